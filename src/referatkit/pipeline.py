@@ -1,0 +1,27 @@
+"""The reading pipeline for one file: read → normalise → segment → classify.
+
+Nothing here touches the database; :mod:`referatkit.ingest` hands the result to
+:mod:`referatkit.store`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from referatkit import classify, normalise, readers, segment
+from referatkit.model import Document, RawDocument
+
+
+def parse_raw(raw: RawDocument) -> list[Document]:
+    """Recognise the documents (usually one; several meetings in one file give several)."""
+    clean = normalise.normalise(raw)
+    docs = segment.segment(clean)
+    for doc in docs:
+        classify.classify(doc)
+    return docs
+
+
+def parse_file(path: str | Path) -> list[Document]:
+    """Read and recognise one file. Raises :class:`referatkit.errors.ReadError` with a
+    one-line reason when the file cannot be read as a document."""
+    return parse_raw(readers.read(Path(path)))
