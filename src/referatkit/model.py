@@ -38,6 +38,7 @@ class Block:
     heading_level: int | None = None  # 1 = top heading (Markdown #, Word Heading 1 / outline 0)
     list_number: str | None = None  # rebuilt list label as printed: "1.", "4.1", "a)", "•"
     list_level: int | None = None  # 0-based nesting level of a list item
+    list_id: str | None = None  # identity of the list a LIST_ITEM belongs to (DOCX numId), where known
     table: int | None = None  # index of the table in the document (0-based)
     row: int | None = None  # row within the table (0-based)
     col: int | None = None  # column within the row (0-based)
