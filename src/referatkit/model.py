@@ -74,6 +74,7 @@ SECTION_KINDS = (
     "background",  # Baggrund, Sagsfremstilling, Resumé, Beslutningstema, Høring, Økonomi
     "attachments",  # Bilag
     "prior_decision",  # Beslutning i Økonomiudvalget den ..., Forretningsudvalgets beslutning
+    "participants",  # Deltagere, Til stede, Afbud (document level)
     "body",  # text before any label
     "other",
 )
@@ -163,7 +164,9 @@ class Document:
     attendance_count: int | None = None  # "Der var mødt 44 personer"
     participants: list[Participant] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    preamble: str = ""  # text before the first item that is not meeting metadata
+    # Document-level text outside the items: the preamble, participant lists, and the whole
+    # body of documents without agenda items (a notat, an årsrapport without numbering).
+    sections: list[Section] = field(default_factory=list)
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
 
@@ -182,6 +185,7 @@ class Document:
             "place": self.place,
             "attendance_count": self.attendance_count,
             "participants": [asdict(p) for p in self.participants],
+            "sections": [asdict(s) for s in self.sections],
             "items": [
                 {
                     "number": it.number,
