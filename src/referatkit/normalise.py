@@ -1,9 +1,211 @@
-"""Format-independent clean-up of reader blocks (placeholder, being written)."""
+"""Format-independent clean-up of reader blocks.
+
+Unicode NFC and odd spaces, page furniture ("Side 1 af 8", repeated letterheads, bare URL
+and mailto lines), and line-end hyphenation: "fo-␤kusområder" becomes one word, while "F-ACT",
+"2021-22", "KKR-regi" and the suspended hyphen in "social- og sundhedsudvalget" keep theirs.
+Nothing here knows which format a block came from beyond its hints.
+"""
 
 from __future__ import annotations
 
-from referatkit.model import RawDocument
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+from referatkit import vocab
+from referatkit.model import BLANK, TABLE_CELL, Block, RawDocument
+
+# Characters replaced before anything else looks at the text.
+CHAR_MAP = {
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u2002": " ", "\u2003": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00ad": "", "\u2060": "",
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "•", "\uf02d": "-",
+    "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    "\r": "",
+}
+_CHAR_RE = re.compile("[" + "".join(re.escape(c) for c in CHAR_MAP) + "]")
+_SPACES = re.compile(r"[ \t\f\v]+")
+
+# Words after a line-end hyphen that make it a suspended hyphen ("social- og sundhed").
+SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "el", "el.", "and", "or", "&", "til", "som", "eller/og", "och", "/"}
+
+# How many lines around a page boundary count as the page's margin, and how often a line
+# must recur there to be a running header or footer.
+MARGIN_LINES = 6
+MIN_REPEATS = 2
+MAX_FURNITURE_LEN = 120
+FURNITURE_PAGE_SHARE = 0.5
+_DIGITS = re.compile(r"\d+")
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:" + "|".join(p for p in vocab.PAGE_NUMBER_LINES if p != r"\d{1,3}") + r")\.?$",
+    re.IGNORECASE,
+)
+_URL_LINE_RE = re.compile(r"^(?:<?(?:https?://|www\.|mailto:)\S+>?\s*)+$", re.IGNORECASE)
+_HYPHEN_END = re.compile(r"(?P<word>[\wæøåÆØÅ]+)-$")
+_FIRST_WORD = re.compile(r"^(?P<word>[^\s]+)(?P<rest>.*)$", re.DOTALL)
+
+
+def clean_text(text: str) -> str:
+    """NFC, odd spaces and invisible characters, runs of blanks collapsed per line."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CHAR_RE.sub(lambda m: CHAR_MAP[m.group(0)], text)
+    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def is_page_number_line(text: str) -> bool:
+    return bool(_PAGE_NUMBER_RE.match(text.strip()))
+
+
+def is_url_line(text: str) -> bool:
+    return bool(_URL_LINE_RE.match(text.strip()))
+
+
+def join_hyphenation(first: str, second: str) -> tuple[str, str] | None:
+    """If ``first`` ends in a line-break hyphen, return the two lines with the broken word
+    put together on the first; ``None`` when the hyphen is a real one."""
+    m = _HYPHEN_END.search(first)
+    if not m:
+        return None
+    w = _FIRST_WORD.match(second.lstrip())
+    if not w:
+        return None
+    nxt, rest = w.group("word"), w.group("rest")
+    head = m.group("word")
+    if nxt.lower() in SUSPENDED_HYPHEN_NEXT or nxt[0] in "(/,&-–":
+        return None  # "social- og …": the hyphen stays, the break becomes a space later
+    keep_hyphen = (
+        head.isdigit()
+        or nxt[0].isdigit()
+        or nxt[0].isupper()
+        or (head.isupper() and len(head) >= 1 and not head.istitle())
+        or (len(head) == 1 and head.isupper())
+    )
+    joined = first[:-1] + ("-" if keep_hyphen else "") + nxt
+    return joined, rest.strip()
+
+
+def _furniture_key(text: str) -> str:
+    """Running headers differ only in their page number ("… Side 2", "… Side 3")."""
+    return _DIGITS.sub("#", text)
+
+
+def _is_line_based(raw: RawDocument) -> bool:
+    return raw.format in ("pdf", "txt")
+
+
+def _drop_furniture(blocks: list[Block]) -> list[Block]:
+    """Page-number lines, URL-only lines, and short lines that recur in the margins around
+    page boundaries (running letterheads)."""
+    n = len(blocks)
+    near_break = [False] * n
+    anchors = [
+        i for i, b in enumerate(blocks)
+        if is_page_number_line(b.text) or (i > 0 and b.page is not None and blocks[i - 1].page is not None and b.page != blocks[i - 1].page)
+    ]
+    for a in anchors:
+        for j in range(max(0, a - MARGIN_LINES), min(n, a + MARGIN_LINES + 1)):
+            near_break[j] = True
+    counts = Counter(
+        _furniture_key(b.text) for i, b in enumerate(blocks)
+        if near_break[i] and b.kind != BLANK and len(b.text) <= MAX_FURNITURE_LEN
+    )
+    total = Counter(_furniture_key(b.text) for b in blocks if b.kind != BLANK)
+    # a running header recurs on most pages, not merely twice in a long document
+    need = max(MIN_REPEATS, math.ceil(FURNITURE_PAGE_SHARE * len(anchors)))
+    furniture = {
+        t for t, c in counts.items()
+        if c >= need and c == total[t] and len(anchors) >= 2
+    }
+    out: list[Block] = []
+    for b in blocks:
+        t = b.text
+        if b.kind != TABLE_CELL and (is_page_number_line(t) or is_url_line(t) or _furniture_key(t) in furniture):
+            # kept out of the body, but a running header still tells the document type
+            if not is_url_line(t) and b.source == "body":
+                out.append(replace(b, source="header"))
+            continue
+        out.append(b)
+    return out
+
+
+def _join_lines_hyphenation(blocks: list[Block]) -> list[Block]:
+    """Join words broken at line ends across consecutive line blocks (a blank line between
+    them is tolerated: extractions often put one there)."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        b = out[i]
+        if b.kind in (BLANK, TABLE_CELL) or not b.text.endswith("-"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].kind == BLANK and j - i <= 2:
+            j += 1
+        if j >= len(out) or out[j].kind in (BLANK, TABLE_CELL) or out[j].source != b.source:
+            i += 1
+            continue
+        res = join_hyphenation(b.text, out[j].text)
+        if res is None:
+            i += 1
+            continue
+        first, rest = res
+        out[i] = replace(b, text=first)
+        if rest:
+            out[j] = replace(out[j], text=rest)
+            # drop the blank lines that separated the halves of one word
+            del out[i + 1:j]
+        else:
+            del out[i + 1:j + 1]
+        # the joined line may itself end with a new hyphen — stay on it
+    return out
+
+
+def _join_in_text(text: str) -> str:
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) - 1:
+        res = join_hyphenation(lines[i], lines[i + 1]) if lines[i].endswith("-") else None
+        if res:
+            lines[i], lines[i + 1] = res
+            if not lines[i + 1]:
+                del lines[i + 1]
+                continue
+        i += 1
+    return "\n".join(lines)
 
 
 def normalise(raw: RawDocument) -> RawDocument:
-    return raw
+    """Return a cleaned copy of ``raw``: same blocks and hints, clean text, no furniture."""
+    blocks: list[Block] = []
+    for b in raw.blocks:
+        text = clean_text(b.text)
+        if not text and b.kind != BLANK:
+            if b.kind == TABLE_CELL:
+                blocks.append(replace(b, text=""))
+                continue
+            blocks.append(replace(b, text="", kind=BLANK))
+            continue
+        if "\n" in text:
+            text = _join_in_text(text)
+        blocks.append(replace(b, text=text))
+    body = [b for b in blocks if b.source == "body"]
+    other = [b for b in blocks if b.source != "body"]
+    kept = _drop_furniture(body)
+    body = [b for b in kept if b.source == "body"]
+    other = [b for b in kept if b.source != "body"] + other
+    if _is_line_based(raw):
+        body = _join_lines_hyphenation(body)
+    # collapse runs of blank blocks to one
+    squeezed: list[Block] = []
+    for b in body:
+        if b.kind == BLANK and (not squeezed or squeezed[-1].kind == BLANK):
+            continue
+        squeezed.append(b)
+    while squeezed and squeezed[-1].kind == BLANK:
+        squeezed.pop()
+    return replace(raw, blocks=squeezed + other)

@@ -1,9 +1,1115 @@
-"""The grammar of minutes (placeholder, being written)."""
+"""The grammar of minutes: meeting metadata, agenda items and their sections.
+
+The segmenter never opens files and knows nothing of formats beyond the hints on blocks.
+It works in passes over a flat list of :class:`Line`:
+
+1. *flatten* — blocks to lines; Word list numbers become part of the text ("1. …") so every
+   format speaks the same language; agenda tables (Dagsordenspunkt | Referat) become an item
+   line, its agenda text, and a synthetic "Referat" section.
+2. *meetings* — a file holding several meetings is cut at repeated meeting headers.
+3. *contents* — tables of contents and overview lists are recognised and set aside.
+4. *items* — every line that the numbering grammar (:data:`ITEM_RULES`) accepts is a
+   candidate; the agenda is the best-scoring increasing chain of candidates, so numbered lists
+   inside items (which restart at 1, sit close together and share another Word list) lose.
+5. *sections* — item bodies are cut at Danish section labels (:data:`vocab.SECTION_LABELS`).
+6. *meeting* — doc type, forum, date, time and place from the header zone.
+"""
 
 from __future__ import annotations
 
-from referatkit.model import Document, RawDocument
+import math
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from referatkit import dates, vocab
+from referatkit.model import (
+    BLANK,
+    HEADING,
+    LIST_ITEM,
+    TABLE_CELL,
+    Block,
+    Document,
+    Item,
+    RawDocument,
+    Section,
+)
+
+# --------------------------------------------------------------------------- named data
+
+# How an agenda item may be numbered. Ordered: the first rule that matches a line wins.
+# Every rule yields ``num`` (digits, or a roman numeral for "roman") and ``title``.
+ITEM_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "word",
+        re.compile(
+            r"^(?P<word>" + "|".join(vocab.ITEM_WORDS) + r")\s*(?P<num>\d{1,4}[A-Za-z]?)"
+            r"(?:\s*/\s*(?P<year>\d{2,4}))?(?:\s*[:.)\-–—]+\s*|\s+|$)(?P<title>.*)$",
+            re.IGNORECASE,
+        ),
+    ),
+    ("paragraph", re.compile(r"^§\s*(?P<num>\d{1,3}[A-Za-z]?)\s*[.:)\-–]?\s*(?P<title>.*)$")),
+    ("dash", re.compile(r"^(?P<num>\d{1,4})\s+[-–—]\s+(?P<title>\S.*)$")),
+    (
+        "punct",
+        re.compile(r"^(?P<num>\d{1,4}(?:[A-Za-z](?=[.)]))?)(?P<punct>[.)])(?!\d)\s*(?P<title>.*)$"),
+    ),
+    ("space", re.compile(r"^(?P<num>\d{1,4})\s+(?P<title>[A-ZÆØÅ\"”“«].*)$")),
+    ("roman", re.compile(r"^(?P<num>[IVX]{1,4})[.)]\s+(?P<title>[A-ZÆØÅ].*)$")),
+    ("time", re.compile(r"^\[(?P<num>\d{1,2}[:.]\d{2})\]\s*(?P<title>\S.*)$")),
+]
+
+# Rules whose candidates are only believed on a heading, a bold line or a Word list level 0
+# ("1 Velkommen" in running prose is too common to trust otherwise).
+WEAK_RULES = {"space", "roman", "time"}
+
+# A "title" that starts like this is a date or an amount, not an agenda item ("15. maj …").
+NOT_A_TITLE = re.compile(
+    r"^(?:" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\b\.?|^(?:\d|%|kr\b|mio\b|mia\b|år\b|gang\b|halvår\b|kvartal\b|klasse\b|sal\b|sal\.|etage\b|time\b|uge\b|pladser\b|personer\b|stk\b)",
+    re.IGNORECASE,
+)
+
+# Tables of contents: dot leaders or a trailing page number after a title.
+TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|contents|table of contents|innhold|innehåll|indholdsfortegnelse:)\s*:?$", re.IGNORECASE)
+TOC_LINE = re.compile(r"^(?P<title>.*?\S)\s*(?:\.{3,}|…{2,}|(?:\. ){3,}|_{3,})\s*\.?\s*(?P<page>\d{1,4})?\s*$")
+TOC_TRAILING_PAGE = re.compile(r"^(?P<title>.*?\S)\s+(?P<page>\d{1,3})$")
+TOC_FIELD_HEADER = re.compile(r"^(?:punkt\s*nr\.?|side|pkt\.?|nr\.?)(?:\s+(?:side|titel))*\.?$", re.IGNORECASE)
+OPEN_PART_HEADING = re.compile(r"^(?:åbent|åben|offentlig)\s+(?:referat|dagsorden|møde|del)\s*:?$", re.IGNORECASE)
+TOC_MAX_WRAP = 3
+
+# Two-column agenda tables: a header row like "Dagsordenspunkt | Referat (hovedpunkter)".
+AGENDA_TABLE_LEFT = re.compile(r"^(?:dagsordens?punkt|dagsorden|punkt|pkt\.?|emne|sag|tema|item)\b", re.IGNORECASE)
+AGENDA_TABLE_RIGHT = re.compile(r"^(?:referat|beslutning|bemærkning|konklusion|opfølgning|drøftelse|minutes|notes)", re.IGNORECASE)
+TWO_COLUMN_TEXT_HEADER = re.compile(
+    r"^(?:dagsordens?punkt|dagsorden|punkt|emne)\s{1,}(?:referat|beslutning|bemærkninger|konklusion)",
+    re.IGNORECASE,
+)
+
+# Case numbers under an item title: "Sagsnr.: 12/27845", "Dok.nr.: 2012-202935", "EMN-2025-003383".
+CASE_NUMBER = re.compile(
+    r"^(?:(?:sagsnr|sags\s*nr|sag\s*nr|journalnr|j\.\s*nr|dok\.?\s*nr|dokumentnr|saksnr|ärendenr|diarienr)\.?\s*:?\s*(?P<case>\S+)"
+    r"|(?P<case2>(?:EMN|SAG|KB|ACA)-\d{4}-\d+))\s*$",
+    re.IGNORECASE,
+)
+
+# Closed parts of a meeting: "Lukket punkt", "Lukket: Køb af …", a "Lukket referat" heading.
+CLOSED_TITLE = re.compile(vocab.CLOSED_ITEM, re.IGNORECASE)
+CLOSED_PART_HEADING = re.compile(r"^lukket\s+(?:referat|dagsorden|møde|del|punkter)\s*:?$", re.IGNORECASE)
+
+# Wrapping: a line at least this share of the document's usual line width was wrapped.
+WRAP_SHARE = 0.82
+MAX_TITLE_CHARS = 320
+MAX_TITLE_LINES = 4
+# Candidates this close (non-blank lines) with consecutive numbers form a tight list.
+TIGHT_GAP = 3
+
+# DP scores for choosing the agenda among the candidates.
+SCORE = {
+    "node": 1.0,
+    "bold": 0.8,
+    "heading": 1.2,
+    "list_level0": 0.4,
+    "word_rule": 0.8,
+    "weak_rule": -1.2,
+    "body": 0.6,  # × log(1 + body lines)
+    "sentence_title": -0.6,
+    "long_title": -0.8,
+    "inner_list": -3.0,
+    "overview_match": 1.0,
+    "start_at_one": 1.0,
+    "step1": 2.0,
+    "step_gap": -0.9,  # per missing number
+    "step_gap_cap": -4.0,
+    "same_style": 1.0,
+    "other_style": -1.2,
+    "same_list": 2.5,
+    "other_list": -3.5,
+    "x0_mismatch": -1.0,
+    "min_chain": 2.2,  # a chain of one must score at least this
+}
+
+SENTENCE_END = re.compile(r"[.!?…:;]\s*$")
+_BULLET = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*o]\s+|[a-zæøåA-ZÆØÅ][.)]\s+|\(?[a-zæøå]\)\s+|\(?[ivx]{1,4}\)\s+|[ivx]{1,4}\.\s+|\d{1,2}[.)]\s+)")
+
+_LABEL_ALT = "|".join(f"(?:{p})" for p, _ in vocab.SECTION_LABELS)
+_LABEL_KIND = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), kind) for p, kind in vocab.SECTION_LABELS]
+LABEL_RE = re.compile(
+    rf"^(?P<label>{_LABEL_ALT})(?:{vocab.LABEL_ITEM_SUFFIX})?\s*(?P<colon>:)?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+PRIOR_RES = [re.compile(p, re.IGNORECASE) for p in vocab.PRIOR_DECISION_PATTERNS]
+
+_PART_ALT = "|".join(f"(?:{p})" for p, _ in vocab.PARTICIPANT_LABELS)
+PARTICIPANT_LABEL_RE = re.compile(rf"^\*?(?P<label>{_PART_ALT})\*?\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.IGNORECASE)
+PARTICIPANT_KIND = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), role) for p, role in vocab.PARTICIPANT_LABELS]
+
+DOC_TYPE_RES = [(t, re.compile(p, re.IGNORECASE)) for t, p in vocab.DOC_TYPE_PATTERNS]
+FORUM_LABEL_RE = re.compile(r"^(?P<label>" + "|".join(vocab.FORUM_LABELS) + r")\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+DATE_LABEL_RE = re.compile(r"^(?P<label>" + "|".join(vocab.DATE_LABELS) + r")\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE)
+PLACE_LABEL_RE = re.compile(r"^(?P<label>" + "|".join(vocab.PLACE_LABELS) + r")\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE)
+ONLINE_PLACE = re.compile(r"\b(?:teams(?:-?\s*møde)?|zoom|skype|online|virtuelt|webex|google meet)\b", re.IGNORECASE)
+HEADER_ZONE_MAX_LINES = 25
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    bold: bool = False
+    heading: int | None = None
+    list_number: str | None = None
+    list_level: int | None = None
+    list_id: str | None = None
+    page: int | None = None
+    blank_before: bool = False
+    in_table: bool = False
+    x0: float | None = None
+    synthetic: str | None = None  # a section kind for labels the segmenter made up
+    toc: bool = False
+    paragraph: bool = False  # a whole paragraph (DOCX/MD), not a wrapped visual line
+
+
+@dataclass(slots=True)
+class Candidate:
+    pos: int
+    rule: str
+    num: str  # normalised: "4B", "1", "715"
+    value: float  # for ordering: 4 → 4.0, 4B → 4.02
+    title: str
+    style: str
+    bold: bool
+    heading: bool
+    list_id: str | None
+    list_level: int | None
+    x0: float | None
+    score: float = 0.0
+    inner: bool = False
+    overview: bool = False
+
+
+@dataclass(slots=True)
+class _Zone:
+    """A span of lines that is one meeting."""
+
+    start: int
+    end: int
+
+
+def _roman(s: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=False):
+        v = vals[a]
+        total += -v if b != " " and vals.get(b, 0) > v else v
+    return total
+
+
+def normalise_number(raw: str) -> str:
+    """"4B)" → "4B", "1." → "1", "Pkt. 3" → "3", "§1" → "1", "07" → "7"."""
+    m = re.search(r"(\d+)\s*([A-Za-z]?)", raw)
+    if not m:
+        return raw.strip(" .):")
+    return str(int(m.group(1))) + m.group(2).upper()
+
+
+def _block_lines(b: Block, line_based: bool) -> list[Line]:
+    text = b.text
+    if b.kind == LIST_ITEM and b.list_number and b.list_number.strip():
+        text = f"{b.list_number.strip()} {text}"
+    parts = text.split("\n")
+    out = []
+    for k, part in enumerate(parts):
+        if not part.strip():
+            continue
+        out.append(
+            Line(
+                text=part.strip(),
+                bold=b.bold,
+                heading=b.heading_level if b.kind == HEADING else None,
+                list_number=b.list_number if k == 0 else None,
+                list_level=b.list_level if k == 0 else None,
+                list_id=b.list_id if k == 0 else None,
+                page=b.page,
+                x0=b.x0,
+                paragraph=not line_based and k == len(parts) - 1,
+            )
+        )
+    return out
+
+
+def _is_agenda_table(rows: list[list[str]]) -> bool:
+    if not rows or max(len(r) for r in rows) < 2:
+        return False
+    header = rows[0]
+    if len(header) >= 2 and AGENDA_TABLE_LEFT.match(header[0].strip()) and AGENDA_TABLE_RIGHT.match(header[1].strip()):
+        return True
+    numbered = sum(1 for r in rows if r and _match_item(r[0].split("\n")[0].strip()) is not None)
+    return numbered >= 2 and numbered >= 0.5 * len(rows) and all(len(r) <= 3 for r in rows)
+
+
+def _table_lines(cells: list[Block]) -> list[Line]:
+    rows: dict[int, dict[int, str]] = {}
+    for c in cells:
+        rows.setdefault(c.row or 0, {})[c.col or 0] = c.text
+    grid = [[r[k] for k in sorted(r)] for _, r in sorted(rows.items())]
+    page = cells[0].page
+    out: list[Line] = []
+    if _is_agenda_table(grid):
+        for r in grid:
+            left = r[0] if r else ""
+            right = "\n".join(x for x in r[1:] if x.strip())
+            if AGENDA_TABLE_LEFT.match(left.strip()) and AGENDA_TABLE_RIGHT.match(r[1].strip() if len(r) > 1 else ""):
+                continue  # the header row, repeated on every page
+            for k, part in enumerate(ln for ln in left.split("\n") if ln.strip()):
+                out.append(Line(part.strip(), page=page, bold=False, paragraph=k > 0, blank_before=k == 0))
+            if right.strip():
+                out.append(Line("Referat", page=page, synthetic="minutes"))
+                out.extend(Line(p.strip(), page=page, paragraph=True) for p in right.split("\n") if p.strip())
+        return out
+    for r in grid:
+        cells_text = [x.replace("\n", " ").strip() for x in r]
+        nonempty = [x for x in cells_text if x]
+        if not nonempty:
+            continue
+        if len(nonempty) == 2 and len(nonempty[0]) <= 30 and not nonempty[0].endswith(":"):
+            text = f"{nonempty[0]}: {nonempty[1]}"
+        elif len(nonempty) == 2 and nonempty[0].endswith(":"):
+            text = f"{nonempty[0]} {nonempty[1]}"
+        else:
+            text = " | ".join(nonempty)
+        out.append(Line(text, page=page, in_table=len(nonempty) > 1, paragraph=True))
+    return out
+
+
+def flatten(raw: RawDocument) -> list[Line]:
+    """Blocks to lines, in reading order; tables grouped and interpreted."""
+    line_based = raw.format in ("pdf", "txt")
+    body = [b for b in raw.blocks if b.source == "body"]
+    lines: list[Line] = []
+    blank = False
+    i = 0
+    while i < len(body):
+        b = body[i]
+        if b.kind == BLANK:
+            blank = True
+            i += 1
+            continue
+        if b.kind == TABLE_CELL and b.nested == 0:
+            j = i
+            cells = []
+            while j < len(body) and body[j].kind == TABLE_CELL and body[j].table == b.table:
+                if body[j].nested == 0:
+                    cells.append(body[j])
+                else:
+                    cells[-1:] = [replace(cells[-1], text=cells[-1].text + "\n" + body[j].text)] if cells else []
+                j += 1
+            tl = _table_lines(cells)
+            if tl:
+                tl[0].blank_before = True
+            lines.extend(tl)
+            blank = True
+            i = j
+            continue
+        new = _block_lines(b, line_based)
+        if new:
+            new[0].blank_before = blank or not line_based
+            lines.extend(new)
+        blank = False
+        i += 1
+    return lines
+
+
+# --------------------------------------------------------------------------- item grammar
+
+
+def _match_item(text: str) -> tuple[str, re.Match[str]] | None:
+    for name, pat in ITEM_RULES:
+        m = pat.match(text)
+        if m:
+            return name, m
+    return None
+
+
+def _value(num: str) -> float:
+    m = re.match(r"(\d+)([A-Z]?)", num)
+    if not m:
+        return 0.0
+    return int(m.group(1)) + (ord(m.group(2)) - 64) / 100 if m.group(2) else float(int(m.group(1)))
+
+
+def _candidate(pos: int, ln: Line) -> Candidate | None:
+    if ln.toc or ln.synthetic or ln.in_table:
+        return None
+    text = ln.text.lstrip("#").strip() if ln.text.startswith("#") else ln.text
+    text = text.strip("*_ ").strip() if text.startswith(("**", "__")) else text
+    hit = _match_item(text)
+    if not hit:
+        return None
+    rule, m = hit
+    raw_num = m.group("num")
+    title = (m.group("title") or "").strip().strip("*_").strip()
+    if rule == "roman":
+        num = str(_roman(raw_num))
+    elif rule == "time":
+        num = raw_num
+    else:
+        num = normalise_number(raw_num)
+    if rule != "time" and NOT_A_TITLE.match(title):
+        return None
+    if rule == "punct" and not title and not (ln.bold or ln.heading):
+        # "3." alone on a line: the title follows on the next line (handled by caller)
+        pass
+    if rule in ("word",) and not title and m.group("word").lower().startswith("ad"):
+        pass
+    style = rule + (m.groupdict().get("punct") or "")
+    if rule == "word":
+        style += ":" + re.sub(r"\W", "", m.group("word").lower())
+    if rule == "time":
+        h, mm = re.split(r"[:.]", raw_num)
+        value = int(h) * 60 + int(mm)
+    else:
+        value = _value(num)
+    return Candidate(
+        pos=pos, rule=rule, num=num, value=value, title=title, style=style,
+        bold=ln.bold, heading=ln.heading is not None, list_id=ln.list_id,
+        list_level=ln.list_level, x0=ln.x0,
+    )
+
+
+def _line_width(lines: list[Line]) -> float:
+    lens = sorted(len(ln.text) for ln in lines if not ln.paragraph and len(ln.text) > 20)
+    if len(lens) < 5:
+        return 10_000.0
+    return float(lens[int(len(lens) * 0.9)])
+
+
+def _is_structural(ln: Line) -> bool:
+    return bool(
+        ln.synthetic or label_of(ln.text) or _match_item(ln.text) or participant_label(ln.text)
+        or _BULLET.match(ln.text) or CASE_NUMBER.match(ln.text)
+    )
+
+
+def _title_continues(prev: Line, nxt: Line, width: float) -> bool:
+    """Does the visual line ``nxt`` continue the wrapped title ``prev``?"""
+    if prev.paragraph or nxt.paragraph or nxt.toc or nxt.in_table:
+        return False
+    if SENTENCE_END.search(prev.text) or _is_structural(nxt):
+        return False
+    first = nxt.text[:1]
+    if first.islower() or first in "(-–&/":
+        return True
+    if prev.bold and nxt.bold and not nxt.heading:
+        return True
+    # a wrapped title's last line is short; a full-width line after it is the body
+    return len(prev.text) >= WRAP_SHARE * width and len(nxt.text) < WRAP_SHARE * width
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def label_of(text: str) -> tuple[str, str, str, str | None] | None:
+    """If ``text`` starts with a section label, return (label, kind, rest, item number).
+
+    A label counts alone on its line (colon optional) or inline before a colon
+    ("Beslutning: Styregruppen …"); "Baggrund for projektet er …" is prose, not a label.
+    """
+    t = text.strip().strip("*_").strip()
+    for pat in PRIOR_RES:
+        m = pat.match(t)
+        if m and len(t) < 160:
+            body = m.groupdict().get("body") or ""
+            if len(body) < 100 and not re.search(r"[.!?]", body):
+                return t.rstrip(":"), "prior_decision", "", None
+    m = LABEL_RE.match(t)
+    if not m:
+        return None
+    label = m.group("label")
+    rest = (m.group("rest") or "").strip()
+    colon = m.group("colon")
+    labelnum = m.groupdict().get("labelnum")
+    if rest and not colon:
+        return None
+    if rest.startswith(("//", "/")):
+        return None
+    kind = next((k for p, k in _LABEL_KIND if p.match(label)), "other")
+    written = t[: m.start("rest")].strip().rstrip(":").strip() if rest else t.rstrip(":").strip()
+    return written, kind, rest, normalise_number(labelnum) if labelnum else None
+
+
+def participant_label(text: str) -> tuple[str, str, str] | None:
+    """"Deltagere i driftsforum:", "Afbud: …", "Til stede" → (label, role, rest)."""
+    t = text.strip().strip("*_").strip()
+    m = PARTICIPANT_LABEL_RE.match(t)
+    if not m:
+        return None
+    rest = (m.group("rest") or "").strip().strip("*_").strip()
+    if rest and not m.group("colon"):
+        return None
+    label = m.group("label")
+    if len(label.split()) > 6:
+        return None
+    role = next((r for p, r in PARTICIPANT_KIND if p.match(label)), "present")
+    return label, role, rest
+
+
+# --------------------------------------------------------------------------- contents
+
+
+def _mark_toc(lines: list[Line]) -> list[tuple[str | None, str]]:
+    """Mark table-of-contents lines; return their (number, title) entries.
+
+    A contents list is either dot-leadered lines anywhere, or the lines after a
+    "Indholdsfortegnelse" heading that end in a page number (a title may wrap over a few
+    lines before its page number)."""
+    entries: list[tuple[str | None, str]] = []
+    in_toc = False
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        t = ln.text
+        if TOC_HEADING.match(t):
+            in_toc = True
+            ln.toc = True
+            i += 1
+            continue
+        m = TOC_LINE.match(t)
+        if m and (m.group("page") or in_toc):
+            ln.toc = True
+            entries.append(_split_number(m.group("title")))
+            i += 1
+            continue
+        if not in_toc:
+            i += 1
+            continue
+        if TOC_FIELD_HEADER.match(t) or CLOSED_PART_HEADING.match(t) or OPEN_PART_HEADING.match(t):
+            ln.toc = True
+            i += 1
+            continue
+        used = _toc_entry(lines, i)
+        if not used:
+            in_toc = False
+            i += 1
+            continue
+        joined = " ".join(x.text for x in lines[i: i + used])
+        m2 = TOC_TRAILING_PAGE.match(joined)
+        for x in lines[i: i + used]:
+            x.toc = True
+        entries.append(_split_number(m2.group("title") if m2 else joined))
+        i += used
+    return entries
+
+
+def _toc_entry(lines: list[Line], i: int) -> int:
+    """How many lines from ``i`` make one contents entry ending in a page number (0: none)."""
+    for k in range(TOC_MAX_WRAP):
+        if i + k >= len(lines):
+            return 0
+        t = lines[i + k].text
+        if k > 0 and (_match_item(t) or TOC_HEADING.match(t) or label_of(t)):
+            return 0
+        if TOC_TRAILING_PAGE.match(t):
+            return k + 1
+    return 0
+
+
+def _split_number(title: str) -> tuple[str | None, str]:
+    hit = _match_item(title)
+    if hit:
+        _, m = hit
+        return normalise_number(m.group("num")), (m.group("title") or "").strip()
+    return None, title.strip()
+
+
+# --------------------------------------------------------------------------- choosing the agenda
+
+
+def _norm_title(t: str) -> str:
+    return re.sub(r"\W+", " ", t.casefold()).strip()
+
+
+def _body_sizes(cands: list[Candidate], lines: list[Line], end: int) -> list[int]:
+    sizes = []
+    for k, c in enumerate(cands):
+        stop = cands[k + 1].pos if k + 1 < len(cands) else end
+        sizes.append(sum(1 for ln in lines[c.pos + 1: stop] if not ln.toc))
+    return sizes
+
+
+def _mark_inner_lists(cands: list[Candidate], lines: list[Line]) -> None:
+    """A run of candidates that restarts at 1 close after an earlier candidate, with its
+    members on (nearly) adjacent lines, is a list inside an item, not the agenda."""
+    if not cands:
+        return
+    first_pos = cands[0].pos
+    k = 0
+    while k < len(cands):
+        c = cands[k]
+        run = [c]
+        j = k + 1
+        while j < len(cands):
+            prev, nxt = run[-1], cands[j]
+            gap = sum(1 for ln in lines[prev.pos + 1: nxt.pos] if not ln.toc)
+            between = lines[prev.pos + 1: nxt.pos]
+            if (
+                nxt.value == prev.value + 1 and gap <= TIGHT_GAP + 3
+                and not any(label_of(ln.text) for ln in between)
+                and (nxt.list_id == prev.list_id)
+            ):
+                run.append(nxt)
+                j += 1
+            else:
+                break
+        if len(run) >= 2 and run[0].value == 1 and run[0].pos != first_pos:
+            tight = all(
+                sum(1 for ln in lines[a.pos + 1: b.pos] if not ln.toc) <= TIGHT_GAP + 3
+                for a, b in zip(run, run[1:], strict=False)
+            )
+            if tight:
+                for r in run:
+                    r.inner = True
+        k = j if len(run) > 1 else k + 1
+
+
+def _mark_overview(cands: list[Candidate], lines: list[Line]) -> dict[str, str]:
+    """An overview list (the agenda repeated before the item bodies) is a tight run whose
+    numbers and titles come back later; it is set aside and its titles kept."""
+    overview: dict[str, str] = {}
+    if len(cands) < 4:
+        return overview
+    run = [cands[0]]
+    for c in cands[1:]:
+        prev = run[-1]
+        gap = sum(1 for ln in lines[prev.pos + 1: c.pos] if ln.text.strip())
+        if c.value > prev.value and c.value - prev.value <= 1.0 and gap <= 2:
+            run.append(c)
+        else:
+            break
+    if len(run) < 2:
+        return overview
+    later = {c.num: c for c in cands[len(run):]}
+    matched = sum(
+        1 for c in run if c.num in later and (
+            fuzz.partial_ratio(_norm_title(c.title), _norm_title(later[c.num].title)) >= 80
+            or not later[c.num].title
+        )
+    )
+    if matched >= max(2, 0.6 * len(run)):
+        for c in run:
+            c.overview = True
+            overview[c.num] = c.title
+    return overview
+
+
+def _node_score(c: Candidate, body: int, overview: dict[str, str]) -> float:
+    s = SCORE["node"]
+    if c.bold:
+        s += SCORE["bold"]
+    if c.heading:
+        s += SCORE["heading"]
+    if c.list_level == 0:
+        s += SCORE["list_level0"]
+    if c.rule == "word" or c.rule == "paragraph":
+        s += SCORE["word_rule"]
+    if c.rule in WEAK_RULES and not (c.bold or c.heading or c.list_level == 0):
+        s += SCORE["weak_rule"]
+    s += SCORE["body"] * math.log1p(body)
+    words = len(c.title.split())
+    if c.title.endswith(".") and words > 6:
+        s += SCORE["sentence_title"]
+    if len(c.title) > 200:
+        s += SCORE["long_title"]
+    if c.inner:
+        s += SCORE["inner_list"]
+    if overview and c.num in overview and fuzz.partial_ratio(_norm_title(c.title), _norm_title(overview[c.num])) >= 80:
+        s += SCORE["overview_match"]
+    return s
+
+
+def _transition(a: Candidate, b: Candidate) -> float | None:
+    if b.value <= a.value:
+        return None
+    if a.rule == "time" or b.rule == "time":
+        step_ok = True
+        s = SCORE["step1"]
+    else:
+        ia, ib = int(a.value), int(b.value)
+        step_ok = (ib == ia and b.value > a.value) or ib == ia + 1
+        s = SCORE["step1"] if step_ok else max(SCORE["step_gap_cap"], SCORE["step_gap"] * (ib - ia - 1))
+        if not step_ok and ib - ia > 60:
+            return None
+    if a.style == b.style:
+        s += SCORE["same_style"]
+    elif a.style.split(":")[0].rstrip(".)") != b.style.split(":")[0].rstrip(".)"):
+        s += SCORE["other_style"]
+    if a.list_id is not None and b.list_id is not None:
+        s += SCORE["same_list"] if a.list_id == b.list_id else SCORE["other_list"]
+    elif (a.list_id is None) != (b.list_id is None):
+        s += SCORE["other_list"] / 2
+    if a.x0 is not None and b.x0 is not None and abs(a.x0 - b.x0) > 12:
+        s += SCORE["x0_mismatch"]
+    return s
+
+
+def choose_agenda(
+    cands: list[Candidate], lines: list[Line], end: int, toc: list[tuple[str | None, str]] | None = None,
+) -> list[Candidate]:
+    """The best-scoring increasing chain of candidates (a longest-path over a DAG)."""
+    if not cands:
+        return []
+    _mark_inner_lists(cands, lines)
+    overview = _mark_overview(cands, lines)
+    for num, title in toc or []:
+        if num and num not in overview:
+            overview[num] = title
+    pool = [c for c in cands if not c.overview]
+    sizes = _body_sizes(pool, lines, end)
+    for c, size in zip(pool, sizes, strict=True):
+        c.score = _node_score(c, size, overview)
+    n = len(pool)
+    best = [0.0] * n
+    back = [-1] * n
+    for i, c in enumerate(pool):
+        start = SCORE["start_at_one"] if c.value == 1 or c.rule == "time" else 0.0
+        best[i] = c.score + start
+        for j in range(max(0, i - 400), i):
+            t = _transition(pool[j], c)
+            if t is None:
+                continue
+            v = best[j] + t + c.score
+            if v > best[i]:
+                best[i], back[i] = v, j
+    i = max(range(n), key=lambda k: best[k])
+    chain = []
+    while i >= 0:
+        chain.append(pool[i])
+        i = back[i]
+    chain.reverse()
+    if len(chain) == 1:
+        c = chain[0]
+        in_toc = c.num in overview and fuzz.partial_ratio(_norm_title(c.title), _norm_title(overview[c.num])) >= 80
+        strong = c.heading or c.bold or c.rule in ("word", "paragraph") or c.list_level == 0 or in_toc
+        if not strong or best[pool.index(c)] < SCORE["min_chain"]:
+            return []
+    if overview and chain:
+        for c in chain:
+            if not c.title and c.num in overview:
+                c.title = overview[c.num]
+    return chain
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _paragraphs(lines: list[Line], width: float) -> list[str]:
+    """Join wrapped visual lines into paragraphs; list entries and labels start new ones."""
+    paras: list[str] = []
+    for ln in lines:
+        t = ln.text
+        if not paras:
+            paras.append(t)
+            continue
+        prev = paras[-1]
+        starts_new = (
+            ln.paragraph
+            or _BULLET.match(t)
+            or _match_item(t)
+            or (SENTENCE_END.search(prev) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
+            or (ln.blank_before and not t[:1].islower() and len(prev) < WRAP_SHARE * width)
+        )
+        if starts_new:
+            paras.append(t)
+        else:
+            paras[-1] = prev + " " + t
+    return paras
+
+
+def build_sections(lines: list[Line], width: float) -> list[Section]:
+    sections: list[Section] = []
+    cur_label, cur_kind, cur = "", "body", []
+
+    def flush() -> None:
+        if cur or cur_label:
+            text = "\n".join(_paragraphs(cur, width)).strip()
+            sections.append(Section(label=cur_label, kind=cur_kind, text=text))
+
+    for ln in lines:
+        if ln.synthetic:
+            flush()
+            cur_label, cur_kind, cur = ln.text, ln.synthetic, []
+            continue
+        lab = label_of(ln.text)
+        if lab and (not ln.in_table):
+            flush()
+            label, kind, rest, _num = lab
+            cur_label, cur_kind = label, kind
+            cur = [replace(ln, text=rest, blank_before=True)] if rest else []
+            continue
+        cur.append(ln)
+    flush()
+    # merge empty labels followed directly by another label of the same kind
+    # ("Referat – punkt 2:" then "Beslutning:") into one, keeping the more specific label
+    merged: list[Section] = []
+    for s in sections:
+        if merged and not merged[-1].text and merged[-1].kind in ("minutes", "decision") and s.kind in ("minutes", "decision"):
+            merged[-1] = Section(label=s.label, kind=s.kind if s.kind == "decision" else merged[-1].kind, text=s.text)
+            continue
+        merged.append(s)
+    return [s for s in merged if s.text or s.kind not in ("body",)]
+
+
+# --------------------------------------------------------------------------- meeting metadata
+
+
+def _doc_type(header_text: str, has_decisions_hint: bool) -> str:
+    for t, pat in DOC_TYPE_RES:
+        if pat.search(header_text):
+            return t
+    return "referat" if has_decisions_hint else "other"
+
+
+_DOC_WORDS = re.compile(
+    r"\b(?:referat(?:et)?|dagsorden|åbent|lukket|ekstraordinært|ordinært|ordinær|ekstraordinær|"
+    r"møde(?:referat)?|notat|protokoll?|minutes|agenda|draft|udkast|mødereferat|beslutningsprotokol|"
+    r"af|fra|for|til|med|fra\s+mødet\s+i|i)\b",
+    re.IGNORECASE,
+)
+
+
+def _strip_meta(text: str, year: int | None) -> str:
+    t = text
+    for d in reversed(dates.find_dates(t, year)):
+        t = t[: d.start] + " " + t[d.end:]
+    t = re.sub(r"\b(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", " ", t, flags=re.IGNORECASE)
+    t = re.sub(r"(?:^|\s)(?:d\.|den)(?=\s|$)", " ", t, flags=re.IGNORECASE)
+    t = re.sub(r"^\W*(?:referat|dagsorden|notat|mødereferat|protokoll?|minutes|agenda)\b\s*(?:[-–:]\s*)?", "", t.strip(), flags=re.IGNORECASE)
+    t = re.sub(r"\s+", " ", t).strip(" -–,:;|")
+    return t
+
+
+def _has_body_word(text: str) -> float:
+    score = 0.0
+    for w in re.split(r"[\s\-/]+", text.casefold()):
+        w = w.strip("().,:;")
+        if not w:
+            continue
+        for bw in vocab.BODY_WORDS:
+            if w == bw or (len(bw) >= 4 and w.endswith(bw)):
+                weak = bw in ("generalforsamling", "generalforsamlingen", "årsmøde", "årsmöte", "gruppe", "gruppen", "group", "råd", "tag")
+                score = max(score, 0.6 if weak else 2.0)
+    return score
+
+
+def _meeting_meta(doc: Document, header: list[Line], all_lines: list[Line], path: str) -> None:
+    text = "\n".join(ln.text for ln in header)
+    year_hint = None
+    fdate = dates.date_from_filename(Path(path).name)
+    yrs = dates.years_in(text) or dates.years_in(Path(path).name)
+    if yrs:
+        year_hint = yrs[0]
+    elif fdate:
+        year_hint = fdate.year
+
+    # date: prefer labelled fields and lines with a weekday or a time; then any header date
+    best: tuple[float, dates.DateMatch] | None = None
+    for k, ln in enumerate(header):
+        for d in dates.find_dates(ln.text, year_hint):
+            s = 1.0 - 0.02 * k
+            if DATE_LABEL_RE.match(ln.text):
+                s += 2
+            if d.has_weekday:
+                s += 1.5
+            if dates.find_time(ln.text):
+                s += 1
+            if d.has_year:
+                s += 0.5
+            if re.search(r"\b(?:møde|meeting|generalforsamling|referat|dagsorden|afholdt|mötesdatum|datum)\b", ln.text, re.IGNORECASE):
+                s += 0.7
+            if re.search(r"\b(?:udsendt|godkendt|publiceret|opdateret|revideret|printed|udskrevet)\b", ln.text, re.IGNORECASE):
+                s -= 2
+            if best is None or s > best[0]:
+                best = (s, d)
+    if best:
+        date = best[1].date
+        if fdate and date != fdate and not best[1].has_year and date.year != fdate.year:
+            date = fdate
+        if fdate and best[1].form == "numeric" and len(re.findall(r"\d+", best[1].text)[-1]) == 2 and date.year != fdate.year and (date.month, date.day) == (fdate.month, fdate.day):
+            date = fdate
+        doc.meeting_date = date.isoformat()
+    elif fdate and doc.doc_type != "notat":
+        doc.meeting_date = fdate.isoformat()
+
+    for ln in header:
+        tm = dates.find_time(ln.text)
+        if tm:
+            doc.meeting_time = tm
+            break
+    for ln in header:
+        m = PLACE_LABEL_RE.match(ln.text)
+        if m:
+            doc.place = m.group("value").strip()
+            break
+        if ONLINE_PLACE.search(ln.text) and len(ln.text) < 80 and not dates.find_dates(ln.text, year_hint):
+            doc.place = ln.text.strip()
+            break
+
+    # forum: a labelled field, else the best header line naming a body
+    for ln in header:
+        m = FORUM_LABEL_RE.match(ln.text)
+        if m and m.group("label").lower() != "dato":
+            doc.forum = _strip_meta(m.group("value"), year_hint) or None
+            if doc.forum:
+                break
+    if not doc.forum:
+        scored: list[tuple[float, str]] = []
+        for k, ln in enumerate(header[:HEADER_ZONE_MAX_LINES]):
+            if ln.toc or participant_label(ln.text) or DATE_LABEL_RE.match(ln.text) or PLACE_LABEL_RE.match(ln.text):
+                continue
+            cand = _strip_meta(ln.text, year_hint)
+            if not cand or len(cand) < 3 or len(cand) > 90 or not re.search(r"[A-Za-zÆØÅæøå]{3}", cand):
+                continue
+            if re.fullmatch(r"[\W\d]*", cand) or ONLINE_PLACE.search(cand):
+                continue
+            s = _has_body_word(cand) + (0.6 if ln.bold or ln.heading is not None else 0) - 0.08 * k
+            if SENTENCE_END.search(cand) and len(cand.split()) > 6:
+                s -= 1.5
+            if _DOC_WORDS.sub("", cand).strip(" -–,.") == "":
+                continue
+            scored.append((s, cand))
+        if scored:
+            s, cand = max(scored, key=lambda x: x[0])
+            if s > 0.2:
+                doc.forum = cand
+    if not doc.title:
+        for ln in header:
+            if ln.text.strip() and not ln.toc:
+                doc.title = ln.text.strip()[:200]
+                break
+
+
+# --------------------------------------------------------------------------- meetings in one file
+
+MEETING_HEADER = re.compile(
+    r"^(?:#+\s*)?\**\s*(?:referat|dagsorden|minutes|møtereferat|mødereferat|protokoll?|meeting)\b.{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def split_meetings(lines: list[Line], year_hint: int | None) -> list[_Zone]:
+    """Cut a file holding several meetings at repeated meeting headers: lines that open
+    with a document-type word and carry a date, occurring at least twice with different
+    dates, or headings of one level that each carry a distinct date."""
+    heads: list[tuple[int, str]] = []
+    for i, ln in enumerate(lines):
+        if ln.toc or ln.in_table:
+            continue
+        t = ln.text
+        if MEETING_HEADER.match(t) and (ln.bold or ln.heading is not None or t.startswith(("#", "**"))):
+            ds = dates.find_dates(t, year_hint)
+            if ds:
+                heads.append((i, ds[0].date.isoformat()))
+    if len(heads) < 2 or len({d for _, d in heads}) < 2:
+        return [_Zone(0, len(lines))]
+    zones = []
+    starts = [i for i, _ in heads]
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        zones.append(_Zone(s, e))
+    if starts[0] > 0:
+        # a shared preamble belongs to the first meeting
+        zones[0] = _Zone(0, zones[0].end)
+    return zones
+
+
+# --------------------------------------------------------------------------- the pass
+
+
+def _completes_toc_title(title: str, nxt: str, toc_titles: list[str]) -> bool:
+    """A wrapped title whose contents entry shows that ``nxt`` is its next part."""
+    if not toc_titles or _is_structural(Line(nxt)):
+        return False
+    sofar = _norm_title(title)
+    longer = _norm_title(f"{title} {nxt}")
+    return any(t.startswith(sofar) and len(t) > len(sofar) and t.startswith(longer[: len(t)]) for t in toc_titles)
+
+
+def _split_two_column_title(title: str) -> tuple[str, str]:
+    """In a text extraction of a two-column table the right column runs into the title line:
+    "… og afslutning Udbredelsen af Rosa kan …". Cut at the first lower→Upper word boundary
+    that starts a sentence of at least three words."""
+    m = re.search(r"(?<=[a-zæøå0-9)])\s+(?=[A-ZÆØÅ][a-zæøå]+\s+\S+\s+\S+)", title)
+    if m and m.start() > 10:
+        return title[: m.start()].strip(), title[m.end():].strip()
+    return title, ""
+
+
+def segment_zone(lines: list[Line], raw: RawDocument, part: int) -> Document:
+    doc = Document(path=raw.path, format=raw.format, part=part, pages=raw.pages)
+    if not lines:
+        return doc
+    width = _line_width(lines)
+    toc = _mark_toc(lines)
+    two_column = any(TWO_COLUMN_TEXT_HEADER.match(ln.text) for ln in lines[:40])
+    if two_column:
+        for ln in lines:
+            if TWO_COLUMN_TEXT_HEADER.match(ln.text):
+                ln.toc = True  # not content
+
+    cands = []
+    for i, ln in enumerate(lines):
+        c = _candidate(i, ln)
+        if c is None:
+            continue
+        if not c.title and i + 1 < len(lines) and c.rule in ("punct", "paragraph", "word"):
+            nxt = lines[i + 1]
+            if not _is_structural(nxt) and len(nxt.text) < 150:
+                c.title = nxt.text
+                nxt.toc = True  # consumed as the title
+        cands.append(c)
+    chain = choose_agenda(cands, lines, len(lines), toc)
+    toc_titles = [_norm_title(t) for _, t in toc] + [_norm_title(c.title) for c in cands if c.overview]
+
+    first_item_pos = chain[0].pos if chain else len(lines)
+    # the header zone: lines before the first item, or before the first label
+    header_end = first_item_pos
+    if not chain:
+        for i, ln in enumerate(lines):
+            if label_of(ln.text) and i > 0:
+                header_end = i
+                break
+        header_end = min(header_end, HEADER_ZONE_MAX_LINES)
+    header = [ln for ln in lines[:header_end] if not ln.toc]
+    header_text = "\n".join(ln.text for ln in header[:HEADER_ZONE_MAX_LINES])
+    has_decision_label = any((lab := label_of(ln.text)) and lab[1] == "decision" for ln in lines)
+    furniture_text = "\n".join(b.text for b in raw.blocks if b.source != "body")[:2000]
+    doc.doc_type = _doc_type(
+        header_text + "\n" + furniture_text + "\n" + Path(raw.path).stem.replace("_", " "),
+        has_decision_label,
+    )
+    title_meta = raw.meta.get("title") if raw.meta else None
+    _meeting_meta(doc, header, lines, raw.path)
+    if not doc.title and title_meta:
+        doc.title = title_meta
+    if doc.doc_type == "notat" and doc.meeting_date and not any(DATE_LABEL_RE.match(ln.text) for ln in header):
+        # a memo's dates are about its subject, unless a date field says otherwise
+        doc.meeting_date = None
+
+    # document-level sections: preamble (minus metadata), participants
+    doc_sections: list[Section] = []
+    pre_lines, part_blocks = _extract_participants(lines[:first_item_pos])
+    doc_sections.extend(part_blocks)
+    if not chain:
+        body_sections = build_sections([ln for ln in lines[header_end:] if not ln.toc], width)
+        body_lines_after, more_parts = [], []
+        for s in body_sections:
+            doc_sections.append(s)
+        doc_sections.extend(more_parts)
+        del body_lines_after
+    pre_text = "\n".join(_paragraphs([ln for ln in pre_lines if not ln.toc], width)).strip()
+    if pre_text:
+        doc_sections.insert(0, Section(label="", kind="body", text=pre_text))
+
+    closed_from: int | None = None
+    for i, ln in enumerate(lines):
+        if CLOSED_PART_HEADING.match(ln.text) and not ln.toc:
+            closed_from = i
+            break
+
+    for k, c in enumerate(chain):
+        stop = chain[k + 1].pos if k + 1 < len(chain) else len(lines)
+        title = c.title
+        body_start = c.pos + 1
+        n_title_lines = 1
+        while (
+            body_start < stop and n_title_lines < MAX_TITLE_LINES and len(title) < MAX_TITLE_CHARS
+            and not lines[body_start].toc
+            and (
+                _title_continues(lines[body_start - 1], lines[body_start], width)
+                or _completes_toc_title(title, lines[body_start].text, toc_titles)
+            )
+        ):
+            title = f"{title} {lines[body_start].text}"
+            body_start += 1
+            n_title_lines += 1
+        body = [ln for ln in lines[body_start:stop] if not ln.toc]
+        if two_column and not lines[c.pos].paragraph:
+            title, spill = _split_two_column_title(title)
+            if spill:
+                body = [Line("Referat", synthetic="minutes"), Line(spill)] + body
+        body, part_blocks = _extract_participants(body)
+        doc_sections.extend(part_blocks)
+        case_number = None
+        for ln in body[:8]:
+            cm = CASE_NUMBER.match(ln.text)
+            if cm:
+                case_number = case_number or (cm.group("case") or cm.group("case2")).rstrip(".,;")
+                ln.toc = True  # metadata, not text
+        body = [ln for ln in body if not (ln.toc and CASE_NUMBER.match(ln.text))]
+        closed = bool(CLOSED_TITLE.match(title)) or (closed_from is not None and c.pos > closed_from)
+        if CLOSED_TITLE.match(title):
+            title = CLOSED_TITLE.sub("", title).strip()
+        item = Item(
+            number=c.num if c.rule != "time" else str(k + 1),
+            title=title.strip().strip("*_").strip(),
+            closed=closed,
+            case_number=case_number,
+            number_as_written=lines[c.pos].text[: max(1, len(lines[c.pos].text) - len(c.title))].strip() or c.num,
+        )
+        item.sections = build_sections(body, width)
+        if any(CLOSED_TITLE.match(s.label) for s in item.sections):
+            item.closed = True
+        doc.items.append(item)
+    doc.sections = doc_sections
+    return doc
+
+
+def _extract_participants(lines: list[Line]) -> tuple[list[Line], list[Section]]:
+    """Cut participant lists ("Deltagere:", "Afbud:", "Til stede") out of a run of lines.
+    A list runs until a blank-separated line that is a label, an item, or prose."""
+    keep: list[Line] = []
+    sections: list[Section] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        pl = participant_label(ln.text)
+        if not pl or ln.toc:
+            keep.append(ln)
+            i += 1
+            continue
+        label, role, rest = pl
+        body: list[str] = [rest] if rest else []
+        j = i + 1
+        while j < len(lines):
+            nxt = lines[j]
+            if participant_label(nxt.text) or label_of(nxt.text) or nxt.synthetic or nxt.toc:
+                break
+            if CASE_NUMBER.match(nxt.text) or TOC_HEADING.match(nxt.text):
+                break
+            if _match_item(nxt.text) and not _BULLET.match(nxt.text) and not nxt.list_number:
+                break
+            if len(nxt.text) > 200:
+                break
+            body.append(nxt.text)
+            j += 1
+        text = "\n".join(body).strip()
+        sections.append(Section(label=label, kind="participants", text=text))
+        i = j
+    return keep, sections
 
 
 def segment(raw: RawDocument) -> list[Document]:
-    return [Document(path=raw.path, format=raw.format, pages=raw.pages)]
+    """Recognise the meeting(s) in a normalised document."""
+    lines = flatten(raw)
+    yrs = dates.years_in("\n".join(ln.text for ln in lines[:40])) or dates.years_in(Path(raw.path).name)
+    zones = split_meetings(lines, yrs[0] if yrs else None)
+    docs = []
+    for part, z in enumerate(zones):
+        docs.append(segment_zone(lines[z.start: z.end], raw, part))
+    return docs
+
+
+__all__ = ["segment", "flatten", "label_of", "participant_label", "normalise_number", "Line", "field"]

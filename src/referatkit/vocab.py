@@ -1,0 +1,304 @@
+"""The vocabulary of minutes, as data.
+
+Everything a secretary writes that the pipeline recognises lives here: month and weekday
+names, document-type words, section labels, participant labels, decision phrases and their
+statuses, action verbs. The stages (normalise, segment, classify) hold the mechanisms; this
+module holds the words. Danish first; Norwegian, Swedish and English forms are included
+because real archives mix them.
+
+Patterns are regular-expression *fragments* (case-insensitive unless noted) so they can be
+combined; each list is ordered where order matters.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS: dict[str, int] = {
+    # Danish / Norwegian / Swedish / English full names
+    "januar": 1, "januari": 1, "january": 1,
+    "februar": 2, "februari": 2, "february": 2,
+    "marts": 3, "mars": 3, "march": 3,
+    "april": 4,
+    "maj": 5, "mai": 5, "may": 5,
+    "juni": 6, "june": 6,
+    "juli": 7, "july": 7,
+    "august": 8, "augusti": 8,
+    "september": 9,
+    "oktober": 10, "october": 10,
+    "november": 11,
+    "december": 12, "desember": 12,
+    # abbreviations (a trailing dot is optional in the pattern)
+    "jan": 1, "feb": 2, "febr": 2, "mar": 3, "mrt": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12, "des": 12,
+}
+
+WEEKDAYS: tuple[str, ...] = (
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",  # da, nb
+    "måndag", "tisdag", "lördag", "söndag",  # sv
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "man", "tirs", "ons", "tors", "fre", "lør", "søn",
+)
+
+# Words that introduce a meeting date in a labelled header field.
+DATE_LABELS: tuple[str, ...] = (
+    "mødedato", "dato", "møde dato", "tidspunkt", "tid", "datum", "date", "mødetidspunkt",
+)
+
+PLACE_LABELS: tuple[str, ...] = (
+    "mødested", "sted", "lokale", "lokation", "plats", "location", "place", "adresse",
+)
+
+TIME_LABELS: tuple[str, ...] = ("kl", "klokken", "kl.", "tid", "tidspunkt")
+
+# --------------------------------------------------------------------------- document types
+
+# (doc_type, pattern) — tried on the title zone in order; the first match wins.
+DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
+    ("dagsorden+referat", r"\bdagsorden\s*(?:og|\+|&|/|med)\s*referat\b"),
+    ("dagsorden+referat", r"\breferat\s*(?:og|\+|&|/)\s*dagsorden\b"),
+    ("dagsorden+referat", r"\bbeslutningsprotokol\b"),
+    ("aarsrapport", r"\bårs(?:rapport|beretning|berätelse|melding)\b"),
+    ("notat", r"\bnotat\b"),
+    ("referat", r"\breferat\b|\breferatet\b|\bmødereferat\b|\bprotokoll?\b|\bminutes\b"),
+    ("referat", r"\bmøtereferat\b|\bprotokol\b|\bbeslutningsreferat\b"),
+    ("dagsorden", r"\bdagsorden\b|\bdagordning\b|\bagenda\b|\bindkaldelse\b|\binnkalling\b"),
+]
+
+# --------------------------------------------------------------------------- forums
+
+# Words that name a deciding body; a header line holding one is likely the forum.
+BODY_WORDS: tuple[str, ...] = (
+    "udvalg", "udvalget", "udvalgets", "styregruppe", "styregruppen", "forum", "fora",
+    "netværk", "netværket", "netværksgruppe", "netværksgruppen", "byråd", "byrådet",
+    "regionsråd", "regionsrådet", "kommunalbestyrelse", "kommunalbestyrelsen", "bestyrelse",
+    "bestyrelsen", "råd", "rådet", "forening", "foreningen", "grundejerforening",
+    "kantineforening", "gruppe", "gruppen", "arbejdsgruppe", "arbejdsgruppen", "kommission",
+    "komité", "komite", "komiteen", "sekretariat", "sekretariatet", "magistrat", "magistraten",
+    "klynge", "klyngestyregruppe", "driftsforum", "kkr", "hovedstyret", "hovedstyre",
+    "styret", "styrelsen", "styrelse", "fagutvalg", "fagutvalget", "linjeforening",
+    "byalag", "fastighetsägareförening", "committee", "board", "council", "group",
+    "generalforsamling", "generalforsamlingen", "årsmøde", "årsmöte", "repræsentantskab",
+    "repræsentantskabet", "formandskab", "formandskabet", "tag",
+)
+
+# Header-field labels whose value is the forum.
+FORUM_LABELS: tuple[str, ...] = (
+    "forum", "mødeforum", "udvalg", "til", "møde i", "organ", "gruppe", "mötesform",
+    "committee", "styregruppe",
+)
+
+# --------------------------------------------------------------------------- items
+
+# Words before an item number: "Pkt. 3", "Punkt 3", "Ad 3", "Ad pkt. 3", "Sag 4", "Sak 1/2019".
+ITEM_WORDS: tuple[str, ...] = (
+    r"ad\s+pkt\.?", r"ad\s+punkt", r"pkt\.?", r"punkt", r"ad", r"sag", r"sak",
+    r"item", r"topic\s*#?", r"dagsordenspunkt", r"point",
+)
+
+# Titles of agenda items that are about the next meeting: planning statements under them are
+# agreements (approved), not postponements of the item itself.
+NEXT_MEETING_TITLE = r"næste\s+møde|kommende\s+møde|mødeplan|mødekalender|neste\s+møte|nästa\s+möte"
+
+# --------------------------------------------------------------------------- sections
+
+# label (regex, matched at line start, case-insensitive) → section kind.
+# Order matters: longer / more specific labels first.
+SECTION_LABELS: list[tuple[str, str]] = [
+    (r"beslutningstema", "background"),
+    (r"beslutningspunkter", "proposal"),
+    (r"beslutningsforslag", "proposal"),
+    (r"beslutninger", "decision"),
+    (r"beslutning", "decision"),
+    (r"konklusion(?:er)?", "decision"),
+    (r"aftaler?", "decision"),
+    (r"afgørelse", "decision"),
+    (r"vedtak", "decision"),
+    (r"vedtatt", "decision"),
+    (r"beslut", "decision"),
+    (r"decision(?:s)?", "decision"),
+    (r"resolution", "decision"),
+    (r"referat", "minutes"),
+    (r"uddybning", "minutes"),
+    (r"drøftelser?", "minutes"),
+    (r"drøftelse og beslutning", "decision"),
+    (r"opfølgning", "minutes"),
+    (r"diskussion", "minutes"),
+    (r"notes", "minutes"),
+    (r"indstillinger?", "proposal"),
+    (r"det indstilles", "proposal"),
+    (r"forslag til beslutning", "proposal"),
+    (r"innstilling", "proposal"),
+    (r"forslag til vedtak", "proposal"),
+    (r"baggrund", "background"),
+    (r"sagsfremstilling", "background"),
+    (r"supplerende sagsfremstilling", "background"),
+    (r"sagsforløb", "background"),
+    (r"resum[ée]", "background"),
+    (r"sammendrag", "background"),
+    (r"økonomi(?: og (?:finansiering|organisatoriske konsekvenser))?", "background"),
+    (r"økonomiske konsekvenser(?: og finansiering)?", "background"),
+    (r"høring", "background"),
+    (r"formål", "background"),
+    (r"begrundelse", "background"),
+    (r"lovgrundlag", "background"),
+    (r"kommunikation", "background"),
+    (r"sagen afgøres i", "background"),
+    (r"beslutningen træffes af", "background"),
+    (r"bilag(?:\s+vedlagt)?", "attachments"),
+    (r"vedlagte bilag", "attachments"),
+    (r"vedlegg", "attachments"),
+    (r"attachments?", "attachments"),
+]
+
+# A label followed by "– punkt N" ("Referat – punkt 3:") belongs to item N.
+LABEL_ITEM_SUFFIX = r"\s*[-–—]?\s*(?:punkt|pkt\.?)\s*(?P<labelnum>\d+[a-zA-Z]?)"
+
+# Earlier bodies' decisions inside an item: "Beslutning i Økonomiudvalget den 04-12-2012",
+# "Økonomiudvalgets beslutning den 04.12.2012", "Sundheds- og Forebyggelsesudvalgets beslutning".
+PRIOR_DECISION_PATTERNS: list[str] = [
+    r"beslutning\s+i\s+(?P<body>.+?)\s+den\s+(?P<date>\S+(?:\s+\S+\s+\d{4})?)\s*(?:punkt\s*\d+)?\s*:?$",
+    r"(?P<body>.+?s)\s+beslutning(?:\s+den\s+(?P<date>[\d.\-/]+))?(?:\s+punkt\s*\d+)?\s*:?$",
+]
+
+# --------------------------------------------------------------------------- people
+
+# label → role of the people listed under it ("absent" marks absence).
+PARTICIPANT_LABELS: list[tuple[str, str]] = [
+    (r"deltagere(?:\s+i\s+[\wæøåÆØÅ\- ]+)?", "present"),
+    (r"deltagende", "present"),
+    (r"til\s*stede", "present"),
+    (r"tilstede", "present"),
+    (r"fremmødte", "present"),
+    (r"mødt(?:e)?", "present"),
+    (r"medlemmer", "present"),
+    (r"tilstedeværende", "present"),
+    (r"present", "present"),
+    (r"attendees", "present"),
+    (r"närvarande", "present"),
+    (r"deltakere", "present"),
+    (r"til stede", "present"),
+    (r"tsc members present", "present"),
+    (r"others present", "present"),
+    (r"guests", "guest"),
+    (r"gæster", "guest"),
+    (r"afbud(?:\s*/\s*fraværende)?", "absent"),
+    (r"fraværende", "absent"),
+    (r"ikke\s+til\s*stede", "absent"),
+    (r"mangler", "absent"),
+    (r"forfall", "absent"),
+    (r"regrets", "absent"),
+    (r"absent", "absent"),
+    (r"udeblivende(?:\s+medlemmer)?", "absent"),
+    (r"frånvarande", "absent"),
+    (r"referent(?:er)?", "referent"),
+    (r"sekretær", "referent"),
+    (r"scribes?", "referent"),
+    (r"mødeleder", "chair"),
+    (r"ordstyrer", "chair"),
+    (r"dirigent", "chair"),
+    (r"chairs?", "chair"),
+]
+
+# Role words inside a participant line ("Maj Skårhøj – Klinikchef (Medformand) - mødeleder").
+ROLE_WORDS: tuple[str, ...] = (
+    "formand", "næstformand", "medformand", "kommunal medformand", "mødeleder", "referent",
+    "sekretær", "ordstyrer", "dirigent", "kasserer", "leder", "chair", "scribe",
+)
+
+# Suffixes marking a listed person as absent.
+ABSENT_MARKERS: tuple[str, ...] = ("afbud", "meldt afbud", "fraværende", "forfall", "regrets")
+
+# "Der var mødt 44 personer", "62 personer ... (43 husstande)", "Fremmødte 20 + 4".
+HEAD_COUNT_PATTERNS: list[str] = [
+    r"(?:der\s+var\s+)?mødt\s+(?:i\s+alt\s+)?(?P<n>\d+)\s+(?:personer|deltagere|medlemmer)",
+    r"(?P<n>\d+)\s+(?:personer|deltagere|medlemmer)\s+(?:var\s+)?(?:mødt|til\s+stede|fremmødt)",
+    r"fremmødte:?\s*(?P<n>\d+(?:\s*\+\s*\d+)?)",
+    r"(?P<n>\d+)\s+fremmødte",
+    r"antal\s+(?:fremmødte|deltagere):?\s*(?P<n>\d+)",
+]
+
+# --------------------------------------------------------------------------- decisions
+
+# Statuses in the order they are tried: the first rule whose pattern occurs decides.
+# (Negation before approval, referral before postponement, a concrete task before "noted".)
+STATUS_RULES: list[tuple[str, str]] = [
+    ("none", r"^(?:intet|ingen|nothing)(?:\s+(?:at\s+bemærke|til\s+referat|nyt|bemærkninger|yderligere|at\s+referere))?\s*[.!]?$"),
+    ("none", r"^ingen\s+bemærkninger\.?$|^intet\s+til\s+(?:referat|punktet)\.?$|^-$"),
+    ("rejected", r"\bikke\s+(?:godkendt|godkendes|vedtaget|tiltrådt|anbefalet|bevilget|imødekommet)\b"),
+    ("rejected", r"\bkunne\s+ikke\s+(?:anbefale|godkende|tiltræde|støtte)\b|\bafvist\b|\bafvises\b|\bforkastet\b|\bforkastes\b|\bfaldt\b"),
+    ("rejected", r"\bikke\s+(?:vedtatt|godkjent)\b|\bavslått\b|\bavslogs\b|\bavslag\b|\brejected\b|\bnot\s+approved\b"),
+    ("referred", r"\b(?:oversendes|oversendt|videresendes|videresendt|fremsendes|fremsendt|sendes\s+videre|sendes\s+til|adresseres\s+til|bringer\s+videre|henvises\s+til|overdrages\s+til|tilbagesendes|forelægges)\b"),
+    ("referred", r"\bdagsordenssætter\s+punktet\s+(?:der|i|på)\b|\bsættes\s+på\s+dagsordenen\s+(?:i|hos)\b"),
+    ("referred", r"\b(?:referred\s+to|oversendes|sendes\s+vidare|oversendt\s+til)\b"),
+    ("postponed", r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|genoptaget\s+på|dagsordenssættes|sættes\s+på\s+(?:igen|næste)|tilbagevende\s+punkt|tages\s+op\s+(?:igen|på\s+(?:et\s+)?(?:næste|senere|kommende|fremtidigt))|på\s+et\s+(?:senere|fremtidigt|kommende)\s+møde|afventer|afventes)\b"),
+    ("postponed", r"\b(?:utsatt|utsettes|utsätts|bordlagt|bordlegges|bordlägg(?:s|es)|postponed|deferred|tabled)\b"),
+    ("action", r"\bbesluttede\s+at\s+(?:undersøge|udarbejde|afklare|indhente|nedsætte|igangsætte)\b"),
+    ("noted", r"\b(?:til\s+efterretning|orienteringen\s+(?:blev\s+)?taget|til\s+orientering|tog\s+orientering|orienteringen\s+tages|blev\s+orienteret|er\s+orienteret|drøftet|blev\s+drøftet|punktet\s+blev\s+drøftet)\b"),
+    ("noted", r"\b(?:tatt\s+til\s+orientering|tas\s+til\s+orientering|tas\s+til\s+etterretning|tatt\s+til\s+etterretning|lades\s+till\s+handlingarna|lagt\s+till\s+handlingarna|noted)\b"),
+    ("approved", r"\b(?:godkendt|godkendte|godkendes|godkender|tiltrådt|tiltrådte|tiltræder|tiltrædes|vedtaget|vedtages|vedtog|besluttede|besluttet|blev\s+besluttet|det\s+blev\s+aftalt|aftalt|aftaltes|bakker\s+op|bakkede\s+op|valgt|genvalgt|nyvalgt|blev\s+valgt|enstemmigt|fastsat|bevilget|bevilges|imødekommet|følges)\b"),
+    ("approved", r"\b(?:vedtatt|vedtas|godkjent|godkjennes|godkjente|valgt\s+ved|beslutade|beslutar|beslutades|godkändes|godkänd|godkänt|fastställdes|valdes|approved|adopted|agreed|resolved|carried|accepted)\b"),
+]
+
+# Phrases that make a sentence in free text (not under a Beslutning label) a decision at all.
+DECISION_CUES = (
+    r"\b(?:godkend|tiltræd|vedtag|besluttede|beslutte[ts]|aftalt|udsat|udsættes|genoptages|"
+    r"dagsordenssæt|oversendes|videresendes|til\s+efterretning|afvist|forkast|valgt|genvalgt|"
+    r"enstemmigt|næste\s+(?:netværks)?møde|tilbagevende\s+punkt|vedtatt|godkjent|beslutade|"
+    r"approved|agreed|resolved|tiltrådt|bevilge|fastsat)"
+)
+
+# "Styregruppen besluttede", "Driftsforum tager orienteringen til efterretning":
+# a capitalised body word before a deciding verb names the deciding body.
+DECIDING_VERBS = (
+    r"besluttede|besluttet|beslutter|godkendte|godkender|tiltrådte|tiltræder|vedtog|vedtager|"
+    r"tog|tager|bakker|bakkede|anbefaler|anbefalede|drøftede|konkluderede|aftalte|"
+    r"vedtok|godkjente|beslutade|beslutar|fastställde|agreed|approved|resolved|decided"
+)
+
+# "Indstillingen godkendt", "Indstillingen følges", "Indstillingen tiltrådt".
+PROPOSAL_REFERENCE = (
+    r"\b(?:indstilling(?:en)?|forslaget|innstillingen|förslaget)\b[^.]{0,40}?"
+    r"\b(?:godkendt|godkendes|følges|fulgt|tiltrådt|tiltrædes|vedtaget|anbefales|godkjent|vedtatt|bifalles)\b"
+)
+
+# "Det indstilles, at …", "X indstiller, at …" — proposals, not decisions.
+PROPOSAL_CUES = r"^(?:det\s+indstilles|.{0,60}\bindstiller\b|det\s+foreslås|det\s+anbefales|at\s+\d\))"
+
+# --------------------------------------------------------------------------- actions
+
+# Verbs of a concrete task, present/future tense: "X undersøger", "X følger op".
+ACTION_VERBS = (
+    r"undersøger|følger\s+op|tilbagemelder|melder\s+tilbage|udarbejder|indkalder|sender|"
+    r"kontakter|tager\s+kontakt|sørger\s+for|vil\s+drøfte|vil\s+undersøge|vil\s+følge\s+op|"
+    r"vil\s+sende|vil\s+udarbejde|vil\s+kontakte|planlægger|samler\s+op|dagsordenssætter|"
+    r"er\s+ansvarlige?|har\s+ansvaret|tager\s+(?:sig\s+af|ansvar)|afklarer|indhenter|"
+    r"laver|skriver|booker|inviterer|orienterer|præsenterer\s+på|opdaterer|"
+    r"undersøker|følger\s+opp|sjekker|lager|kontakter|skal\s+(?:undersøge|sende|lave)|"
+    r"undersöker|kontaktar|tar\s+fram"
+)
+
+# Words that mark the start of a due date expression.
+DUE_PATTERNS: list[tuple[str, str]] = [
+    ("date", r"\b(?:senest|inden|før|innen|senast|by|before)\s+(?:den\s+|d\.\s*)?(?P<date>\d{1,2}\.\s*[a-zæøå]+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)"),
+    ("next_meeting", r"\b(?:på|til|inden|før)\s+(?:det\s+)?(?:næste|næstkommende|kommende|neste)\s+(?:\w+)?møde\b|\bnext\s+meeting\b"),
+    ("approx", r"\bom\s+(?:ca\.\s+|cirka\s+)?(?P<n>½|\d+(?:[.,]\d+)?|en|et|to|tre|fire|seks)\s+(?P<unit>år|måned(?:er)?|uger?|dage?)\b"),
+]
+
+# --------------------------------------------------------------------------- closed items
+
+CLOSED_ITEM = r"^(?:lukket\s+punkt|lukket|fortroligt|fortrolig|personpunkt|personsag|lukket\s+møde|unntatt\s+offentlighet|closed)\b\s*[:\-–]?"
+
+# --------------------------------------------------------------------------- furniture
+
+PAGE_NUMBER_LINES: list[str] = [
+    r"side\s+\d+\s*(?:af|/|of|av)\s*\d+(?:\s+sider)?",
+    r"side\s+\d+",
+    r"sida\s+\d+(?:\s*\(\d+\))?",
+    r"page\s+\d+(?:\s+of\s+\d+)?",
+    r"\d+\s*(?:of|af|av|/)\s*\d+",
+    r"-\s*\d+\s*-",
+    r"\d{1,3}",
+]
+
+ATTACHMENT_FILE_SUFFIX = r"\.(?:pdf|docx?|xlsx?|pptx?|msg|txt|odt|ods|odp|png|jpe?g|csv|zip)\b"
