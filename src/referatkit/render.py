@@ -1,0 +1,349 @@
+"""All terminal output: rich tables and trees, JSON and CSV. The only module that uses rich.
+
+Data goes to stdout; progress, summaries and messages go to stderr. rich honours ``NO_COLOR``
+and drops colour and animation when the stream is not a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from referatkit.errors import UsageError
+from referatkit.ingest import FAILED, SCANNED, UNCHANGED, IngestReport
+from referatkit.ingest import Progress as IngestEvent
+from referatkit.queries import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    DecisionRow,
+    SearchHit,
+    Stats,
+    StoredDocument,
+)
+
+TABLE, JSON, CSV = "table", "json", "csv"
+LISTING_FORMATS = (TABLE, JSON, CSV)
+
+# In the tree view a long section is cut here; `show --format json` has the full text.
+SECTION_PREVIEW_CHARS = 400
+
+SEARCH_COLUMNS = ("path", "meeting_date", "forum", "item_number", "item_title", "kind",
+                  "snippet", "score", "document_id")
+DECISION_COLUMNS = ("id", "status", "text", "owner", "due", "meeting_date", "forum",
+                    "item_number", "item_title", "path", "document_id", "kind", "copies")
+
+STATUS_STYLES = {
+    "approved": "green", "noted": "cyan", "postponed": "yellow", "rejected": "red",
+    "referred": "magenta", "action": "yellow", "none": "dim",
+}
+
+_HIGHLIGHT = re.compile(re.escape(HIGHLIGHT_START) + r"(.*?)" + re.escape(HIGHLIGHT_END), re.S)
+
+
+def check_format(value: str, allowed: Sequence[str] = LISTING_FORMATS) -> str:
+    fmt = (value or "").strip().lower()
+    if fmt not in allowed:
+        raise UsageError(f"unknown --format {value!r} (choose {', '.join(allowed)})")
+    return fmt
+
+
+def _out() -> Console:
+    # Created per call: tests and pipes swap sys.stdout.
+    return Console(file=sys.stdout, highlight=False)
+
+
+def _err() -> Console:
+    return Console(file=sys.stderr, highlight=False)
+
+
+def message(text: str) -> None:
+    """A plain line on stderr (no markup: paths may contain brackets)."""
+    print(text, file=sys.stderr)
+
+
+def error(text: str) -> None:
+    print(f"Error: {text}", file=sys.stderr)
+
+
+def write_json(data: Any, stream: TextIO | None = None) -> None:
+    out = stream or sys.stdout
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(columns)
+    for row in rows:
+        w.writerow([_csv_cell(row.get(c)) for c in columns])
+
+
+def _csv_cell(v: Any) -> Any:
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, bool):
+        return int(v)
+    return "" if v is None else v
+
+
+def _highlighted(snippet: str) -> Text:
+    text = Text()
+    pos = 0
+    for m in _HIGHLIGHT.finditer(snippet):
+        text.append(snippet[pos:m.start()])
+        text.append(m.group(1), style="bold reverse")
+        pos = m.end()
+    text.append(snippet[pos:])
+    return text
+
+
+def _t(value: str | None) -> Text:
+    # Text, not str: a table cell given a str is parsed as rich markup, and "[Bilag 2]" in
+    # a title would vanish or break the table.
+    return Text(value or "")
+
+
+def _item_label(number: str | None, title: str | None) -> str:
+    return " ".join(x for x in (number, title) if x) or ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Listings
+
+
+def search_results(hits: Sequence[SearchHit], fmt: str, query: str) -> None:
+    rows = [h.to_dict() for h in hits]
+    if fmt == JSON:
+        return write_json(rows)
+    if fmt == CSV:
+        return write_csv(rows, SEARCH_COLUMNS)
+    if not hits:
+        message(f"No matches for {query!r}.")
+        return None
+    table = Table(title=f"{len(hits)} match{'es' if len(hits) != 1 else ''} for {query!r}",
+                  show_lines=True)
+    for col in ("date", "forum", "item", "kind", "match", "document"):
+        table.add_column(col, overflow="fold")
+    for h in hits:
+        table.add_row(_t(h.meeting_date), _t(h.forum), _t(_item_label(h.item_number, h.item_title)),
+                      _t(h.kind), _highlighted(h.snippet), _t(h.document_id))
+    _out().print(table)
+    return None
+
+
+def decision_rows(rows: Sequence[DecisionRow], fmt: str) -> None:
+    data = [r.to_dict() for r in rows]
+    if fmt == JSON:
+        return write_json(data)
+    if fmt == CSV:
+        return write_csv(data, DECISION_COLUMNS)
+    if not rows:
+        message("No decisions match.")
+        return None
+    table = Table(title=f"{len(rows)} decision{'s' if len(rows) != 1 else ''}", show_lines=True)
+    for col in ("date", "forum", "item", "status", "decision", "owner", "due", "id"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(_t(r.meeting_date), _t(r.forum), _t(_item_label(r.item_number, r.item_title)),
+                      Text(r.status, style=STATUS_STYLES.get(r.status, "")), _t(r.text),
+                      _t(r.owner), _t(r.due), _t(r.id))
+    _out().print(table)
+    return None
+
+
+def export_documents(docs: Sequence[dict[str, Any]]) -> None:
+    write_json(list(docs))
+
+
+def stats(s: Stats, fmt: str) -> None:
+    data = s.to_dict()
+    if fmt == JSON:
+        return write_json(data)
+    if fmt == CSV:
+        return write_csv([{"key": k, "value": v} for k, v in _flatten(data)], ("key", "value"))
+    table = Table(title="referatkit archive", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("database", escape(s.database))
+    table.add_row("documents", str(s.documents))
+    for k, v in s.documents_by_format.items():
+        table.add_row(f"  format {k}", str(v))
+    for k, v in s.documents_by_doc_type.items():
+        table.add_row(f"  type {k}", str(v))
+    table.add_row("  with a meeting date", str(s.documents_with_date))
+    table.add_row("  with agenda items", str(s.documents_with_items))
+    table.add_row("items", str(s.items))
+    table.add_row("sections", str(s.sections))
+    table.add_row("decisions", str(s.decisions))
+    for k, v in s.decisions_by_status.items():
+        table.add_row(f"  {k}", str(v))
+    table.add_row("open decisions", str(s.open_decisions))
+    table.add_row("participants", str(s.participants))
+    table.add_row("attachments", str(s.attachments))
+    for k, v in s.files.items():
+        table.add_row(f"files {k}", str(v))
+    if s.last_run:
+        r = s.last_run
+        table.add_row("last run", f"#{r['id']} {r['status']} {r.get('finished') or r['started']}")
+    out = _out()
+    out.print(table)
+    if s.failed:
+        failed = Table(title="Failed files")
+        failed.add_column("path", overflow="fold")
+        failed.add_column("reason", overflow="fold")
+        for f in s.failed:
+            failed.add_row(escape(f["path"]), escape(f["reason"]))
+        out.print(failed)
+    return None
+
+
+def _flatten(data: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _flatten(v, f"{prefix}.{k}" if prefix else str(k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _flatten(v, f"{prefix}.{i}")
+    else:
+        yield prefix, data
+
+
+# ---------------------------------------------------------------------------------------------
+# One document
+
+
+def document(stored: StoredDocument, fmt: str) -> None:
+    if fmt == JSON:
+        return write_json(stored.export())
+    _out().print(document_tree(stored))
+    return None
+
+
+def document_tree(stored: StoredDocument) -> Tree:
+    doc = stored.document
+    head = Text(doc.title or doc.forum or doc.path, style="bold")
+    meta = ", ".join(x for x in (doc.meeting_date, doc.meeting_time, doc.place) if x)
+    if meta:
+        head.append(f"  {meta}")
+    head.append(f"  [{stored.id}]", style="dim")
+    tree = Tree(head)
+    info = tree.add(Text(f"{doc.doc_type} · {doc.format} · {', '.join(stored.paths)}", style="dim"))
+    if doc.forum and doc.forum != doc.title:
+        info.add(Text(f"forum: {doc.forum}"))
+    if doc.attendance_count is not None:
+        info.add(Text(f"attendance: {doc.attendance_count}"))
+    if doc.participants:
+        parts = tree.add(Text(f"Participants ({len(doc.participants)})", style="bold"))
+        for p in doc.participants:
+            line = Text(p.name)
+            extra = ", ".join(x for x in (p.organisation, p.role) if x)
+            if extra:
+                line.append(f" ({extra})", style="dim")
+            if p.absent:
+                line.append(" afbud", style="yellow")
+            parts.add(line)
+    for sec in doc.sections:
+        _section(tree, sec.label, sec.text)
+    if not doc.items:
+        tree.add(Text("no agenda items recognised", style="dim"))
+    for item in doc.items:
+        label = Text(_item_label(item.number, item.title) or "(untitled item)", style="bold")
+        if item.closed:
+            label.append("  lukket punkt", style="red")
+        if item.case_number:
+            label.append(f"  sag {item.case_number}", style="dim")
+        node = tree.add(label)
+        for sec in item.sections:
+            _section(node, sec.label, sec.text)
+        for dec in item.decisions:
+            line = Text(f"[{dec.status}] ", style=STATUS_STYLES.get(dec.status, ""))
+            kind = "" if dec.kind == "decision" else f"{dec.kind}: "
+            line.append(f"{kind}{dec.text}")
+            extra = ", ".join(x for x in (dec.owner, dec.due) if x)
+            if extra:
+                line.append(f" ({extra})", style="dim")
+            line.append(f"  {dec.id}", style="dim")
+            dnode = node.add(line)
+            for act in dec.actions:
+                dnode.add(Text(f"→ {act.text}" + (f" ({act.owner})" if act.owner else "")))
+        for att in item.attachments:
+            node.add(Text(f"Bilag: {att.title}", style="dim"))
+    return tree
+
+
+def _section(parent: Tree, label: str, text: str) -> None:
+    body = text if len(text) <= SECTION_PREVIEW_CHARS else text[:SECTION_PREVIEW_CHARS] + " …"
+    line = Text(f"{label}: " if label else "", style="italic")
+    line.append(body, style="")
+    parent.add(line)
+
+
+# ---------------------------------------------------------------------------------------------
+# Ingest
+
+
+@contextmanager
+def ingest_progress(*, quiet: bool = False) -> Iterator[Any]:
+    """A callback for :func:`referatkit.ingest.ingest`: a progress bar when stderr is a
+    terminal; otherwise one plain line per file that was read (unchanged files stay silent so
+    a nightly log shows what happened, not what did not)."""
+    if quiet:
+        yield lambda _e: None
+        return
+    console = _err()
+    if not console.is_terminal:
+        def plain(e: IngestEvent) -> None:
+            if e.outcome in (SCANNED, UNCHANGED):
+                return
+            tail = f": {e.reason}" if e.outcome == FAILED and e.reason else ""
+            message(f"[{e.index}/{e.total}] {e.outcome} {e.path}{tail}")
+        yield plain
+        return
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), TextColumn("{task.fields[name]}", style="dim"),
+        console=console, transient=True,
+    ) as bar:
+        task = bar.add_task("Ingesting", total=None, name="")
+
+        def fancy(e: IngestEvent) -> None:
+            if e.outcome == SCANNED:
+                bar.update(task, total=e.total)
+                return
+            name = e.path.rsplit("/", 1)[-1]
+            bar.update(task, completed=e.index, name=name[-40:])
+            if e.outcome == FAILED:
+                bar.console.print(Text(f"failed {e.path}: {e.reason}", style="red"))
+        yield fancy
+
+
+def ingest_summary(report: IngestReport, *, quiet: bool = False) -> None:
+    """The summary table on stderr (failures are listed even when ``quiet``)."""
+    console = _err()
+    if not quiet:
+        table = Table(title="Ingest summary", show_header=False)
+        table.add_column("what")
+        table.add_column("files", justify="right")
+        for name in ("new", "updated", "unchanged", "failed", "removed", "skipped"):
+            count = getattr(report, name)
+            style = "red" if name == "failed" and count else ""
+            table.add_row(name, Text(str(count), style=style))
+        table.add_row("documents stored", str(report.documents))
+        console.print(table)
+        message(f"Database: {report.db_path}")
+    for w in report.warnings:
+        message(f"Warning: {w}")
+    for path, reason in report.failures:
+        message(f"Failed: {path}: {reason}")

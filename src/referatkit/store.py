@@ -1,0 +1,768 @@
+"""The SQLite archive: schema, migrations, the write path and the full-text index.
+
+This is the only module that writes to the database (DESIGN.md "Architecture"). It takes
+:class:`~referatkit.model.Document` objects and knows nothing of readers or the grammar.
+
+Write-path rules, each from a bug peer projects shipped:
+
+* A changed file replaces its documents' rows in **one transaction** (children deleted, then
+  inserted), so a crash never leaves half a document.
+* Documents are keyed by content (sha256 + part); two paths with identical content share one
+  document. A document lives exactly as long as some readable file holds its content.
+* The FTS5 index is an external-content table over ``search_docs`` kept in sync by triggers on
+  insert, delete *and* update; the store never uses ``INSERT OR REPLACE`` (which with only an
+  insert trigger leaves stale index rows) and checks the triggers on every open, because a
+  table rebuild silently drops them.
+* CPR numbers are masked before text reaches the index: a CPR number in the index is searchable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from referatkit import __version__, ids
+from referatkit.errors import DatabaseError
+from referatkit.model import Document, Section
+
+SCHEMA_VERSION = 1
+
+# Keep æ/ø/å distinct from a/o/a: "remove_diacritics 0". Danish-aware stemming is a later
+# issue; it will change this tokenizer through a migration that rebuilds the index.
+FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+FTS_TABLE = "search_fts"
+FTS_CONTENT_TABLE = "search_docs"
+FTS_COLUMNS = ("title", "body")
+
+# A nightly ingest and a user's search may meet; wait this long for the other to finish.
+BUSY_TIMEOUT_S = 10.0
+
+# The database holds personal data (names, sometimes worse): readable by its owner only.
+DB_FILE_MODE = 0o600
+
+# Danish CPR number DDMMYY-XXXX with a plausible day and month. Only the hyphenated form:
+# ten bare digits are as often phone or case numbers.
+CPR_PATTERN = re.compile(r"\b(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-\d{4}\b")
+CPR_MASK = "XXXXXX-XXXX"
+
+# File statuses in ``files``.
+FILE_OK = "ok"
+FILE_FAILED = "failed"
+FILE_REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One table of the schema, as data."""
+
+    columns: dict[str, type]
+    pk: str | tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()
+    indexes: tuple[tuple[str, ...], ...] = ()
+    unique: tuple[tuple[str, ...], ...] = ()
+    not_null: tuple[str, ...] = ()
+
+
+# The schema at SCHEMA_VERSION. Tables are listed so that every foreign key points backwards.
+SCHEMA: dict[str, TableSpec] = {
+    "runs": TableSpec(
+        columns={
+            "id": int,  # a run is an event, not content: its number is its identity
+            "started": str,
+            "finished": str,
+            "status": str,  # running | ok | partial | interrupted
+            "roots": str,  # JSON list of the paths given
+            "version": str,
+            "new": int,
+            "updated": int,
+            "unchanged": int,
+            "failed": int,
+            "removed": int,
+            "skipped": int,
+        },
+        pk="id",
+    ),
+    "files": TableSpec(
+        columns={
+            "path": str,
+            "size": int,
+            "mtime_ns": int,
+            "sha256": str,
+            "status": str,  # ok | failed | removed
+            "reason": str,  # why it failed, one line
+            "version": str,  # referatkit version that read it: a new version re-reads
+            "first_seen_run": int,
+            "last_seen_run": int,
+            "updated_at": str,
+        },
+        pk="path",
+        foreign_keys=(("last_seen_run", "runs", "id"), ("first_seen_run", "runs", "id")),
+        indexes=(("sha256",), ("status",)),
+        not_null=("status",),
+    ),
+    "documents": TableSpec(
+        columns={
+            "id": str,
+            "sha256": str,
+            "part": int,
+            "path": str,  # one file holding this content; all of them are in ``files``
+            "format": str,
+            "doc_type": str,
+            "title": str,
+            "forum": str,
+            "meeting_date": str,
+            "meeting_time": str,
+            "place": str,
+            "language": str,
+            "attendance_count": int,
+            "pages": int,
+            "warnings": str,  # JSON list
+            "ingested_at": str,
+        },
+        pk="id",
+        unique=(("sha256", "part"),),
+        indexes=(("meeting_date",), ("forum",), ("ingested_at",)),
+        not_null=("sha256", "part", "path", "format"),
+    ),
+    "items": TableSpec(
+        columns={
+            "id": str,
+            "document_id": str,
+            "ordinal": int,
+            "number": str,
+            "number_as_written": str,
+            "title": str,
+            "closed": int,
+            "case_number": str,
+        },
+        pk="id",
+        foreign_keys=(("document_id", "documents", "id"),),
+        indexes=(("document_id", "ordinal"), ("case_number",)),
+        not_null=("document_id", "ordinal"),
+    ),
+    "sections": TableSpec(
+        columns={
+            "id": str,
+            "item_id": str,
+            "document_id": str,
+            "ordinal": int,
+            "label": str,
+            "kind": str,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=(("item_id", "items", "id"), ("document_id", "documents", "id")),
+        indexes=(("item_id", "ordinal"), ("document_id",)),
+        # item_id NULL: a document-level section (preamble, participant list, a memo's body)
+        not_null=("document_id", "ordinal"),
+    ),
+    "decisions": TableSpec(
+        columns={
+            # ``id`` is the stable decision id (ids.decision_id): the same decision read from
+            # the PDF and the DOCX of one meeting has one id, so the row key adds the document.
+            "document_id": str,
+            "id": str,
+            "item_id": str,
+            "ordinal": int,
+            "kind": str,  # decision | proposal | prior
+            "text": str,
+            "status": str,
+            "body": str,
+            "owner": str,
+            "due": str,
+            "prior_date": str,
+            "refers_to_proposal": int,
+        },
+        pk=("document_id", "id"),
+        foreign_keys=(("item_id", "items", "id"), ("document_id", "documents", "id")),
+        indexes=(("id",), ("item_id", "ordinal"), ("status",)),
+        not_null=("document_id", "id", "item_id", "ordinal", "kind", "status"),
+    ),
+    "actions": TableSpec(
+        columns={
+            "id": str,
+            "document_id": str,
+            "decision_id": str,
+            "item_id": str,
+            "ordinal": int,
+            "text": str,
+            "owner": str,
+            "due": str,
+            "due_text": str,
+            "approximate": int,
+        },
+        pk="id",
+        foreign_keys=(("item_id", "items", "id"), ("document_id", "documents", "id")),
+        indexes=(("document_id", "decision_id"),),
+        not_null=("document_id", "decision_id", "ordinal"),
+    ),
+    "participants": TableSpec(
+        columns={
+            "id": str,
+            "document_id": str,
+            "ordinal": int,
+            "name": str,
+            "organisation": str,
+            "role": str,
+            "absent": int,
+        },
+        pk="id",
+        foreign_keys=(("document_id", "documents", "id"),),
+        indexes=(("document_id", "ordinal"), ("name",)),
+        not_null=("document_id", "ordinal", "name"),
+    ),
+    "attachments": TableSpec(
+        columns={
+            "id": str,
+            "item_id": str,
+            "document_id": str,
+            "ordinal": int,
+            "title": str,
+        },
+        pk="id",
+        foreign_keys=(("item_id", "items", "id"), ("document_id", "documents", "id")),
+        indexes=(("item_id", "ordinal"), ("document_id",)),
+        not_null=("item_id", "document_id", "ordinal"),
+    ),
+    "failures": TableSpec(
+        columns={"id": int, "run_id": int, "path": str, "reason": str},
+        pk="id",
+        foreign_keys=(("run_id", "runs", "id"),),
+        indexes=(("run_id",), ("path",)),
+        not_null=("run_id", "path", "reason"),
+    ),
+    # The content table of the full-text index: one row per searchable thing. ``rid`` is an
+    # INTEGER PRIMARY KEY on purpose: FTS5 external content is joined on rowid, and VACUUM may
+    # renumber an implicit rowid, which would point the index at the wrong rows.
+    FTS_CONTENT_TABLE: TableSpec(
+        columns={
+            "rid": int,
+            "kind": str,  # document | item | section | decision
+            "ref_id": str,  # id of the row in its own table
+            "document_id": str,
+            "item_id": str,
+            "title": str,
+            "body": str,
+        },
+        pk="rid",
+        foreign_keys=(("document_id", "documents", "id"),),
+        indexes=(("document_id",), ("kind", "ref_id")),
+        not_null=("kind", "ref_id", "document_id"),
+    ),
+}
+
+# Children of a document, deleted in this order before the document row itself.
+# search_docs goes first: its delete trigger takes the rows out of the index.
+_CHILD_TABLES = (FTS_CONTENT_TABLE, "actions", "decisions", "sections", "attachments", "items",
+                 "participants")
+
+_FTS_CREATE = (
+    f"CREATE VIRTUAL TABLE [{FTS_TABLE}] USING fts5({', '.join(FTS_COLUMNS)}, "
+    f"content='{FTS_CONTENT_TABLE}', content_rowid='rid', tokenize='{FTS_TOKENIZE}')"
+)
+_NEW = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+_OLD = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+_COLS = ", ".join(FTS_COLUMNS)
+# Insert, delete and update triggers: an upsert that takes the UPDATE path is indexed too.
+FTS_TRIGGERS: dict[str, str] = {
+    f"{FTS_CONTENT_TABLE}_ai": (
+        f"CREATE TRIGGER [{FTS_CONTENT_TABLE}_ai] AFTER INSERT ON [{FTS_CONTENT_TABLE}] BEGIN "
+        f"INSERT INTO [{FTS_TABLE}] (rowid, {_COLS}) VALUES (new.rid, {_NEW}); END"
+    ),
+    f"{FTS_CONTENT_TABLE}_ad": (
+        f"CREATE TRIGGER [{FTS_CONTENT_TABLE}_ad] AFTER DELETE ON [{FTS_CONTENT_TABLE}] BEGIN "
+        f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}], rowid, {_COLS}) "
+        f"VALUES ('delete', old.rid, {_OLD}); END"
+    ),
+    f"{FTS_CONTENT_TABLE}_au": (
+        f"CREATE TRIGGER [{FTS_CONTENT_TABLE}_au] AFTER UPDATE ON [{FTS_CONTENT_TABLE}] BEGIN "
+        f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}], rowid, {_COLS}) "
+        f"VALUES ('delete', old.rid, {_OLD}); "
+        f"INSERT INTO [{FTS_TABLE}] (rowid, {_COLS}) VALUES (new.rid, {_NEW}); END"
+    ),
+}
+
+
+@dataclass(slots=True)
+class FileRecord:
+    """What the archive knows about one path."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str | None = None
+    status: str = FILE_OK
+    reason: str | None = None
+    version: str | None = None
+    last_seen_run: int | None = None
+
+
+@dataclass(slots=True)
+class RunCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    removed: int = 0
+    skipped: int = 0
+
+
+@dataclass(slots=True)
+class _Rows:
+    """The rows one Document becomes, table by table."""
+
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self.tables.setdefault(table, []).append(row)
+
+
+def now_iso() -> str:
+    # Microseconds so that documents stored one after the other keep their order.
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def fold(text: str | None) -> str | None:
+    """Case-insensitive comparison that also folds Æ/Ø/Å (SQLite's lower() is ASCII only)."""
+    if text is None:
+        return None
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def redact(text: str | None) -> str:
+    return CPR_PATTERN.sub(CPR_MASK, text or "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Migrations: version → function that brings a database from version-1 to version.
+# Each runs in its own transaction together with the user_version bump.
+
+
+def _migrate_1_create(db: sqlite_utils.Database) -> None:
+    for name, spec in SCHEMA.items():
+        _create_table(db, name, spec)
+    db.execute(_FTS_CREATE)
+    for sql in FTS_TRIGGERS.values():
+        db.execute(sql)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _migrate_1_create,
+}
+
+
+def _create_table(db: sqlite_utils.Database, name: str, spec: TableSpec) -> None:
+    db[name].create(
+        spec.columns,
+        pk=spec.pk,
+        foreign_keys=list(spec.foreign_keys) or None,
+        not_null=set(spec.not_null) or None,
+    )
+    table = db.table(name)
+    for cols in spec.unique:
+        table.create_index(list(cols), unique=True, index_name=f"ux_{name}_{'_'.join(cols)}")
+    for cols in spec.indexes:
+        table.create_index(list(cols), index_name=f"ix_{name}_{'_'.join(cols)}")
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class Store:
+    """An open archive. Use :func:`open_store`; close it (or use it as a context manager)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction. IMMEDIATE takes the write lock up front, so two ingests
+        wait for each other (busy timeout) instead of failing half-way."""
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self._exec("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self._exec("COMMIT")
+
+    def _exec(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.OperationalError as e:
+            raise _database_error(self.path, e) from e
+
+    # -- reading (for queries; the connection of a query store is query_only) --------------
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cur = self._exec(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        row = self._exec(sql, params).fetchone()
+        return row[0] if row else None
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def check_fts(self) -> None:
+        """FTS5's own integrity check against the content table; raises DatabaseError."""
+        try:
+            self.conn.execute(
+                f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}], rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError as e:
+            raise DatabaseError(f"the search index of {self.path} is damaged: {e}") from e
+
+    # -- files and runs --------------------------------------------------------------------
+
+    def file_record(self, path: str) -> FileRecord | None:
+        rows = self.rows(
+            "SELECT path, size, mtime_ns, sha256, status, reason, version, last_seen_run "
+            "FROM files WHERE path = ?",
+            [path],
+        )
+        return FileRecord(**rows[0]) if rows else None
+
+    def active_paths_under(self, root: str) -> list[str]:
+        """Paths below folder ``root`` not yet marked removed."""
+        prefix = root.rstrip(os.sep) + os.sep
+        return [
+            r["path"]
+            for r in self.rows(
+                "SELECT path FROM files WHERE status != ? AND substr(path, 1, ?) = ? ORDER BY path",
+                [FILE_REMOVED, len(prefix), prefix],
+            )
+        ]
+
+    def start_run(self, roots: Sequence[str]) -> int:
+        with self.transaction():
+            cur = self._exec(
+                "INSERT INTO runs (started, status, roots, version) VALUES (?, 'running', ?, ?)",
+                [now_iso(), json.dumps(list(roots), ensure_ascii=False), __version__],
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, counts: RunCounts) -> None:
+        with self.transaction():
+            self.db["runs"].update(
+                run_id,
+                {
+                    "finished": now_iso(),
+                    "status": status,
+                    "new": counts.new,
+                    "updated": counts.updated,
+                    "unchanged": counts.unchanged,
+                    "failed": counts.failed,
+                    "removed": counts.removed,
+                    "skipped": counts.skipped,
+                },
+            )
+
+    def mark_seen(self, rec: FileRecord, run_id: int) -> None:
+        """An unchanged file: remember we saw it (and its new mtime, if only that changed)."""
+        with self.transaction():
+            self._exec(
+                "UPDATE files SET size = ?, mtime_ns = ?, last_seen_run = ? WHERE path = ?",
+                [rec.size, rec.mtime_ns, run_id, rec.path],
+            )
+
+    def has_documents(self, sha256: str) -> bool:
+        return bool(self.scalar("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256]))
+
+    def store_file(self, rec: FileRecord, docs: Sequence[Document] | None, run_id: int) -> list[str]:
+        """Record ``rec`` as read and its documents, in one transaction.
+
+        ``docs`` None means "same content as a file already stored": the path is linked to
+        the existing documents. Otherwise the documents of this content are replaced. The
+        documents of the file's previous content go if no other file holds it. Returns the
+        ids of the documents the file now holds.
+        """
+        assert rec.sha256, "a stored file has a sha256"
+        with self.transaction():
+            old = self.file_record(rec.path)
+            if docs is not None:
+                self._delete_documents(rec.sha256)
+                stamp = now_iso()
+                for doc in docs:
+                    self._insert_document(doc, stamp)
+            self._upsert_file(rec, FILE_OK, None, run_id)
+            if old and old.sha256 and old.sha256 != rec.sha256:
+                self._collect(old.sha256)
+            self._repoint(rec.sha256, rec.path)
+            return [r["id"] for r in self.rows(
+                "SELECT id FROM documents WHERE sha256 = ? ORDER BY part", [rec.sha256])]
+
+    def record_failure(self, rec: FileRecord, reason: str, run_id: int) -> None:
+        """A file that could not be read: status failed, one-line reason, run's failure list.
+        Documents of its previous content go unless another file holds that content."""
+        reason = " ".join(reason.split()) or "unknown error"
+        with self.transaction():
+            old = self.file_record(rec.path)
+            self._upsert_file(rec, FILE_FAILED, reason, run_id)
+            self.db["failures"].insert({"run_id": run_id, "path": rec.path, "reason": reason})
+            if old and old.sha256 and old.status == FILE_OK:
+                self._collect(old.sha256)
+
+    def mark_removed(self, paths: Sequence[str], run_id: int) -> int:
+        """Files gone from a completely scanned folder. Their documents go unless another file
+        holds the same content. Returns how many were marked."""
+        count = 0
+        with self.transaction():
+            for path in paths:
+                old = self.file_record(path)
+                if old is None or old.status == FILE_REMOVED:
+                    continue
+                self._exec(
+                    "UPDATE files SET status = ?, reason = NULL, updated_at = ? WHERE path = ?",
+                    [FILE_REMOVED, now_iso(), path],
+                )
+                if old.sha256:
+                    self._collect(old.sha256)
+                count += 1
+        return count
+
+    # -- internals of the write path ---------------------------------------------------------
+
+    def _upsert_file(self, rec: FileRecord, status: str, reason: str | None, run_id: int) -> None:
+        # A real upsert (INSERT … ON CONFLICT DO UPDATE): first_seen_run survives.
+        self._exec(
+            "INSERT INTO files (path, size, mtime_ns, sha256, status, reason, version, "
+            "first_seen_run, last_seen_run, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+            "sha256 = excluded.sha256, status = excluded.status, reason = excluded.reason, "
+            "version = excluded.version, last_seen_run = excluded.last_seen_run, "
+            "updated_at = excluded.updated_at",
+            [rec.path, rec.size, rec.mtime_ns, rec.sha256, status, reason, __version__,
+             run_id, run_id, now_iso()],
+        )
+
+    def _collect(self, sha256: str) -> None:
+        """Delete the documents of ``sha256`` if no readable file holds that content any more,
+        else point them at a file that still does."""
+        holders = self.rows(
+            "SELECT path FROM files WHERE sha256 = ? AND status = ? ORDER BY path",
+            [sha256, FILE_OK],
+        )
+        if not holders:
+            self._delete_documents(sha256)
+        else:
+            self._repoint(sha256, holders[0]["path"])
+
+    def _repoint(self, sha256: str, fallback_path: str) -> None:
+        # documents.path must name a file that still holds the content.
+        self._exec(
+            "UPDATE documents SET path = ? WHERE sha256 = ? AND path NOT IN "
+            "(SELECT path FROM files WHERE sha256 = ? AND status = ?)",
+            [fallback_path, sha256, sha256, FILE_OK],
+        )
+
+    def _delete_documents(self, sha256: str) -> None:
+        doc_ids = [r["id"] for r in self.rows("SELECT id FROM documents WHERE sha256 = ?", [sha256])]
+        for doc_id in doc_ids:
+            for table in _CHILD_TABLES:
+                self._exec(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
+            self._exec("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def _insert_document(self, doc: Document, stamp: str) -> None:
+        rows = document_rows(doc, stamp)
+        # Parents before children: foreign keys are enforced.
+        for table in ("documents", "items", "sections", "decisions", "actions", "participants",
+                      "attachments", FTS_CONTENT_TABLE):
+            if rows.tables.get(table):
+                self.db[table].insert_all(rows.tables[table])
+
+
+def document_rows(doc: Document, stamp: str) -> _Rows:
+    """The rows of one Document (fills ``Decision.id`` in place, see :mod:`referatkit.ids`)."""
+    doc_id = ids.document_id(doc.sha256, doc.part)
+    ids.assign_decision_ids(doc, doc_id)
+    out = _Rows()
+    out.add("documents", {
+        "id": doc_id, "sha256": doc.sha256, "part": doc.part, "path": doc.path,
+        "format": doc.format, "doc_type": doc.doc_type, "title": doc.title, "forum": doc.forum,
+        "meeting_date": doc.meeting_date, "meeting_time": doc.meeting_time, "place": doc.place,
+        "language": doc.language, "attendance_count": doc.attendance_count, "pages": doc.pages,
+        "warnings": json.dumps(doc.warnings, ensure_ascii=False),
+        "ingested_at": stamp,
+    })
+    if doc.title:
+        out.add(FTS_CONTENT_TABLE, _search_row("document", doc_id, doc_id, None, doc.title, ""))
+    # Document-level sections first, then each item's: one ordinal space per parent.
+    for s_ord, sec in enumerate(doc.sections):
+        _add_section(out, ids.section_id(doc_id, s_ord), doc_id, None, s_ord, sec)
+    for p_ord, part in enumerate(doc.participants):
+        out.add("participants", {
+            "id": ids.participant_id(doc_id, p_ord), "document_id": doc_id, "ordinal": p_ord,
+            "name": part.name, "organisation": part.organisation, "role": part.role,
+            "absent": int(part.absent),
+        })
+    for i_ord, item in enumerate(doc.items):
+        it_id = ids.item_id(doc_id, i_ord, item.number)
+        out.add("items", {
+            "id": it_id, "document_id": doc_id, "ordinal": i_ord, "number": item.number,
+            "number_as_written": item.number_as_written, "title": item.title,
+            "closed": int(item.closed), "case_number": item.case_number,
+        })
+        out.add(FTS_CONTENT_TABLE, _search_row("item", it_id, doc_id, it_id, item.title, ""))
+        for s_ord, sec in enumerate(item.sections):
+            _add_section(out, ids.section_id(it_id, s_ord), doc_id, it_id, s_ord, sec)
+        for d_ord, dec in enumerate(item.decisions):
+            out.add("decisions", {
+                "document_id": doc_id, "id": dec.id, "item_id": it_id, "ordinal": d_ord,
+                "kind": dec.kind, "text": dec.text, "status": dec.status, "body": dec.body,
+                "owner": dec.owner, "due": dec.due, "prior_date": dec.prior_date,
+                "refers_to_proposal": int(dec.refers_to_proposal),
+            })
+            out.add(FTS_CONTENT_TABLE, _search_row("decision", dec.id, doc_id, it_id, "", dec.text))
+            for a_ord, act in enumerate(dec.actions):
+                out.add("actions", {
+                    "id": ids.action_id(doc_id, dec.id, a_ord), "document_id": doc_id,
+                    "decision_id": dec.id, "item_id": it_id, "ordinal": a_ord, "text": act.text,
+                    "owner": act.owner, "due": act.due, "due_text": act.due_text,
+                    "approximate": int(act.approximate),
+                })
+        for a_ord, att in enumerate(item.attachments):
+            out.add("attachments", {
+                "id": ids.attachment_id(it_id, a_ord), "item_id": it_id, "document_id": doc_id,
+                "ordinal": a_ord, "title": att.title,
+            })
+    return out
+
+
+def _add_section(out: _Rows, sec_id: str, doc_id: str, it_id: str | None, ordinal: int,
+                 sec: Section) -> None:
+    out.add("sections", {
+        "id": sec_id, "item_id": it_id, "document_id": doc_id, "ordinal": ordinal,
+        "label": sec.label, "kind": sec.kind, "text": sec.text,
+    })
+    if sec.text:
+        out.add(FTS_CONTENT_TABLE, _search_row("section", sec_id, doc_id, it_id, "", sec.text))
+
+
+def _search_row(kind: str, ref_id: str, doc_id: str, it_id: str | None,
+                title: str | None, body: str | None) -> dict[str, Any]:
+    return {"kind": kind, "ref_id": ref_id, "document_id": doc_id, "item_id": it_id,
+            "title": redact(title), "body": redact(body)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening
+
+
+def open_store(path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False) -> Store:
+    """Open (and migrate) the archive at ``path``.
+
+    ``create=False`` refuses to make a new database (queries on a path with nothing in it are
+    a mistake worth telling). ``readonly`` sets ``query_only`` after migrating, so the query
+    side cannot write even by accident. Every failure is a :class:`DatabaseError`.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise DatabaseError(f"{p} is a folder, not a database file")
+    if not p.exists():
+        if not create:
+            raise DatabaseError(f"no database at {p} (run 'referatkit ingest FOLDER' first)")
+        _create_private_file(p)
+    try:
+        conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as e:
+        raise _database_error(p, e) from e
+    store = Store(conn, p)
+    try:
+        conn.create_function("rk_fold", 1, fold, deterministic=True)
+        store._exec("PRAGMA foreign_keys = ON")
+        version = store.schema_version  # the first read: "file is not a database" shows here
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{p} was written by a newer referatkit (schema {version}; this version "
+                f"knows {SCHEMA_VERSION}): upgrade referatkit"
+            )
+        if store.scalar("PRAGMA journal_mode") != "wal":
+            store._exec("PRAGMA journal_mode = WAL")
+        _migrate(store, version)
+        _ensure_fts(store)
+        if readonly:
+            store._exec("PRAGMA query_only = ON")
+    except DatabaseError:
+        conn.close()
+        raise
+    except sqlite3.Error as e:
+        conn.close()
+        raise _database_error(p, e) from e
+    return store
+
+
+def _create_private_file(p: Path) -> None:
+    try:
+        fd = os.open(p, os.O_CREAT | os.O_WRONLY, DB_FILE_MODE)
+        os.close(fd)
+        os.chmod(p, DB_FILE_MODE)  # O_CREAT's mode is filtered by the umask; be explicit
+    except OSError as e:
+        raise DatabaseError(f"cannot create database {p}: {e.strerror or e}") from e
+
+
+def _migrate(store: Store, version: int) -> None:
+    if version == 0:
+        foreign = [n for n in store.db.table_names() if n not in SCHEMA and not n.startswith(FTS_TABLE)]
+        if foreign:
+            raise DatabaseError(
+                f"{store.path} is not a referatkit database (it has tables such as {foreign[0]!r})"
+            )
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        with store.transaction():
+            MIGRATIONS[target](store.db)
+            store._exec(f"PRAGMA user_version = {int(target)}")
+
+
+def _ensure_fts(store: Store) -> None:
+    """Recreate missing FTS triggers and rebuild the index. A table rebuild (ALTER via copy)
+    drops triggers silently; after that the index would drift without anyone noticing."""
+    present = {r["name"] for r in store.rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [name for name in FTS_TRIGGERS if name not in present]
+    if not missing:
+        return
+    with store.transaction():
+        for name in missing:
+            store._exec(FTS_TRIGGERS[name])
+        store._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('rebuild')")
+
+
+def _database_error(path: Path, e: sqlite3.Error) -> DatabaseError:
+    msg = str(e)
+    if "locked" in msg or "busy" in msg:
+        return DatabaseError(f"database {path} is locked by another referatkit run; try again later")
+    if "readonly" in msg or "read-only" in msg:
+        return DatabaseError(f"database {path} is read-only: {msg}")
+    return DatabaseError(f"cannot use database {path}: {msg}")
