@@ -1,9 +1,562 @@
-"""Decisions, actions, participants, attachments (placeholder, being written)."""
+"""Decisions, proposals, actions, participants and attachments of a segmented document.
+
+The classifier reads the sections the segmenter cut and never looks at formats:
+
+* **decisions** — every point of a decision section (Beslutning, Konklusion, Aftale, an explicit
+  "Referat – punkt N"), and in free-form minutes the sentences that carry a decision phrase;
+  each with a status from :data:`vocab.STATUS_RULES` and the raw text beside it;
+* **proposals** — points of Indstilling / Beslutningspunkter, kept apart from decisions;
+* **prior decisions** — "Beslutning i Økonomiudvalget den 04-12-2012", kept apart too;
+* **actions** — "X undersøger …", "X er ansvarlig …", "besluttede at undersøge", with an owner
+  and a due date ("senest den 2. juni", "på næste møde", "om ca. ½ år");
+* **participants** — names, organisations or parties, roles and absences;
+* **attachments** — Bilag lists, embedded file captions, "vedlagt som bilag".
+"""
 
 from __future__ import annotations
 
-from referatkit.model import Document
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from referatkit import dates, vocab
+from referatkit.ids import assign_decision_ids
+from referatkit.model import Action, Attachment, Decision, Document, Item, Participant, Section
+from referatkit.segment import participant_label
+
+# --------------------------------------------------------------------------- compiled vocabulary
+
+STATUS_RES = [(status, re.compile(p, re.IGNORECASE | re.MULTILINE)) for status, p in vocab.STATUS_RULES]
+CUE_RE = re.compile(vocab.DECISION_CUES, re.IGNORECASE)
+PROPOSAL_REF_RE = re.compile(vocab.PROPOSAL_REFERENCE, re.IGNORECASE)
+PROPOSAL_CUE_RE = re.compile(vocab.PROPOSAL_CUES, re.IGNORECASE)
+NEXT_MEETING_RE = re.compile(vocab.NEXT_MEETING_TITLE, re.IGNORECASE)
+ACTION_VERB_RE = re.compile(rf"\b(?:{vocab.ACTION_VERBS})\b", re.IGNORECASE)
+DECIDING_RE = re.compile(
+    rf"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:og|for|i|[A-ZÆØÅ][\wæøåÆØÅ\-]*)){{0,5}}?)\s+"
+    rf"(?:{vocab.DECIDING_VERBS})\b"
+)
+HEAD_COUNT_RES = [re.compile(p, re.IGNORECASE) for p in vocab.HEAD_COUNT_PATTERNS]
+DUE_RES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in vocab.DUE_PATTERNS]
+ATTACHMENT_FILE_RE = re.compile(vocab.ATTACHMENT_FILE_SUFFIX + r"\s*\)?\s*$", re.IGNORECASE)
+ROLE_RE = re.compile(r"\b(?:" + "|".join(sorted(vocab.ROLE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+ABSENT_RE = re.compile(r"(?:^|[\s(\-–,])(?:" + "|".join(vocab.ABSENT_MARKERS) + r")\b\)?\s*\.?$", re.IGNORECASE)
+ENGLISH_ACTION = re.compile(r"^\**\s*(?:action(?:\s+item)?|todo|to do|handling|oppgave)\s*\**\s*:\s*\**\s*(?P<text>.+)$", re.IGNORECASE)
+
+# Section kinds whose every point is a decision of this meeting.
+DECISION_KINDS = {"decision"}
+# Labels of "minutes" sections that hold the meeting's outcome ("Referat – punkt 3").
+OUTCOME_LABELS = re.compile(r"^(?:referat|drøftelse og beslutning|aftale|konklusion)", re.IGNORECASE)
+# Words that are a sentence's subject but never an owner.
+NOT_OWNERS = {
+    "der", "det", "man", "vi", "punktet", "sagen", "den", "de", "dette", "disse", "hvis", "når",
+    "her", "der er", "i", "og", "som", "samt", "endvidere", "generelt", "derudover", "ligeledes",
+    "alle", "begge", "nogle", "mange", "flere", "referatet", "arbejdet", "forslaget", "indstillingen",
+    "the", "it", "we", "this", "that", "jf", "fx", "evt", "ift", "ved", "hvor", "hvordan", "kunne",
+    "kan", "skal", "vil", "bl.a", "herunder", "desuden", "efterfølgende", "dernæst", "til",
+}
+NAME_TOKEN = r"(?:[A-ZÆØÅ][\wæøåÆØÅ\-]*\.?|[A-ZÆØÅ]\.)"
+OWNER_AT_END = re.compile(rf"(?P<owner>{NAME_TOKEN}(?:\s+(?:og\s+)?{NAME_TOKEN}){{0,4}})\s+(?:(?:også|derefter|endvidere|desuden|nu|selv|gerne|fortsat|så)\s+)*$")
+OWNER_RELATIVE = re.compile(r".*\b(?:i|til|for|med|hos)\s+(?P<owner>[^,.;:]{3,60}?),\s*(?:der|som)\s+(?:dels\s+|også\s+)?$", re.IGNORECASE)
+SUBJECT_START = re.compile(rf"^(?P<owner>{NAME_TOKEN}(?:\s+(?:og\s+)?{NAME_TOKEN}){{0,4}})\s+\w")
+
+LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\)|[•●○▪■◦‣∙·\-–—*o])\s+")
+NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\))\s+")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"”“(])")
+# Abbreviations that end with a dot but not a sentence.
+ABBREVIATIONS = ("bl.a.", "f.eks.", "fx.", "ift.", "jf.", "evt.", "ca.", "pkt.", "nr.", "d.", "kl.", "mht.", "vedr.", "inkl.", "ekskl.", "dvs.", "m.fl.", "mv.", "osv.", "t.o.", "s.", "stk.", "tlf.", "ang.")
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _sentences(text: str) -> list[str]:
+    protected = text
+    for k, ab in enumerate(ABBREVIATIONS):
+        protected = re.sub(re.escape(ab), f"\x00{k}\x00", protected, flags=re.IGNORECASE)
+    parts = SENTENCE_SPLIT.split(protected)
+
+    def restore(s: str) -> str:
+        return re.sub(r"\x00(\d+)\x00", lambda m: ABBREVIATIONS[int(m.group(1))], s)
+
+    return [restore(p).strip() for p in parts if p.strip()]
+
+
+def status_of(text: str, *, default: str = "approved", next_meeting_item: bool = False) -> str | None:
+    """The status a decision's wording gives, by the first matching rule; ``default`` when
+    none matches (``None`` to require a phrase)."""
+    t = " ".join(text.split())
+    t_marker = LIST_MARKER.sub("", t)
+    for status, pat in STATUS_RES:
+        if pat.search(t_marker):
+            if status == "postponed" and next_meeting_item:
+                return "approved"  # planning the next meeting is an agreement, not a deferral
+            return status
+    if any(_is_main_clause_task(s, o) for s, o in _action_sentences(t)):
+        return "action"
+    return default
+
+
+def _is_main_clause_task(sentence: str, owner: str | None) -> bool:
+    """A task is the point of the sentence when its owner is the sentence's subject, not a
+    party named in a relative clause ("… reserveres til møde i X, der samler op")."""
+    if owner is None:
+        return False
+    s = _strip_marker(sentence)
+    return s.startswith(owner) or bool(re.match(r"^(?:\W*action\b|\w+\s+besluttede\s+at)", s, re.IGNORECASE))
+
+
+def _strip_marker(text: str) -> str:
+    return LIST_MARKER.sub("", text.strip(), count=1).strip()
+
+
+def points(section_text: str) -> list[str]:
+    """A decision section's points: numbered entries (with their unnumbered continuation
+    paragraphs), bullets, or paragraphs; a paragraph ending in ':' keeps the list after it."""
+    paras = [p.strip() for p in section_text.split("\n") if p.strip()]
+    numbered = any(re.match(r"^\d{1,2}[.)]\s", p) for p in paras)
+    out: list[str] = []
+    absorb_list = False
+    for p in paras:
+        is_marker = bool(LIST_MARKER.match(p))
+        is_number = bool(re.match(r"^\d{1,2}[.)]\s", p))
+        if out and absorb_list and is_marker:
+            out[-1] += "\n" + p
+            continue
+        absorb_list = False
+        if out and numbered and not is_marker and re.match(r"^\d{1,2}[.)]\s", out[-1]) and not is_number:
+            out[-1] += "\n" + p  # a continuation paragraph of a numbered decision
+        else:
+            out.append(p)
+        if p.rstrip().endswith(":"):
+            absorb_list = True
+    return out
+
+
+def deciding_body(text: str) -> str | None:
+    m = DECIDING_RE.match(_strip_marker(text))
+    if not m:
+        return None
+    body = m.group("body").strip()
+    if body.casefold() in NOT_OWNERS or len(body) < 3:
+        return None
+    return body
+
+
+def _owner_before(text: str, verb_start: int) -> str | None:
+    before = text[:verb_start]
+    m = OWNER_RELATIVE.match(before)
+    if m:
+        return m.group("owner").strip()
+    m = OWNER_AT_END.search(before)
+    if m:
+        cand = m.group("owner").strip()
+        first = cand.split()[0].casefold().rstrip(".")
+        if first not in NOT_OWNERS and cand.casefold() not in NOT_OWNERS:
+            # a capitalised word opening a sentence is only an owner if it is the subject
+            return cand
+    m = SUBJECT_START.match(text.strip())
+    if m:
+        cand = m.group("owner").strip()
+        between = text[m.end("owner"): verb_start]
+        # the sentence's subject owns the task if its verb follows directly, or the task is a
+        # coordinated predicate ("X deltager også i …, og dagsordenssætter punktet der")
+        finite = re.match(r"^\s+\w+(?:er|r)\b", between)
+        coordinated = finite and re.search(r",?\s+og\s+$", between)
+        if cand.split()[0].casefold().rstrip(".") not in NOT_OWNERS and (
+            len(between.split()) <= 2 or coordinated
+        ):
+            return cand
+    return None
+
+
+def _action_sentences(text: str) -> list[tuple[str, str | None]]:
+    """(sentence, owner) for each sentence that gives someone a task."""
+    out: list[tuple[str, str | None]] = []
+    for sent in _sentences(_strip_marker(text)):
+        m = ENGLISH_ACTION.match(sent)
+        if m:
+            owner = None
+            om = re.match(r"^\**\s*@?(?P<o>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*(?:\(|:|to\b|will\b|-)", m.group("text"))
+            if om:
+                owner = om.group("o")
+            out.append((sent, owner))
+            continue
+        bm = re.search(r"\bbesluttede\s+at\s+(?:undersøge|udarbejde|afklare|indhente|nedsætte|igangsætte)\b", sent, re.IGNORECASE)
+        if bm:
+            out.append((sent, deciding_body(sent)))
+            continue
+        vm = ACTION_VERB_RE.search(sent)
+        if not vm or sent.rstrip().endswith("?"):
+            continue
+        owner = _owner_before(sent, vm.start())
+        if owner is None:
+            continue
+        if re.search(r"\b(?:blev|var|havde|har\s+været)\b", sent[: vm.start()], re.IGNORECASE):
+            continue  # reporting the past, not a task
+        out.append((sent, owner))
+    return out
+
+
+def due_of(text: str, meeting_date: str | None) -> tuple[str | None, str | None, bool]:
+    """(due date, due wording, approximate) from an action's text."""
+    year = int(meeting_date[:4]) if meeting_date else None
+    base = dt.date.fromisoformat(meeting_date) if meeting_date else None
+    for kind, pat in DUE_RES:
+        m = pat.search(text)
+        if not m:
+            continue
+        if kind == "date":
+            d = dates.parse_date(m.group("date"), year)
+            if d and base and d < base and not re.search(r"\d{4}", m.group("date")):
+                d = d.replace(year=d.year + 1)  # "senest den 2. februar" in a December meeting
+            return (d.isoformat() if d else None), m.group(0), False
+        if kind == "next_meeting":
+            return None, m.group(0), False
+        if kind == "approx":
+            n_raw, unit = m.group("n"), m.group("unit").lower()
+            words = {"½": 0.5, "en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "seks": 6}
+            n = words.get(n_raw, None)
+            if n is None:
+                try:
+                    n = float(n_raw.replace(",", "."))
+                except ValueError:
+                    n = 1
+            days = {"år": 365, "måned": 30, "måneder": 30, "uge": 7, "uger": 7, "dag": 1, "dage": 1}.get(unit, 30)
+            due = (base + dt.timedelta(days=round(n * days))).isoformat() if base else None
+            return due, m.group(0), True
+    return None, None, False
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+@dataclass(slots=True)
+class _Ctx:
+    doc: Document
+    item: Item
+    next_meeting_item: bool
+    structured: bool  # the item has explicit decision/outcome sections
+
+
+def _make_decision(text: str, status: str, kind: str, ctx: _Ctx) -> Decision:
+    clean = _strip_marker(text)
+    d = Decision(text=clean, status=status, kind=kind)
+    d.body = deciding_body(clean)
+    if PROPOSAL_REF_RE.search(clean):
+        d.refers_to_proposal = True
+    for sent, owner in _action_sentences(clean):
+        due, due_text, approx = due_of(sent, ctx.doc.meeting_date)
+        d.actions.append(Action(text=sent, owner=owner, due=due, due_text=due_text, approximate=approx))
+    if not d.actions and status == "postponed":
+        due, due_text, approx = due_of(clean, ctx.doc.meeting_date)
+        if due_text:
+            d.due = due
+    if d.actions:
+        d.owner = next((a.owner for a in d.actions if a.owner), None)
+        d.due = next((a.due for a in d.actions if a.due), d.due)
+    return d
+
+
+def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
+    out: list[Decision] = []
+    kind = sec.kind
+    if kind in DECISION_KINDS or (kind == "minutes" and OUTCOME_LABELS.match(sec.label) and ctx.structured):
+        for p in points(sec.text):
+            st = status_of(p, next_meeting_item=ctx.next_meeting_item) or "approved"
+            out.append(_make_decision(p, st, "decision", ctx))
+        return out
+    if kind == "proposal":
+        for p in points(sec.text):
+            if len(p) < 120 and (p.rstrip().endswith(":") or re.search(r"\bat$", p.rstrip())) and PROPOSAL_CUE_RE.search(p):
+                continue  # "Det indstilles, at driftsforum:" introduces the points
+            if "\n" in p and PROPOSAL_CUE_RE.search(p.split("\n", 1)[0]):
+                for sub in p.split("\n")[1:]:
+                    out.append(_make_decision(sub, status_of(sub) or "approved", "proposal", ctx))
+                continue
+            st = status_of(p) or "approved"
+            out.append(_make_decision(p, st, "proposal", ctx))
+        return out
+    if kind == "prior_decision":
+        m_date = None
+        ds = dates.find_dates(sec.label, int(ctx.doc.meeting_date[:4]) if ctx.doc.meeting_date else None)
+        if ds:
+            m_date = ds[-1].date.isoformat()
+        own = m_date is not None and m_date == ctx.doc.meeting_date
+        body = _prior_body(sec.label)
+        for p in points(sec.text):
+            st = status_of(p, next_meeting_item=ctx.next_meeting_item) or "approved"
+            d = _make_decision(p, st, "decision" if own else "prior", ctx)
+            d.body = body or d.body
+            d.prior_date = None if own else m_date
+            out.append(d)
+        return out
+    if kind in ("attachments", "background", "participants"):
+        return out
+    # body / minutes / other: outcome sentences only
+    outcome_source = kind == "minutes" and not ctx.structured or (kind == "body" and not ctx.structured)
+    for para in [p for p in sec.text.split("\n") if p.strip()]:
+        taken = False
+        if outcome_source:
+            for sent in _sentences(para):
+                if CUE_RE.search(sent) and not sent.rstrip().endswith("?") and not _is_background(sent):
+                    st = status_of(sent, next_meeting_item=ctx.next_meeting_item)
+                    out.append(_make_decision(sent, st or "approved", "decision", ctx))
+                    taken = True
+        if taken:
+            continue
+        acts = _action_sentences(para)
+        if acts and not _is_background(para):
+            for sent, _owner in acts:
+                out.append(_make_decision(sent, "action", "decision", ctx))
+        m = ENGLISH_ACTION.match(para)
+        if m and not acts:
+            out.append(_make_decision(para, "action", "decision", ctx))
+    _attach_trailing_due(out, sec.text, ctx)
+    return out
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:blev\s+(?:godkendt|vedtaget|besluttet)\s+(?:af|i|på)\s+(?:den|det|de|regionsrådet|byrådet|kommunalbestyrelsen)"
+    r"|i\s+forbindelse\s+med\s+indgåelsen|tidligere\s+(?:besluttet|vedtaget|godkendt)|det\s+er\s+besluttet)",
+    re.IGNORECASE,
+)
+
+
+def _is_background(text: str) -> bool:
+    return bool(_BACKGROUND.search(text))
+
+
+def _attach_trailing_due(decisions: list[Decision], text: str, ctx: _Ctx) -> None:
+    """"… X undersøger … Der tilbagemeldes på næstkommende møde": a sentence that only
+    gives a time belongs to the tasks before it."""
+    for sent in _sentences(" ".join(text.split())):
+        due, due_text, approx = due_of(sent, ctx.doc.meeting_date)
+        if not due_text or _action_sentences(sent) and not sent.lower().startswith("der "):
+            continue
+        for d in decisions:
+            for a in d.actions:
+                if a.due_text is None and a.text in text and text.find(a.text) < text.find(sent):
+                    a.due, a.due_text, a.approximate = due, due_text, approx
+            if d.actions and d.due is None:
+                d.due = next((a.due for a in d.actions if a.due), None)
+
+
+def _prior_body(label: str) -> str | None:
+    m = re.match(r"^beslutning\s+i\s+(?P<b>.+?)\s+den\b", label, re.IGNORECASE)
+    if m:
+        return m.group("b").strip()
+    m = re.match(r"^(?P<b>.+?)s\s+beslutning\b", label, re.IGNORECASE)
+    if m:
+        return m.group("b").strip()
+    return None
+
+
+def classify_decisions(doc: Document) -> None:
+    agenda_only = doc.doc_type == "dagsorden"
+    for item in doc.items:
+        structured = any(
+            s.kind in DECISION_KINDS or (s.kind == "minutes" and OUTCOME_LABELS.match(s.label) and s.label.lower() != "referat")
+            or s.kind == "prior_decision"
+            for s in item.sections
+        ) or any(s.kind == "minutes" and s.label.lower().startswith("referat") and s.label != "Referat" for s in item.sections)
+        # an explicit "Referat:" label counts as the outcome when the document uses labels
+        labelled_doc = any(s.kind in DECISION_KINDS for it in doc.items for s in it.sections) or any(
+            s.kind == "minutes" and re.match(r"^referat\s*[-–]", s.label, re.IGNORECASE)
+            for it in doc.items for s in it.sections
+        )
+        ctx = _Ctx(
+            doc=doc, item=item,
+            next_meeting_item=bool(NEXT_MEETING_RE.search(item.title)),
+            structured=structured or (labelled_doc and any(s.label.lower() == "referat" for s in item.sections)),
+        )
+        decisions: list[Decision] = []
+        for sec in item.sections:
+            if agenda_only and sec.kind != "prior_decision":
+                if sec.kind == "proposal":
+                    decisions.extend(_decisions_from_section(sec, ctx))
+                continue
+            decisions.extend(_decisions_from_section(sec, ctx))
+        # the title itself may carry the outcome in compact minutes ("3. Regnskab – godkendt")
+        item.decisions = _dedupe(decisions)
+
+
+def _dedupe(decisions: list[Decision]) -> list[Decision]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for d in decisions:
+        key = (d.kind, " ".join(d.text.split()).casefold())
+        if key in seen or not d.text.strip():
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+# --------------------------------------------------------------------------- participants
+
+PARTY = re.compile(r"\((?P<party>[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{1,3}\.?)\)")
+NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*\(|,\s+|\s+\|\s+")
+INLINE_SEPARATORS = re.compile(r"\s*(?:,|;|\bog\b|\band\b|\bog\s+|&)\s*")
+EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+NOT_A_NAME = re.compile(
+    r"\b(?:kommune|region|referat|dagsorden|møde|side|udvalget|punkt|bilag|indholdsfortegnelse|"
+    r"godkendelse|dato|kl\.|sekretariat|forvaltning|afdeling|center)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_name(s: str) -> bool:
+    s = s.strip()
+    if not s or len(s) > 60 or re.search(r"\d", s):
+        return False
+    toks = s.split()
+    if not 1 <= len(toks) <= 6:
+        return False
+    caps = sum(1 for t in toks if t[:1].isupper())
+    return caps >= max(1, len(toks) - 2) and not NOT_A_NAME.search(s)
+
+
+def _split_multi(line: str) -> list[str]:
+    """"Jesper Mathiesen (A) Ole Bjerregaard (V)" — two members on one line (a two-column
+    member list read row by row)."""
+    parts = re.split(r"(?<=\))\s+(?=[A-ZÆØÅ][a-zæøå])", line)
+    return parts if len(parts) > 1 and all(PARTY.search(p) for p in parts) else [line]
+
+
+def parse_participants(section: Section) -> list[Participant]:
+    lab = participant_label(section.label) if section.label else None
+    role = lab[1] if lab else "present"
+    absent_all = role == "absent"
+    org: str | None = None
+    out: list[Participant] = []
+    lines = [ln.strip() for ln in section.text.split("\n") if ln.strip()]
+    if len(lines) == 1 and INLINE_SEPARATORS.search(lines[0]) and not re.search(r"\s[-–]\s", lines[0]):
+        lines = [p for p in INLINE_SEPARATORS.split(lines[0]) if p.strip()]
+    for raw in lines:
+        line = re.sub(r"^(?:[•●○▪■◦‣∙·\-–—*]|\(?[a-z]\)|\d{1,2}[.)])\s*", "", raw).strip()
+        line = EMAIL.sub("", line).strip(" ;,.")
+        line = re.sub(r"[;,]?\s*og$", "", line).strip()
+        if not line:
+            continue
+        if line.endswith(":") and len(line) < 60:
+            org = line[:-1].strip()
+            continue
+        for part in _split_multi(line):
+            p = _parse_person(part, org, role, absent_all)
+            if p:
+                out.append(p)
+    return out
+
+
+def _parse_person(line: str, org: str | None, role: str, absent_all: bool) -> Participant | None:
+    absent = absent_all or bool(ABSENT_RE.search(line))
+    line_wo = ABSENT_RE.sub("", line).strip(" -–,")
+    party = PARTY.search(line_wo)
+    name = NAME_SPLIT.split(line_wo, maxsplit=1)[0].strip()
+    if "|" in line_wo:
+        cells = [c.strip() for c in line_wo.split("|")]
+        name = cells[0]
+        if len(cells) > 1 and not org and not EMAIL.search(cells[1]):
+            org = cells[1] or None
+    if not _looks_like_name(name):
+        return None
+    rest = line_wo[len(name):]
+    role_word = None
+    rm = ROLE_RE.search(rest)
+    if rm:
+        role_word = rm.group(0).lower()
+    elif role in ("referent", "chair"):
+        role_word = role
+    organisation = org or (party.group("party") if party else None)
+    return Participant(name=name, organisation=organisation, role=role_word, absent=absent)
+
+
+def classify_participants(doc: Document) -> None:
+    people: list[Participant] = []
+    for sec in doc.sections:
+        if sec.kind == "participants":
+            people.extend(parse_participants(sec))
+    seen: dict[str, Participant] = {}
+    for p in people:
+        key = p.name.casefold()
+        if key in seen:
+            q = seen[key]
+            q.absent = q.absent or p.absent
+            q.organisation = q.organisation or p.organisation
+            q.role = q.role or p.role
+            continue
+        seen[key] = p
+    doc.participants = list(seen.values())
+    text = "\n".join(s.text for s in doc.sections[:3]) + "\n" + "\n".join(
+        s.text for it in doc.items[:2] for s in it.sections[:2]
+    )
+    for pat in HEAD_COUNT_RES:
+        m = pat.search(text)
+        if m:
+            doc.attendance_count = sum(int(x) for x in re.findall(r"\d+", m.group("n")))
+            break
+
+
+# --------------------------------------------------------------------------- attachments
+
+ATTACHED_SENTENCE = re.compile(
+    r"(?:som\s+bilag\s+(?:til\s+\w+\s+)?er\s+der\s+vedlagt|vedlagt\s+er|vedlægges|bilag\s+vedlagt:?)\s+(?P<titles>.+)$",
+    re.IGNORECASE,
+)
+THESE_ATTACHED = re.compile(r"^(?:disse|den|det|de|dette|denne)\s+(?:er|blev)\s+vedlagt(?:\s+som\s+bilag)?", re.IGNORECASE)
+ATTACHMENT_PREFIX = re.compile(
+    r"^(?:[•●○▪■◦‣∙·\-–—*]\s*|\d{1,2}[.)]\s*|bilag\s*\d*\s*[:.\-–]\s*|\d+\s+(?:åben|lukket)\s+|\d{4}-\d{3,}\s*[-–]\s*)+",
+    re.IGNORECASE,
+)
+
+
+def _attachment_titles(item: Item) -> list[str]:
+    titles: list[str] = []
+    for sec in item.sections:
+        paras = [p.strip() for p in sec.text.split("\n") if p.strip()]
+        if sec.kind == "attachments":
+            for p in paras:
+                t = ATTACHMENT_PREFIX.sub("", p).strip()
+                if t and len(t) < 300:
+                    titles.append(t)
+            continue
+        for k, p in enumerate(paras):
+            if ATTACHMENT_FILE_RE.search(p) and len(p) < 250:
+                prev = paras[k - 1] if k else ""
+                t = p
+                if prev and len(prev) < 60 and not re.search(r"[.:;!?]$", prev) and len(p) < 40:
+                    t = f"{prev} {p}"
+                titles.append(t)
+                continue
+            sents = _sentences(p)
+            for j, s in enumerate(sents):
+                m = ATTACHED_SENTENCE.search(s)
+                if m:
+                    for t in re.split(r"\s+samt\s+|,\s+|;\s*", m.group("titles")):
+                        if t.strip():
+                            titles.append(t.strip())
+                elif THESE_ATTACHED.match(s) and j > 0:
+                    titles.append(sents[j - 1])
+    out: list[str] = []
+    for t in titles:
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def classify_attachments(doc: Document) -> None:
+    for item in doc.items:
+        item.attachments = [Attachment(title=t) for t in _attachment_titles(item)]
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def classify(doc: Document) -> Document:
+    classify_participants(doc)
+    classify_decisions(doc)
+    classify_attachments(doc)
+    if doc.doc_type == "other" and any(d.kind == "decision" for it in doc.items for d in it.decisions):
+        doc.doc_type = "referat"
+    assign_decision_ids(doc)
     return doc

@@ -38,6 +38,9 @@ MARGIN_LINES = 6
 MIN_REPEATS = 2
 MAX_FURNITURE_LEN = 120
 FURNITURE_PAGE_SHARE = 0.5
+# Most occurrences of a running header sit at page breaks; the same words may also open the
+# document (the committee's name above the first page).
+FURNITURE_TOTAL_SHARE = 0.6
 _DIGITS = re.compile(r"\d+")
 
 _PAGE_NUMBER_RE = re.compile(
@@ -119,7 +122,7 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
     need = max(MIN_REPEATS, math.ceil(FURNITURE_PAGE_SHARE * len(anchors)))
     furniture = {
         t for t, c in counts.items()
-        if c >= need and c == total[t] and len(anchors) >= 2
+        if c >= need and c >= FURNITURE_TOTAL_SHARE * total[t] and len(anchors) >= 2
     }
     out: list[Block] = []
     for b in blocks:

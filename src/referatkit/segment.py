@@ -100,6 +100,7 @@ CLOSED_PART_HEADING = re.compile(r"^lukket\s+(?:referat|dagsorden|møde|del|punk
 
 # Wrapping: a line at least this share of the document's usual line width was wrapped.
 WRAP_SHARE = 0.82
+SHORT_LINE_SHARE = 0.6
 MAX_TITLE_CHARS = 320
 MAX_TITLE_LINES = 4
 # Candidates this close (non-blank lines) with consecutive numbers form a tight list.
@@ -706,25 +707,31 @@ def choose_agenda(
 
 
 def _paragraphs(lines: list[Line], width: float) -> list[str]:
-    """Join wrapped visual lines into paragraphs; list entries and labels start new ones."""
+    """Join wrapped visual lines into paragraphs; list entries and labels start new ones.
+    A short line ends its paragraph: wrapped lines run to the right margin."""
     paras: list[str] = []
+    last = ""
     for ln in lines:
         t = ln.text
         if not paras:
             paras.append(t)
+            last = t
             continue
         prev = paras[-1]
+        short_last = len(last) < SHORT_LINE_SHARE * width and not ln.paragraph
         starts_new = (
             ln.paragraph
             or _BULLET.match(t)
             or _match_item(t)
             or (SENTENCE_END.search(prev) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
-            or (ln.blank_before and not t[:1].islower() and len(prev) < WRAP_SHARE * width)
+            or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
+            or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)
         )
         if starts_new:
             paras.append(t)
         else:
             paras[-1] = prev + " " + t
+        last = t
     return paras
 
 
@@ -804,7 +811,7 @@ def _has_body_word(text: str) -> float:
     return score
 
 
-def _meeting_meta(doc: Document, header: list[Line], all_lines: list[Line], path: str) -> None:
+def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path: str) -> None:
     text = "\n".join(ln.text for ln in header)
     year_hint = None
     fdate = dates.date_from_filename(Path(path).name)
@@ -870,6 +877,8 @@ def _meeting_meta(doc: Document, header: list[Line], all_lines: list[Line], path
             if ln.toc or participant_label(ln.text) or DATE_LABEL_RE.match(ln.text) or PLACE_LABEL_RE.match(ln.text):
                 continue
             cand = _strip_meta(ln.text, year_hint)
+            if ":" in cand and _has_body_word(cand.split(":", 1)[0]):
+                cand = cand.split(":", 1)[0].strip()
             if not cand or len(cand) < 3 or len(cand) > 90 or not re.search(r"[A-Za-zÆØÅæøå]{3}", cand):
                 continue
             if re.fullmatch(r"[\W\d]*", cand) or ONLINE_PLACE.search(cand):
@@ -880,6 +889,12 @@ def _meeting_meta(doc: Document, header: list[Line], all_lines: list[Line], path
             if _DOC_WORDS.sub("", cand).strip(" -–,.") == "":
                 continue
             scored.append((s, cand))
+        if not scored and furniture:
+            # the committee's name may survive only as the running header of every page
+            for ln in furniture[:12]:
+                cand = _strip_meta(ln, year_hint)
+                if cand and 3 <= len(cand) <= 90 and _has_body_word(cand) >= 2:
+                    scored.append((_has_body_word(cand) - 0.5, cand))
         if scored:
             s, cand = max(scored, key=lambda x: x[0])
             if s > 0.2:
@@ -991,7 +1006,7 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int) -> Document:
         has_decision_label,
     )
     title_meta = raw.meta.get("title") if raw.meta else None
-    _meeting_meta(doc, header, lines, raw.path)
+    _meeting_meta(doc, header, [b.text for b in raw.blocks if b.source != "body"], raw.path)
     if not doc.title and title_meta:
         doc.title = title_meta
     if doc.doc_type == "notat" and doc.meeting_date and not any(DATE_LABEL_RE.match(ln.text) for ln in header):
