@@ -1,0 +1,350 @@
+"""The store: schema and migrations, the write path, the full-text index."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archive_docs import notat_document, sample_document
+from referatkit import ids, queries, store
+from referatkit.errors import DatabaseError
+from referatkit.model import Decision, Document, Item, Participant, Section
+from referatkit.store import FileRecord, open_store
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> store.Store:
+    s = open_store(tmp_path / "a.db")
+    yield s
+    s.close()
+
+
+def _rec(path: str, sha: str, size: int = 10, mtime: int = 1) -> FileRecord:
+    return FileRecord(path=path, size=size, mtime_ns=mtime, sha256=sha)
+
+
+def _store(s: store.Store, doc: Document, run: int | None = None) -> list[str]:
+    run = run or s.start_run([doc.path])
+    return s.store_file(_rec(doc.path, doc.sha256), [doc], run)
+
+
+def _count(s: store.Store, table: str) -> int:
+    return s.scalar(f"SELECT count(*) FROM [{table}]")
+
+
+def _fts_hits(s: store.Store, word: str) -> int:
+    return s.scalar(f"SELECT count(*) FROM {store.FTS_TABLE} WHERE {store.FTS_TABLE} MATCH ?",
+                    [f'"{word}"'])
+
+
+# --- opening and schema -----------------------------------------------------------------------
+
+
+def test_new_database_is_private_wal_and_current(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with open_store(path) as s:
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        assert s.scalar("PRAGMA journal_mode") == "wal"
+        assert s.schema_version == store.SCHEMA_VERSION
+        tables = set(s.db.table_names())
+        assert set(store.SCHEMA) <= tables
+        assert store.FTS_TABLE in tables
+        triggers = {r["name"] for r in s.rows("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        assert set(store.FTS_TRIGGERS) <= triggers
+        for name, spec in store.SCHEMA.items():
+            assert set(s.db[name].columns_dict) == set(spec.columns), name
+
+
+def test_fts_uses_a_tokenizer_that_keeps_danish_letters(db: store.Store) -> None:
+    sql = db.scalar("SELECT sql FROM sqlite_master WHERE name = ?", [store.FTS_TABLE])
+    assert "remove_diacritics 0" in sql
+    _store(db, sample_document())
+    assert _fts_hits(db, "søer") >= 1
+    assert _fts_hits(db, "soer") == 0
+    assert _fts_hits(db, "åer") >= 1
+
+
+def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with open_store(path) as s:
+        _store(s, sample_document())
+    with open_store(path) as s:
+        assert s.schema_version == store.SCHEMA_VERSION
+        assert _count(s, "documents") == 1
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    open_store(path).close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="newer referatkit"):
+        open_store(path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("this is not a database, just notes " * 100)
+    with pytest.raises(DatabaseError, match="cannot use database"):
+        open_store(path)
+
+
+def test_another_applications_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE customers (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="not a referatkit database"):
+        open_store(path)
+
+
+def test_missing_database_is_not_created_for_reading(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="no database at"):
+        open_store(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="is a folder"):
+        open_store(tmp_path)
+
+
+def test_readonly_store_cannot_write(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    open_store(path).close()
+    with open_store(path, readonly=True) as s, pytest.raises(DatabaseError):
+        s.start_run(["x"])
+
+
+def test_migrations_run_in_order_and_set_the_version(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.db"
+    open_store(path).close()
+    calls: list[int] = []
+
+    def migrate_2(db: object) -> None:
+        calls.append(2)
+        db.execute("ALTER TABLE documents ADD COLUMN note TEXT")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store.MIGRATIONS, 2, migrate_2)
+    with open_store(path) as s:
+        assert s.schema_version == 2
+        assert "note" in s.db["documents"].columns_dict
+    with open_store(path) as s:
+        assert calls == [2]
+
+
+def test_a_failing_migration_leaves_the_old_version(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.db"
+    open_store(path).close()
+
+    def broken(db: object) -> None:
+        db.execute("ALTER TABLE documents ADD COLUMN half TEXT")  # type: ignore[attr-defined]
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store.MIGRATIONS, 2, broken)
+    with pytest.raises(DatabaseError):
+        open_store(path)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 1)
+    with open_store(path) as s:
+        assert s.schema_version == 1
+        assert "half" not in s.db["documents"].columns_dict
+
+
+# --- the write path ---------------------------------------------------------------------------
+
+
+def test_a_document_round_trips_through_the_store(db: store.Store) -> None:
+    doc = sample_document()
+    (doc_id,) = _store(db, doc)
+    assert doc_id == ids.document_id(doc.sha256, 0)
+    loaded = queries.load_document(db, doc_id)
+    # store filled Decision.id in place; the export from the database equals the original's
+    assert all(d.id for it in doc.items for d in it.decisions)
+    assert loaded.document.export() == doc.export()
+    assert loaded.paths == [doc.path]
+
+
+def test_rows_land_in_their_tables(db: store.Store) -> None:
+    _store(db, sample_document())
+    assert _count(db, "items") == 5
+    assert _count(db, "sections") == 6  # 1 document-level + 5 in items
+    assert _count(db, "decisions") == 7  # incl. one proposal
+    assert _count(db, "actions") == 1
+    assert _count(db, "participants") == 2
+    assert _count(db, "attachments") == 1
+    closed = db.rows("SELECT closed, case_number FROM items ORDER BY ordinal")
+    assert [r["closed"] for r in closed] == [0, 0, 0, 1, 0]
+    assert closed[1]["case_number"] == "21/1234"
+    doc_level = db.rows("SELECT text FROM sections WHERE item_id IS NULL")
+    assert doc_level == [{"text": "Mødet blev holdt på rådhuset."}]
+
+
+def test_cpr_numbers_never_reach_the_index(db: store.Store) -> None:
+    _store(db, sample_document())
+    assert _fts_hits(db, "010203") == 0
+    assert _fts_hits(db, "010203-1234") == 0
+    body = db.scalar(f"SELECT body FROM {store.FTS_CONTENT_TABLE} WHERE body LIKE '%CPR%'")
+    assert store.CPR_MASK in body
+
+
+def test_a_changed_file_replaces_its_rows(db: store.Store) -> None:
+    run = db.start_run(["x"])
+    old = sample_document(sha256="1" * 64)
+    db.store_file(_rec(old.path, old.sha256), [old], run)
+    new = sample_document(sha256="2" * 64, budget_decision="Godkendt med bemærkninger.")
+    (new_id,) = db.store_file(_rec(new.path, new.sha256, size=11, mtime=2), [new], run)
+    assert [r["id"] for r in db.rows("SELECT id FROM documents")] == [new_id]
+    assert _count(db, "items") == 5
+    assert _count(db, "decisions") == 7
+    assert _fts_hits(db, "udsat") == 0
+    assert _fts_hits(db, "bemærkninger") == 2  # section + decision
+    db.check_fts()
+
+
+def test_a_failed_write_rolls_back_to_the_previous_document(db: store.Store) -> None:
+    run = db.start_run(["x"])
+    old = sample_document(sha256="1" * 64)
+    db.store_file(_rec(old.path, old.sha256), [old], run)
+    bad = sample_document(sha256="2" * 64)
+    bad.participants.append(Participant(name=None))  # type: ignore[arg-type]  # NOT NULL
+    with pytest.raises(sqlite3.IntegrityError):
+        db.store_file(_rec(bad.path, bad.sha256), [bad], run)
+    assert db.scalar("SELECT sha256 FROM documents") == "1" * 64
+    assert db.file_record(old.path).sha256 == "1" * 64
+    assert _count(db, "items") == 5
+    db.check_fts()
+
+
+def test_identical_content_at_two_paths_is_one_document(db: store.Store) -> None:
+    run = db.start_run(["x"])
+    doc = sample_document(path="/a/referat.txt")
+    db.store_file(_rec("/a/referat.txt", doc.sha256), [doc], run)
+    assert db.has_documents(doc.sha256)
+    ids_b = db.store_file(_rec("/b/kopi.txt", doc.sha256), None, run)
+    assert _count(db, "documents") == 1
+    assert queries.load_document(db, ids_b[0]).paths == ["/a/referat.txt", "/b/kopi.txt"]
+    # the first path vanishes: the document stays and points at the copy
+    assert db.mark_removed(["/a/referat.txt"], run) == 1
+    assert db.scalar("SELECT path FROM documents") == "/b/kopi.txt"
+    # the copy vanishes too: nothing is left of it but the file rows
+    assert db.mark_removed(["/b/kopi.txt", "/b/kopi.txt"], run) == 1
+    assert _count(db, "documents") == 0
+    assert _count(db, "items") == 0
+    assert _count(db, store.FTS_CONTENT_TABLE) == 0
+    assert db.file_record("/b/kopi.txt").status == store.FILE_REMOVED
+    db.check_fts()
+
+
+def test_a_file_that_starts_failing_loses_its_documents(db: store.Store) -> None:
+    run = db.start_run(["x"])
+    doc = sample_document()
+    db.store_file(_rec(doc.path, doc.sha256), [doc], run)
+    db.record_failure(_rec(doc.path, "9" * 64), "encrypted\nPDF", run)
+    rec = db.file_record(doc.path)
+    assert (rec.status, rec.reason) == ("failed", "encrypted PDF")
+    assert _count(db, "documents") == 0
+    assert db.rows("SELECT run_id, path, reason FROM failures") == [
+        {"run_id": run, "path": doc.path, "reason": "encrypted PDF"}]
+
+
+def test_file_upsert_keeps_first_seen_run(db: store.Store) -> None:
+    doc = sample_document()
+    r1 = db.start_run(["x"])
+    db.store_file(_rec(doc.path, doc.sha256), [doc], r1)
+    r2 = db.start_run(["x"])
+    db.store_file(_rec(doc.path, doc.sha256, mtime=5), [doc], r2)
+    row = db.rows("SELECT first_seen_run, last_seen_run, mtime_ns FROM files")[0]
+    assert row == {"first_seen_run": r1, "last_seen_run": r2, "mtime_ns": 5}
+
+
+def test_runs_are_recorded(db: store.Store) -> None:
+    run = db.start_run(["/arkiv"])
+    db.finish_run(run, "partial", store.RunCounts(new=3, failed=1, skipped=2))
+    row = db.rows("SELECT * FROM runs WHERE id = ?", [run])[0]
+    assert (row["status"], row["new"], row["failed"], row["skipped"]) == ("partial", 3, 1, 2)
+    assert row["started"] <= row["finished"]
+    assert row["roots"] == '["/arkiv"]'
+
+
+# --- the full-text index stays in sync --------------------------------------------------------
+
+
+def test_update_trigger_keeps_the_index_in_sync(db: store.Store) -> None:
+    _store(db, sample_document())
+    # An UPDATE (what an upsert's DO UPDATE does) must re-index, not leave the old words.
+    db.conn.execute(
+        f"UPDATE {store.FTS_CONTENT_TABLE} SET body = 'vandløb' WHERE body LIKE '%bød velkommen%'")
+    assert _fts_hits(db, "bød") == 0  # the old section text
+    assert _fts_hits(db, "vandløb") == 1
+    db.check_fts()
+
+
+def test_dropped_triggers_are_restored_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with open_store(path) as s:
+        _store(s, sample_document())
+        for name in store.FTS_TRIGGERS:
+            s.conn.execute(f"DROP TRIGGER [{name}]")
+        # what a table rebuild without triggers would do: rows change, index does not follow
+        s.conn.execute(f"DELETE FROM {store.FTS_CONTENT_TABLE} WHERE kind = 'decision'")
+    with open_store(path) as s:
+        triggers = {r["name"] for r in s.rows("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        assert set(store.FTS_TRIGGERS) <= triggers
+        s.check_fts()
+        assert _fts_hits(s, "intet") == 0
+
+
+def test_integrity_check_reports_a_damaged_index(db: store.Store) -> None:
+    _store(db, sample_document())
+    db.conn.execute(f"DROP TRIGGER [{store.FTS_CONTENT_TABLE}_ad]")
+    db.conn.execute(f"DELETE FROM {store.FTS_CONTENT_TABLE}")
+    with pytest.raises(DatabaseError, match="search index"):
+        db.check_fts()
+
+
+# --- property: whatever the grammar produces, the store gives it back ------------------------
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+_opt = st.none() | _text
+_section = st.builds(Section, label=_text, kind=st.sampled_from(["decision", "minutes", "body"]),
+                     text=_text)
+_decision = st.builds(Decision, text=_text, status=st.sampled_from(["approved", "postponed"]),
+                      kind=st.sampled_from(["decision", "proposal", "prior"]), owner=_opt)
+_item = st.builds(Item, number=_opt, title=_text, closed=st.booleans(), case_number=_opt,
+                  sections=st.lists(_section, max_size=3),
+                  decisions=st.lists(_decision, max_size=3))
+_document = st.builds(
+    Document, path=st.just("/x/y.txt"), format=st.just("txt"), sha256=st.just("c" * 64),
+    title=_opt, forum=_opt, meeting_date=st.none() | st.just("2020-05-15"),
+    participants=st.lists(st.builds(Participant, name=_text, absent=st.booleans()), max_size=2),
+    sections=st.lists(_section, max_size=2), items=st.lists(_item, max_size=4),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=_document)
+def test_any_document_round_trips(tmp_path: Path, doc: Document) -> None:
+    with open_store(tmp_path / "prop.db") as s:
+        (doc_id,) = _store(s, doc)
+        assert queries.load_document(s, doc_id).document.export() == doc.export()
+        s.check_fts()
+
+
+def test_notat_without_items_round_trips(db: store.Store) -> None:
+    doc = notat_document()
+    (doc_id,) = _store(db, doc)
+    assert queries.load_document(db, doc_id).document.export() == doc.export()
+    assert _fts_hits(db, "sengepladser") == 1
