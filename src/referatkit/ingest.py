@@ -122,15 +122,19 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
                                            f"(referatkit reads {known})"))
             continue
         errors: list[OSError] = []
+        below: list[Path] = []
         for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
-            # Prune hidden folders and sort in place: os.walk then descends in this order.
-            dirnames[:] = sorted(d for d in dirnames if not is_ignored(d))
-            for name in sorted(filenames):
+            dirnames[:] = [d for d in dirnames if not is_ignored(d)]  # prune hidden folders
+            for name in filenames:
                 path = Path(dirpath) / name
                 if is_ignored(name) or path.suffix.lower() not in suffixes:
                     out.skipped += 1
                     continue
-                add(path)
+                below.append(path)
+        # Sorted by path components, as `find | sort` would list them: the same order on
+        # every machine and every run, whatever order the file system returns.
+        for path in sorted(below, key=lambda q: q.parts):
+            add(path)
         bad = [_absolute(e.filename) for e in errors if e.filename]
         out.unlisted_dirs.extend(bad)
         if root not in bad:

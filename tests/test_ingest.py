@@ -1,0 +1,299 @@
+"""Ingest: walking, change detection, failures that never stop a run, removal after a
+complete scan."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from archive_docs import fake_parse_file, meeting_spec, write_doc_file
+from referatkit import ingest, pipeline, queries
+from referatkit.errors import EXIT_OK, EXIT_PARTIAL, UsageError
+from referatkit.model import Document
+from referatkit.store import open_store
+
+
+@pytest.fixture
+def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace the grammar with the stand-in parser and record which files it read."""
+    calls: list[str] = []
+
+    def counting(path: str | Path) -> list[Document]:
+        calls.append(Path(path).name)
+        return fake_parse_file(path)
+
+    monkeypatch.setattr(pipeline, "parse_file", counting)
+    return calls
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "referater"
+    write_doc_file(root / "2021" / "a-referat.txt", meeting_spec(
+        "Referat A", "2021-03-26", ("1", "Velkommen", "Dagsordenen blev godkendt.", "approved")))
+    write_doc_file(root / "2021" / "b-referat.md", meeting_spec(
+        "Referat B", "2021-05-28", ("2", "Budget", "Udsat til næste møde.", "postponed")))
+    write_doc_file(root / "c-notat.txt", "Notat om psykiatri\nTekst.")
+    return root
+
+
+def _db(tmp_path: Path) -> Path:
+    return tmp_path / "archive.db"
+
+
+def test_first_run_stores_every_document(tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.new, report.updated, report.unchanged, report.failed) == (3, 0, 0, 0)
+    assert report.documents == 3
+    assert report.exit_code == EXIT_OK
+    assert parse_calls == ["a-referat.txt", "b-referat.md", "c-notat.txt"]  # sorted walk
+    docs = queries.export(_db(tmp_path))
+    by_title = {d["title"]: d for d in docs}
+    a = by_title["Referat A"]
+    assert a["path"] == str(folder / "2021" / "a-referat.txt")
+    assert len(a["sha256"]) == 64
+    assert a["items"][0]["decisions"][0]["status"] == "approved"
+    assert by_title["Notat om psykiatri"]["format"] == "txt"
+
+
+def test_second_run_reads_nothing(tmp_path: Path, folder: Path, parse_calls: list[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    parse_calls.clear()
+    hashed: list[Path] = []
+    real_hash = ingest.sha256_file
+    monkeypatch.setattr(ingest, "sha256_file", lambda p: hashed.append(p) or real_hash(p))
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.new, report.updated, report.unchanged) == (0, 0, 3)
+    assert parse_calls == []
+    assert hashed == []  # same size and mtime: not even read for hashing
+
+
+def test_a_touched_file_is_hashed_but_not_parsed(tmp_path: Path, folder: Path,
+                                                 parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    parse_calls.clear()
+    target = folder / "c-notat.txt"
+    st = target.stat()
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.unchanged == 3
+    assert parse_calls == []
+    with open_store(_db(tmp_path)) as s:
+        assert s.file_record(str(target)).mtime_ns == target.stat().st_mtime_ns
+
+
+def test_a_changed_file_is_replaced(tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    target = folder / "2021" / "b-referat.md"
+    write_doc_file(target, meeting_spec(
+        "Referat B", "2021-05-28", ("2", "Budget", "Budgettet blev godkendt.", "approved")))
+    parse_calls.clear()
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.updated, report.unchanged) == (1, 2)
+    assert parse_calls == ["b-referat.md"]
+    statuses = [d.status for d in queries.decisions(_db(tmp_path))]
+    assert sorted(statuses) == ["approved", "approved"]
+    assert queries.search(_db(tmp_path), "udsat") == []
+    assert len(queries.export(_db(tmp_path))) == 3
+
+
+def test_force_rereads_everything(tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    parse_calls.clear()
+    report = ingest.ingest([folder], _db(tmp_path), force=True)
+    assert report.updated == 3
+    assert len(parse_calls) == 3
+    assert len(queries.export(_db(tmp_path))) == 3
+
+
+def test_junk_is_skipped(tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
+    for name in ("~$a-referat.docx", "~tmp.txt", "x.tmp", ".hidden.txt", "regneark.xlsx",
+                 "billede.png"):
+        (folder / name).write_text("junk")
+    write_doc_file(folder / ".git" / "inside.txt", "hidden folder")
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.skipped == 6
+    assert report.new == 3
+    assert "inside.txt" not in parse_calls
+
+
+def test_one_bad_file_never_stops_the_run(tmp_path: Path, folder: Path,
+                                          parse_calls: list[str]) -> None:
+    write_doc_file(folder / "0-scannet.txt", "FAIL-READ")
+    write_doc_file(folder / "1-crash.txt", "FAIL-CRASH")
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.new == 3
+    assert report.failed == 2
+    assert report.exit_code == EXIT_PARTIAL
+    reasons = dict(report.failures)
+    assert reasons[str(folder / "0-scannet.txt")] == "no text layer (scanned PDF?)"
+    assert reasons[str(folder / "1-crash.txt")] == (
+        "internal error while reading: ValueError: boom second line")
+    stats = queries.stats(_db(tmp_path))
+    assert stats.files == {"ok": 3, "failed": 2, "removed": 0}
+    assert {f["path"] for f in stats.failed} == set(reasons)
+    with open_store(_db(tmp_path)) as s:
+        rows = s.rows("SELECT path, reason, run_id FROM failures ORDER BY path")
+        assert [r["path"] for r in rows] == sorted(reasons)
+        assert s.scalar("SELECT status FROM runs") == "partial"
+
+
+def test_a_failed_file_is_retried_and_can_recover(tmp_path: Path, folder: Path,
+                                                  parse_calls: list[str]) -> None:
+    bad = write_doc_file(folder / "0-scannet.txt", "FAIL-READ")
+    assert ingest.ingest([folder], _db(tmp_path)).failed == 1
+    write_doc_file(bad, "Nu med tekst")
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.failed, report.updated) == (0, 1)
+    assert queries.stats(_db(tmp_path)).failed == []
+
+
+def test_a_file_with_no_documents_fails_with_a_reason(tmp_path: Path, folder: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "parse_file", lambda p: [])
+    report = ingest.ingest([folder / "c-notat.txt"], _db(tmp_path))
+    assert report.failures == [(str(folder / "c-notat.txt"), "no document found in the file")]
+
+
+def test_several_meetings_in_one_file_get_parts(tmp_path: Path, parse_calls: list[str]) -> None:
+    f = write_doc_file(tmp_path / "in" / "to-moeder.txt", [
+        meeting_spec("Møde 1", "2020-01-10", ("1", "A", "Godkendt.", "approved")),
+        meeting_spec("Møde 2", "2020-02-10", ("1", "A", "Godkendt.", "approved")),
+    ])
+    report = ingest.ingest([f], _db(tmp_path))
+    assert report.documents == 2
+    docs = queries.export(_db(tmp_path))
+    assert [(d["part"], d["title"]) for d in docs] == [(0, "Møde 1"), (1, "Møde 2")]
+    assert docs[0]["id"] != docs[1]["id"]
+    assert len(queries.decisions(_db(tmp_path))) == 2  # different dates: different decisions
+
+
+def test_identical_files_are_parsed_once(tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
+    (folder / "kopi").mkdir()
+    (folder / "kopi" / "a-kopi.txt").write_bytes((folder / "2021" / "a-referat.txt").read_bytes())
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.new == 4
+    assert "a-kopi.txt" not in parse_calls
+    docs = queries.export(_db(tmp_path))
+    assert len(docs) == 3
+    (a,) = [d for d in docs if d["title"] == "Referat A"]
+    assert a["paths"] == sorted([str(folder / "2021" / "a-referat.txt"),
+                                 str(folder / "kopi" / "a-kopi.txt")])
+
+
+def test_vanished_files_are_removed_after_a_complete_scan(tmp_path: Path, folder: Path,
+                                                          parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    (folder / "2021" / "a-referat.txt").unlink()
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.removed == 1
+    titles = {d["title"] for d in queries.export(_db(tmp_path))}
+    assert titles == {"Referat B", "Notat om psykiatri"}
+    assert queries.stats(_db(tmp_path)).files["removed"] == 1
+    # and it comes back as new
+    write_doc_file(folder / "2021" / "a-referat.txt", "Tilbage igen")
+    assert ingest.ingest([folder], _db(tmp_path)).new == 1
+
+
+def test_a_scan_of_one_folder_leaves_other_folders_alone(tmp_path: Path, folder: Path,
+                                                         parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    report = ingest.ingest([folder / "2021"], _db(tmp_path))
+    assert report.removed == 0
+    assert report.unchanged == 2
+    # a single file given on its own removes nothing either
+    assert ingest.ingest([folder / "c-notat.txt"], _db(tmp_path)).removed == 0
+    assert len(queries.export(_db(tmp_path))) == 3
+
+
+def test_an_unlisted_folder_removes_nothing_below_it(tmp_path: Path, folder: Path,
+                                                     parse_calls: list[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    real_walk = os.walk
+
+    def walk_with_error(top: str | os.PathLike[str], onerror=None, **kw):  # type: ignore[no-untyped-def]
+        for dirpath, dirnames, filenames in real_walk(top, onerror=onerror, **kw):
+            if Path(dirpath).name == "2021":  # as if permission were denied on 2021/
+                onerror(PermissionError(13, "Permission denied", dirpath))
+                dirnames[:] = []
+                continue
+            yield dirpath, dirnames, filenames
+
+    monkeypatch.setattr(ingest.os, "walk", walk_with_error)
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.removed == 0
+    assert len(queries.export(_db(tmp_path))) == 3
+
+
+def test_an_empty_folder_is_taken_for_an_unmounted_share(tmp_path: Path, folder: Path,
+                                                         parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    for p in sorted(folder.rglob("*"), reverse=True):
+        p.unlink() if p.is_file() else p.rmdir()
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.removed == 0
+    assert "not marked removed" in report.warnings[0]
+    assert len(queries.export(_db(tmp_path))) == 3
+
+
+def test_a_missing_path_is_a_usage_error_before_anything_happens(tmp_path: Path, folder: Path,
+                                                                 parse_calls: list[str]) -> None:
+    with pytest.raises(UsageError, match="no such file or folder"):
+        ingest.ingest([folder, tmp_path / "nope"], _db(tmp_path))
+    assert parse_calls == []
+    with pytest.raises(UsageError, match="nothing to ingest"):
+        ingest.ingest([], _db(tmp_path))
+
+
+def test_an_unsupported_file_named_explicitly_fails(tmp_path: Path, parse_calls: list[str]) -> None:
+    sheet = tmp_path / "budget.xlsx"
+    sheet.write_text("x")
+    report = ingest.ingest([sheet], _db(tmp_path))
+    assert report.failed == 1
+    assert "unsupported file type '.xlsx'" in report.failures[0][1]
+
+
+def test_progress_events_come_in_order(tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
+    events: list[ingest.Progress] = []
+    ingest.ingest([folder], _db(tmp_path), on_progress=events.append)
+    assert events[0].outcome == ingest.SCANNED and events[0].total == 3
+    assert [e.index for e in events[1:]] == [1, 2, 3]
+    assert [Path(e.path).name for e in events[1:]] == ["a-referat.txt", "b-referat.md",
+                                                       "c-notat.txt"]
+    assert {e.outcome for e in events[1:]} == {ingest.NEW}
+
+
+def test_an_interrupted_run_is_recorded(tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
+    def stop(e: ingest.Progress) -> None:
+        if e.index == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest.ingest([folder], _db(tmp_path), on_progress=stop)
+    with open_store(_db(tmp_path)) as s:
+        assert s.scalar("SELECT status FROM runs") == "interrupted"
+        assert s.scalar("SELECT count(*) FROM documents") == 2  # what was stored stays
+
+
+def test_the_real_pipeline_stores_a_text_file(tmp_path: Path) -> None:
+    # No stand-in here: whatever the grammar makes of it today, it is stored without error.
+    f = tmp_path / "in" / "referat.txt"
+    f.parent.mkdir()
+    f.write_text("Referat\n\n1. Velkommen\n\nBeslutning: Godkendt.\n", encoding="utf-8")
+    report = ingest.ingest([f.parent], _db(tmp_path))
+    assert (report.new, report.failed) == (1, 0), report.failures
+    (doc,) = queries.export(_db(tmp_path))
+    assert doc["path"] == str(f)
+    assert doc["format"] == "txt"
+
+
+def test_ignored_names() -> None:
+    assert ingest.is_ignored("~$referat.docx")
+    assert ingest.is_ignored(".DS_Store")
+    assert ingest.is_ignored("kladde.tmp")
+    assert not ingest.is_ignored("referat~1.docx")
+    assert not ingest.is_ignored("referat.pdf")
