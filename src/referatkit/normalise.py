@@ -41,7 +41,11 @@ FURNITURE_PAGE_SHARE = 0.5
 # Most occurrences of a running header sit at page breaks; the same words may also open the
 # document (the committee's name above the first page).
 FURNITURE_TOTAL_SHARE = 0.6
-_DIGITS = re.compile(r"\d+")
+# The page-number part of a running header ("… Side 2", "… 3 af 8").
+_PAGE_PART = re.compile(
+    r"(?:^|\s)(?:(?:side|sida|page)\s*\d+(?:\s*(?:af|of|av|/)\s*\d+)?|\d+\s*(?:af|of|av)\s*\d+)\s*$",
+    re.IGNORECASE,
+)
 
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:" + "|".join(p for p in vocab.PAGE_NUMBER_LINES if p != r"\d{1,3}") + r")\.?$",
@@ -94,7 +98,7 @@ def join_hyphenation(first: str, second: str) -> tuple[str, str] | None:
 
 def _furniture_key(text: str) -> str:
     """Running headers differ only in their page number ("… Side 2", "… Side 3")."""
-    return _DIGITS.sub("#", text)
+    return _PAGE_PART.sub("#", text)
 
 
 def _is_line_based(raw: RawDocument) -> bool:

@@ -103,8 +103,8 @@ WRAP_SHARE = 0.82
 SHORT_LINE_SHARE = 0.6
 MAX_TITLE_CHARS = 320
 MAX_TITLE_LINES = 4
-# Candidates this close (non-blank lines) with consecutive numbers form a tight list.
-TIGHT_GAP = 3
+# How far back (in candidates) a chain may look for its previous member.
+DP_WINDOW = 400
 
 # DP scores for choosing the agenda among the candidates.
 SCORE = {
@@ -117,7 +117,8 @@ SCORE = {
     "body": 0.6,  # × log(1 + body lines)
     "sentence_title": -0.6,
     "long_title": -0.8,
-    "inner_list": -3.0,
+    "unexplained": 3.0,
+    "mid_list": -4.0,  # a chain member that visibly continues a list it did not start  # per candidate left out of the chain that no inner list explains
     "overview_match": 1.0,
     "start_at_one": 1.0,
     "step1": 2.0,
@@ -188,7 +189,6 @@ class Candidate:
     list_level: int | None
     x0: float | None
     score: float = 0.0
-    inner: bool = False
     overview: bool = False
 
 
@@ -541,41 +541,6 @@ def _body_sizes(cands: list[Candidate], lines: list[Line], end: int) -> list[int
     return sizes
 
 
-def _mark_inner_lists(cands: list[Candidate], lines: list[Line]) -> None:
-    """A run of candidates that restarts at 1 close after an earlier candidate, with its
-    members on (nearly) adjacent lines, is a list inside an item, not the agenda."""
-    if not cands:
-        return
-    first_pos = cands[0].pos
-    k = 0
-    while k < len(cands):
-        c = cands[k]
-        run = [c]
-        j = k + 1
-        while j < len(cands):
-            prev, nxt = run[-1], cands[j]
-            gap = sum(1 for ln in lines[prev.pos + 1: nxt.pos] if not ln.toc)
-            between = lines[prev.pos + 1: nxt.pos]
-            if (
-                nxt.value == prev.value + 1 and gap <= TIGHT_GAP + 3
-                and not any(label_of(ln.text) for ln in between)
-                and (nxt.list_id == prev.list_id)
-            ):
-                run.append(nxt)
-                j += 1
-            else:
-                break
-        if len(run) >= 2 and run[0].value == 1 and run[0].pos != first_pos:
-            tight = all(
-                sum(1 for ln in lines[a.pos + 1: b.pos] if not ln.toc) <= TIGHT_GAP + 3
-                for a, b in zip(run, run[1:], strict=False)
-            )
-            if tight:
-                for r in run:
-                    r.inner = True
-        k = j if len(run) > 1 else k + 1
-
-
 def _mark_overview(cands: list[Candidate], lines: list[Line]) -> dict[str, str]:
     """An overview list (the agenda repeated before the item bodies) is a tight run whose
     numbers and titles come back later; it is set aside and its titles kept."""
@@ -624,8 +589,6 @@ def _node_score(c: Candidate, body: int, overview: dict[str, str]) -> float:
         s += SCORE["sentence_title"]
     if len(c.title) > 200:
         s += SCORE["long_title"]
-    if c.inner:
-        s += SCORE["inner_list"]
     if overview and c.num in overview and fuzz.partial_ratio(_norm_title(c.title), _norm_title(overview[c.num])) >= 80:
         s += SCORE["overview_match"]
     return s
@@ -656,13 +619,47 @@ def _transition(a: Candidate, b: Candidate) -> float | None:
     return s
 
 
+class _ListParse:
+    """Candidates left out of the agenda must read as lists inside items: each restarts at 1
+    and counts up. Whatever does not fit is *unexplained* and costs the chain that left it."""
+
+    __slots__ = ("last", "unexplained")
+
+    def __init__(self) -> None:
+        self.last: float | None = None
+        self.unexplained = 0
+
+    def add(self, c: Candidate) -> None:
+        if c.rule == "time":
+            return
+        v = c.value
+        if v == 1 or (self.last is not None and (int(v) == int(self.last) + 1 and v == int(v) or int(v) == int(self.last) and v > self.last)):
+            self.last = v
+        else:
+            self.unexplained += 1
+
+
+def _continues_list(p: Candidate, b: Candidate, lines: list[Line]) -> bool:
+    """Is ``b`` visibly the next entry of the list ``p`` belongs to: the number after p's,
+    directly below it (no blank line, no text but a wrapped line), or on the same Word list?"""
+    if not (b.value == int(p.value) + 1 or (int(b.value) == int(p.value) and b.value > p.value)):
+        return False
+    if p.list_id is not None and b.list_id is not None:
+        return p.list_id == b.list_id
+    between = [ln for ln in lines[p.pos + 1: b.pos] if not ln.toc]
+    return len(between) <= 1 and not lines[b.pos].blank_before
+
+
 def choose_agenda(
     cands: list[Candidate], lines: list[Line], end: int, toc: list[tuple[str | None, str]] | None = None,
 ) -> list[Candidate]:
-    """The best-scoring increasing chain of candidates (a longest-path over a DAG)."""
+    """The best-scoring increasing chain of candidates (a longest path over a DAG).
+
+    Every candidate the chain leaves out must be explainable as part of a list inside an item
+    (:class:`_ListParse`); unexplained ones cost :data:`SCORE` ["unexplained"] each. That is
+    what keeps "3. Tidlig opsporing" of a proposal list from standing in for agenda item 3."""
     if not cands:
         return []
-    _mark_inner_lists(cands, lines)
     overview = _mark_overview(cands, lines)
     for num, title in toc or []:
         if num and num not in overview:
@@ -672,19 +669,35 @@ def choose_agenda(
     for c, size in zip(pool, sizes, strict=True):
         c.score = _node_score(c, size, overview)
     n = len(pool)
+    k_unexp = SCORE["unexplained"]
+    # start: numbered lines before the first item are not inside any item, so nothing
+    # explains them (an overview list has been set aside already)
     best = [0.0] * n
     back = [-1] * n
     for i, c in enumerate(pool):
         start = SCORE["start_at_one"] if c.value == 1 or c.rule == "time" else 0.0
-        best[i] = c.score + start
-        for j in range(max(0, i - 400), i):
-            t = _transition(pool[j], c)
+        best[i] = c.score + start - k_unexp * i
+    for a in range(n):
+        gap = _ListParse()
+        for b in range(a + 1, min(n, a + 1 + DP_WINDOW)):
+            if b > a + 1:
+                gap.add(pool[b - 1])
+            t = _transition(pool[a], pool[b])
             if t is None:
                 continue
-            v = best[j] + t + c.score
-            if v > best[i]:
-                best[i], back[i] = v, j
-    i = max(range(n), key=lambda k: best[k])
+            if b > a + 1 and _continues_list(pool[b - 1], pool[b], lines):
+                t += SCORE["mid_list"]
+            v = best[a] + t + pool[b].score - k_unexp * gap.unexplained
+            if v > best[b]:
+                best[b], back[b] = v, a
+    # the end: what follows the last member must be explainable as well
+    final = []
+    for i in range(n):
+        tail = _ListParse()
+        for c in pool[i + 1:]:
+            tail.add(c)
+        final.append(best[i] - k_unexp * tail.unexplained)
+    i = max(range(n), key=lambda k: final[k])
     chain = []
     while i >= 0:
         chain.append(pool[i])
@@ -694,7 +707,7 @@ def choose_agenda(
         c = chain[0]
         in_toc = c.num in overview and fuzz.partial_ratio(_norm_title(c.title), _norm_title(overview[c.num])) >= 80
         strong = c.heading or c.bold or c.rule in ("word", "paragraph") or c.list_level == 0 or in_toc
-        if not strong or best[pool.index(c)] < SCORE["min_chain"]:
+        if not strong or c.score < SCORE["min_chain"] - 1.0:
             return []
     if overview and chain:
         for c in chain:
@@ -889,7 +902,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
             if _DOC_WORDS.sub("", cand).strip(" -–,.") == "":
                 continue
             scored.append((s, cand))
-        if not scored and furniture:
+        if furniture and max((x[0] for x in scored), default=0.0) < 1.5:
             # the committee's name may survive only as the running header of every page
             for ln in furniture[:12]:
                 cand = _strip_meta(ln, year_hint)

@@ -1,0 +1,59 @@
+from referatkit.model import BLANK, Block, RawDocument
+from referatkit.normalise import clean_text, join_hyphenation, normalise
+
+
+def _raw(lines: list[str], fmt: str = "txt") -> RawDocument:
+    return RawDocument(
+        path="x.txt", format=fmt,
+        blocks=[Block(t, kind=BLANK) if not t.strip() else Block(t) for t in lines],
+    )
+
+
+def _texts(raw: RawDocument) -> list[str]:
+    return [b.text for b in raw.blocks if b.source == "body" and b.kind != BLANK]
+
+
+def test_line_end_hyphenation_is_joined() -> None:
+    assert join_hyphenation("implementering af fo-", "kusområder og mere") == (
+        "implementering af fokusområder", "og mere",
+    )
+
+
+def test_real_hyphens_are_kept() -> None:
+    assert join_hyphenation("Der er kommet flere F-", "ACT teams") == ("Der er kommet flere F-ACT", "teams")
+    assert join_hyphenation("Rammeaftale 2021-", "22 er vedtaget") == ("Rammeaftale 2021-22", "er vedtaget")
+    assert join_hyphenation("drøftet i KKR-", "regi i foråret") == ("drøftet i KKR-regi", "i foråret")
+    # the suspended hyphen: "social- og sundhedsudvalget" keeps hyphen and space
+    assert join_hyphenation("sendes til social-", "og sundhedsudvalget") is None
+
+
+def test_hyphenation_across_a_blank_line() -> None:
+    raw = normalise(_raw(["Drøftelse af beskæftigelses-", "", "området og Psykiatrien"]))
+    assert _texts(raw) == ["Drøftelse af beskæftigelsesområdet", "og Psykiatrien"]
+
+
+def test_nfc_and_odd_spaces() -> None:
+    nfd = "Sa\u030amarbejde\u00a0om  pa\u030a"
+    assert clean_text(nfd) == "Såmarbejde om på"
+    assert clean_text("soft\u00adhyphen") == "softhyphen"
+
+
+def test_page_furniture_is_dropped() -> None:
+    lines = []
+    for page in range(1, 4):
+        lines += ["Driftsforum Nord", f"Side {page} af 3", "", f"Tekst på side {page}.", ""]
+    lines += ["https://www.example.dk/link", "mailto:someone@example.dk"]
+    raw = normalise(_raw(lines))
+    assert _texts(raw) == ["Tekst på side 1.", "Tekst på side 2.", "Tekst på side 3."]
+    # the running header is kept out of the body, not thrown away
+    assert any(b.text == "Driftsforum Nord" for b in raw.blocks if b.source != "body")
+
+
+def test_a_name_that_recurs_twice_in_a_long_document_is_not_furniture() -> None:
+    lines = []
+    for page in range(1, 7):
+        lines += [f"{page} of 6", f"Indhold {page}."]
+        if page in (1, 6):
+            lines.append("Jesper Hansen (A)")
+    raw = normalise(_raw(lines))
+    assert _texts(raw).count("Jesper Hansen (A)") == 2

@@ -1,0 +1,204 @@
+"""The grammar of minutes on small hand-written documents (format-free: blocks in, items out)."""
+
+from referatkit.model import BLANK, LIST_ITEM, TABLE_CELL, Block, RawDocument
+from referatkit.normalise import normalise
+from referatkit.segment import label_of, normalise_number, segment
+
+
+def _txt(text: str, path: str = "referat.txt") -> RawDocument:
+    blocks = [Block(t, kind=BLANK) if not t.strip() else Block(t) for t in text.split("\n")]
+    return normalise(RawDocument(path=path, format="txt", blocks=blocks))
+
+
+def _items(raw: RawDocument) -> list[tuple[str | None, str]]:
+    (doc,) = segment(raw)
+    return [(it.number, it.title) for it in doc.items]
+
+
+def test_normalise_number() -> None:
+    assert normalise_number("4B)") == "4B"
+    assert normalise_number("1.") == "1"
+    assert normalise_number("Pkt. 3") == "3"
+    assert normalise_number("§1") == "1"
+    assert normalise_number("4c.") == "4C"
+
+
+def test_numbering_forms_are_items() -> None:
+    raw = _txt(
+        "Referat af møde i Styregruppen for Rammeaftaler\nden 15. maj 2020\n\n"
+        "1. Velkommen\nFormanden bød velkommen.\n\n"
+        "2) Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n"
+        "4B) Budget 2021\nDrøftet.\n\n"
+        "4C. Rammeaftale 2021-22\nGodkendt.\n\n"
+        "5. Eventuelt\nIntet."
+    )
+    assert _items(raw) == [
+        ("1", "Velkommen"), ("2", "Godkendelse af dagsorden"), ("4B", "Budget 2021"),
+        ("4C", "Rammeaftale 2021-22"), ("5", "Eventuelt"),
+    ]
+
+
+def test_word_numbered_items() -> None:
+    raw = _txt(
+        "Referat\nBestyrelsen\n\nPkt. 1 Godkendelse af referat\nGodkendt.\n\n"
+        "Punkt 2: Regnskab\nRegnskabet blev godkendt.\n\nAd 3 Eventuelt\nIntet."
+    )
+    assert _items(raw) == [("1", "Godkendelse af referat"), ("2", "Regnskab"), ("3", "Eventuelt")]
+
+
+def test_lists_inside_items_are_not_items() -> None:
+    raw = _txt(
+        "Referat\nDriftsforum Nord\nOnsdag d. 9. december 2020\n\n"
+        "1. Opfølgning på møder\nIntet at bemærke.\n\n"
+        "2. Forslag om samarbejde\nArbejdsgruppen kom med fem forslag:\n"
+        "1. Udbredelse af IPS-metoden\n2. Bedre kommunikation\n3. Tidlig opsporing\n"
+        "4. Flere indsatser\n5. Større jobfokus\n\nBeslutning:\n1. Driftsforum tager orienteringen til efterretning\n"
+        "2. Driftsforum besluttede at holde en temadag.\n\n"
+        "3. Drøftelse af aftaler\nDer er behov for at aftalerne dagsordenssættes igen.\n\n"
+        "4. Eventuelt\nIntet."
+    )
+    assert [n for n, _ in _items(raw)] == ["1", "2", "3", "4"]
+    assert _items(raw)[2] == ("3", "Drøftelse af aftaler")
+
+
+def test_overview_and_bodies_merge_into_one_item_each() -> None:
+    raw = _txt(
+        "Dagsorden og referat\nSocialudvalget\nden 3. marts 2021\n\n"
+        "1. Godkendelse af dagsorden\n2. Budget 2022\n3. Eventuelt\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning: Godkendt.\n\n"
+        "2. Budget 2022\nBaggrund\nForvaltningen har udarbejdet et budget.\nBeslutning\nGodkendt.\n\n"
+        "3. Eventuelt\nIntet."
+    )
+    (doc,) = segment(raw)
+    assert [(i.number, i.title) for i in doc.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Budget 2022"), ("3", "Eventuelt"),
+    ]
+    assert doc.doc_type == "dagsorden+referat"
+    kinds = [(s.label, s.kind) for s in doc.items[1].sections]
+    assert ("Baggrund", "background") in kinds and ("Beslutning", "decision") in kinds
+
+
+def test_table_of_contents_with_dot_leaders_is_not_items() -> None:
+    raw = _txt(
+        "REFERAT Byrådet d. 27-08-2025\nIndholdsfortegnelse\n"
+        "Godkendelse af dagsorden........................ 3\nBro over havnen........................ 4\n"
+        "Punkt 1: Godkendelse af dagsorden\nBeslutninger\nGodkendt.\n"
+        "Punkt 2: Bro over havnen\nBeslutninger\nGodkendt."
+    )
+    assert _items(raw) == [("1", "Godkendelse af dagsorden"), ("2", "Bro over havnen")]
+
+
+def test_a_single_item_is_found_when_the_contents_list_names_it() -> None:
+    raw = _txt(
+        "Referat\nUdvalget for kultur (PUK)\nTorsdag den 20. juni 2013\nIndholdsfortegnelse\n"
+        "715. Kulturkommune 2017........................2\n\n715. Kulturkommune 2017\nSagsnr.: 12/27845\n"
+        "Resumé\nEn plan.\nBeslutning i Udvalget for kultur (PUK) den 20-06-2013\nPunktet blev drøftet."
+    )
+    (doc,) = segment(raw)
+    assert [(i.number, i.title, i.case_number) for i in doc.items] == [("715", "Kulturkommune 2017", "12/27845")]
+    assert doc.meeting_date == "2013-06-20"
+
+
+def test_section_labels_inline_and_alone() -> None:
+    assert label_of("Beslutning: Styregruppen godkendte") == ("Beslutning", "decision", "Styregruppen godkendte", None)
+    assert label_of("Referat – punkt 3:")[1:] == ("minutes", "", "3")
+    assert label_of("Indstilling") == ("Indstilling", "proposal", "", None)
+    assert label_of("Baggrund for projektet er flere ting") is None
+    assert label_of("Beslutning i Økonomiudvalget den 04-12-2012")[1] == "prior_decision"
+
+
+def test_meeting_metadata() -> None:
+    raw = _txt(
+        "Rammeaftale-netværket Voksne Sindslidende\n"
+        "REFERAT – NETVÆRKSMØDE FREDAG DEN 26. marts 2021 KL. 9.00 – 10.00\n\n1. Velkommen\nIntet."
+    )
+    (doc,) = segment(raw)
+    assert doc.forum == "Rammeaftale-netværket Voksne Sindslidende"
+    assert doc.meeting_date == "2021-03-26"
+    assert doc.meeting_time == "09:00–10:00"
+    assert doc.doc_type == "referat"
+
+
+def test_notat_without_items_or_date() -> None:
+    raw = _txt(
+        "NOTAT\nTil: Social- og psykiatriudvalget\nStatusnotat om samarbejde\n\nBaggrund\n"
+        "Planen blev vedtaget den 6. marts 2020.\nAnbefaling 7. Bedre forløb\nTekst om anbefalingen."
+    )
+    (doc,) = segment(raw)
+    assert doc.doc_type == "notat"
+    assert doc.items == []
+    assert doc.meeting_date is None
+    assert doc.forum == "Social- og psykiatriudvalget"
+    assert any("Anbefaling 7" in s.text for s in doc.sections)
+
+
+def test_word_numbering_list_identity_decides_the_agenda() -> None:
+    # Items on one Word list (numbers not in the text), inner lists on others.
+    def li(text: str, num: str, lid: str, bold: bool = False) -> Block:
+        return Block(text, kind=LIST_ITEM, list_number=num, list_level=0, list_id=lid, bold=bold)
+
+    blocks = [
+        Block("Referat", bold=True), Block("Driftsforum Syd", bold=True),
+        li("Opfølgning", "1.", "10", True), Block("Intet."),
+        li("Forslag", "2.", "10", True), li("IPS-metoden", "1.", "12"), li("Kommunikation", "2.", "12"),
+        li("Opsporing", "3.", "12"), Block("Beslutning:", bold=True), li("Tages til efterretning", "1.", "15"),
+        li("Aftaler", "3.", "10", True), Block("Referat:", bold=True), Block("Godkendt."),
+    ]
+    (doc,) = segment(normalise(RawDocument(path="x.docx", format="docx", blocks=blocks)))
+    assert [(i.number, i.title) for i in doc.items] == [("1", "Opfølgning"), ("2", "Forslag"), ("3", "Aftaler")]
+
+
+def test_two_column_agenda_table() -> None:
+    def cell(r: int, c: int, text: str) -> Block:
+        return Block(text, kind=TABLE_CELL, table=0, row=r, col=c)
+
+    blocks = [
+        Block("Netværket for Psykiatri", bold=True), Block("REFERAT – MØDE 26. marts 2021"),
+        cell(0, 0, "Dagsordenspunkt"), cell(0, 1, "Referat (hovedpunkter)"),
+        cell(1, 0, "1. Velkommen"), cell(1, 1, ""),
+        cell(2, 0, "2. Aftaler om næste møde\nTid og sted"), cell(2, 1, "Næste møde holdes i Roskilde.\nF-ACT kan komme med på næste møde."),
+    ]
+    (doc,) = segment(normalise(RawDocument(path="x.docx", format="docx", blocks=blocks)))
+    assert [(i.number, i.title) for i in doc.items] == [("1", "Velkommen"), ("2", "Aftaler om næste møde")]
+    minutes = [s for s in doc.items[1].sections if s.kind == "minutes"]
+    assert minutes and "F-ACT kan komme med" in minutes[0].text
+
+
+def test_two_column_table_read_as_text_splits_the_title() -> None:
+    raw = _txt(
+        "Netværket\nREFERAT – MØDE FREDAG DEN 26. marts 2021\n\nDagsordenspunkt  Referat (hovedpunkter)\n\n"
+        "1. Velkommen og intro\n\n2. Aftaler om næste møde og afslutning Udbredelsen af Rosa kan komme med på næste\nnetværksmøde.\n"
+    )
+    assert _items(raw) == [("1", "Velkommen og intro"), ("2", "Aftaler om næste møde og afslutning")]
+
+
+def test_closed_items() -> None:
+    raw = _txt(
+        "Referat\nByrådet\n\nPunkt 1: Godkendelse af dagsorden\nGodkendt.\n\n"
+        "Punkt 2: Lukket: Køb af ejendom\nGodkendt."
+    )
+    (doc,) = segment(raw)
+    assert [i.closed for i in doc.items] == [False, True]
+    assert doc.items[1].title == "Køb af ejendom"
+
+
+def test_participants_are_cut_out_of_the_last_item() -> None:
+    raw = _txt(
+        "Referat\nDriftsforum\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n\nDeltagere:\nAalborg Kommune:\n"
+        "- Anna Hansen - leder\n- Bo Jensen - konsulent - afbud\n"
+    )
+    (doc,) = segment(raw)
+    assert doc.items[-1].sections[-1].text == "Intet."
+    parts = [s for s in doc.sections if s.kind == "participants"]
+    assert parts and "Bo Jensen" in parts[0].text
+
+
+def test_several_meetings_in_one_file() -> None:
+    raw = _txt(
+        "**Referat fra vejledermøde 30/09/2025**\n- Vi aftalte en plan.\n\n"
+        "**Referat fra vejledermøde 07/10/2025**\n- Planen blev godkendt.\n"
+    )
+    raw.blocks = [b.__class__(**{**{s: getattr(b, s) for s in b.__slots__}, "bold": b.text.startswith("**")}) for b in raw.blocks]
+    docs = segment(raw)
+    assert [d.meeting_date for d in docs] == ["2025-09-30", "2025-10-07"]
+    assert [d.part for d in docs] == [0, 1]
