@@ -354,7 +354,9 @@ def resolve(st: Store, ref: str) -> str:
     absolute = os.path.normpath(os.path.abspath(os.path.expanduser(ref)))
     candidates = _doc_ids_for_paths(st, [ref, absolute])
     if not candidates:
-        suffix = ref if ref.startswith(os.sep) else os.sep + ref.lstrip("./")
+        # Whole path components only: "referat.pdf" matches ".../2021/referat.pdf", not
+        # ".../2021/xreferat.pdf".
+        suffix = os.sep + os.path.normpath(ref).lstrip(os.sep)
         candidates = [
             r["id"]
             for r in st.rows(
