@@ -72,7 +72,7 @@ ABBREVIATIONS = ("bl.a.", "f.eks.", "fx.", "ift.", "jf.", "evt.", "ca.", "pkt.",
 def _sentences(text: str) -> list[str]:
     protected = text
     for k, ab in enumerate(ABBREVIATIONS):
-        protected = re.sub(re.escape(ab), f"\x00{k}\x00", protected, flags=re.IGNORECASE)
+        protected = re.sub(r"(?<![\wæøåÆØÅ])" + re.escape(ab), f"\x00{k}\x00", protected, flags=re.IGNORECASE)
     parts = SENTENCE_SPLIT.split(protected)
 
     def restore(s: str) -> str:

@@ -1,0 +1,173 @@
+"""Decisions, statuses, actions, participants and attachments from segmented text."""
+
+import pytest
+
+from referatkit.classify import classify, due_of, parse_participants, points, status_of
+from referatkit.model import BLANK, Block, Document, Item, RawDocument, Section
+from referatkit.normalise import normalise
+from referatkit.segment import segment
+
+
+def _doc(text: str) -> Document:
+    blocks = [Block(t, kind=BLANK) if not t.strip() else Block(t) for t in text.split("\n")]
+    (doc,) = segment(normalise(RawDocument(path="r.txt", format="txt", blocks=blocks)))
+    return classify(doc)
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Godkendt.", "approved"),
+        ("Regnskabet blev godkendt", "approved"),
+        ("Styregruppen godkendte oplægget", "approved"),
+        ("Enstemmigt vedtaget.", "approved"),
+        ("Indstillingen tiltrådt", "approved"),
+        ("Budgettet godkendes", "approved"),
+        ("Udvalget tog orienteringen til efterretning", "noted"),
+        ("Taget til efterretning", "noted"),
+        ("Drøftet.", "noted"),
+        ("Punktet blev udsat til næste møde", "postponed"),
+        ("Sagen genoptages", "postponed"),
+        ("Der er behov for at aftalerne dagsordenssættes igen", "postponed"),
+        ("Forslaget blev ikke godkendt", "rejected"),
+        ("Udvalget kunne ikke anbefale forslaget", "rejected"),
+        ("Ansøgningen afvises", "rejected"),
+        ("Sagen oversendes til KKR", "referred"),
+        ("Mette Holm undersøger muligheden og vender tilbage", "action"),
+        ("Formandskabet er ansvarlige herfor", "action"),
+        ("Intet.", "none"),
+        ("Intet at bemærke", "none"),
+        ("Ingen bemærkninger.", "none"),
+        ("Styret vedtok budsjettet", "approved"),
+        ("Godkjent ved akklamasjon", "approved"),
+        ("Årsmötet beslutade att bevilja styrelsen ansvarsfrihet", "approved"),
+    ],
+)
+def test_status_vocabulary(text: str, status: str) -> None:
+    assert status_of(text) == status
+
+
+def test_next_meeting_planning_is_an_agreement() -> None:
+    assert status_of("Emnet tages op på næste møde", next_meeting_item=True) == "approved"
+    assert status_of("Emnet tages op på næste møde") == "postponed"
+
+
+def test_points_keep_continuations_and_introduced_lists() -> None:
+    text = (
+        "1. Der er behov for at se på afsnit 4.\nEndvidere bør data revideres.\n"
+        "2. Punktet dagsordenssættes om ca. ½ år med henblik på:\n1. Opfølgning\n2. Problemfelter"
+    )
+    got = points(text)
+    assert len(got) == 2
+    assert "Endvidere" in got[0]
+    assert "Problemfelter" in got[1]
+
+
+def test_decisions_proposals_and_actions_in_a_labelled_item() -> None:
+    doc = _doc(
+        "Referat\nDriftsforum Nord\nOnsdag d. 9. december 2020\n\n"
+        "1. Samarbejde om beskæftigelse\nBaggrund\nEn arbejdsgruppe kom med forslag.\n"
+        "Indstilling:\nDet indstilles, at driftsforum:\n1. Tager orienteringen til efterretning.\n"
+        "Beslutning:\n1. Driftsforum tager orienteringen til efterretning\n"
+        "2. Driftsforum besluttede at undersøge muligheden for en temadag.\n"
+        "Uddybning:\nDer var enighed. Lene Hansen undersøger økonomien senest den 2. februar.\n\n"
+        "2. Eventuelt\nReferat:\nIntet."
+    )
+    item = doc.items[0]
+    decisions = [d for d in item.decisions if d.kind == "decision"]
+    proposals = [d for d in item.decisions if d.kind == "proposal"]
+    assert [d.status for d in decisions] == ["noted", "action", "action"]
+    assert decisions[0].body == "Driftsforum"
+    assert decisions[1].owner == "Driftsforum"
+    assert decisions[2].owner == "Lene Hansen"
+    assert decisions[2].due == "2021-02-02"  # after a December meeting: next year
+    assert [p.text for p in proposals] == ["Tager orienteringen til efterretning."]
+    assert [d.status for d in doc.items[1].decisions] == ["none"]
+
+
+def test_prose_decisions_in_free_minutes() -> None:
+    doc = _doc(
+        "Generalforsamling 15. februar 2012\n\n1) Valg af dirigent\nSom dirigent blev valgt Jens Hansen.\n\n"
+        "2) Regnskab\nKassereren gennemgik regnskabet. Regnskabet blev godkendt og er vedlagt som bilag.\n\n"
+        "3) Eventuelt\nDer blev spurgt til hækken."
+    )
+    assert [[d.status for d in it.decisions] for it in doc.items] == [["approved"], ["approved"], []]
+    assert doc.doc_type == "referat"
+
+
+def test_prior_decisions_of_other_bodies_are_kept_apart() -> None:
+    doc = _doc(
+        "Referat\nUdvalget for kultur\nTorsdag den 20. juni 2013\n\n715. Kulturkommune 2017\nResumé\nEn plan.\n"
+        "Beslutning i Udvalget for kultur den 10-04-2013\nDer indkaldes til et ekstraordinært møde.\n"
+        "Beslutning i Udvalget for kultur den 20-06-2013\nPunktet blev drøftet.\n\n716. Eventuelt\nIntet."
+    )
+    kinds = [(d.kind, d.prior_date) for d in doc.items[0].decisions]
+    assert kinds == [("prior", "2013-04-10"), ("decision", None)]
+
+
+def test_indstillingen_godkendt_refers_to_the_proposal() -> None:
+    doc = _doc(
+        "Referat\nSocialudvalget\nden 4. december 2012\n\n1. Budget\nIndstilling\nForvaltningen indstiller, at budgettet godkendes.\n"
+        "Beslutning\nIndstillingen godkendt\n\n2. Eventuelt\nBeslutning\nIntet."
+    )
+    (dec,) = [d for d in doc.items[0].decisions if d.kind == "decision"]
+    assert dec.status == "approved" and dec.refers_to_proposal
+
+
+def test_due_dates() -> None:
+    assert due_of("Kim sender udkast senest den 2. juni", "2021-03-01")[0] == "2021-06-02"
+    assert due_of("Der følges op på næste møde", "2021-03-01")[1] == "på næste møde"
+    due, text, approx = due_of("Punktet dagsordenssættes om ca. ½ år", "2020-12-09")
+    assert approx and due is not None and due.startswith("2021-06")
+
+
+def test_participants_with_organisations_roles_and_absence() -> None:
+    sec = Section(
+        label="Deltagere i driftsforum", kind="participants",
+        text="Aalborg Kommune:\n- TinaMaria Larsen - Centerleder (Kommunal medformand)\n"
+        "- Ditte-Marie Mikus - Faglig teamleder - afbud\nPsykiatrien:\n- Maj Skårhøj – Klinikchef - mødeleder",
+    )
+    people = parse_participants(sec)
+    assert [(p.name, p.organisation, p.absent) for p in people] == [
+        ("TinaMaria Larsen", "Aalborg Kommune", False),
+        ("Ditte-Marie Mikus", "Aalborg Kommune", True),
+        ("Maj Skårhøj", "Psykiatrien", False),
+    ]
+    assert people[2].role == "mødeleder"
+
+
+def test_inline_and_party_participants() -> None:
+    assert [p.name for p in parse_participants(Section("Tilstede", "participants", "Anna, Bo og Carl Holm"))] == [
+        "Anna", "Bo", "Carl Holm",
+    ]
+    (p,) = parse_participants(Section("Tilstede", "participants", "Lolan Ottesen (A) - formand"))
+    assert (p.organisation, p.role) == ("A", "formand")
+    absent = parse_participants(Section("Afbud", "participants", "Per Holm"))
+    assert absent[0].absent
+
+
+def test_head_count() -> None:
+    doc = _doc("Generalforsamling 15. februar 2012\nDer var mødt 44 personer i alt\n\n1) Valg af dirigent\nX blev valgt.\n\n2) Eventuelt\nIntet.")
+    assert doc.attendance_count == 44
+
+
+def test_attachments() -> None:
+    item = Item(number="1", title="x", sections=[
+        Section("Bilag vedlagt", "attachments", "- Kommissorium for Driftsforum\n- Årshjul for Driftsforum"),
+        Section("", "body", "Oplæg til FSD\n120321.pptx"),
+        Section("Uddybning", "minutes", "Lene oplistede en række udfordringer. Disse er vedlagt som bilag."),
+    ])
+    doc = Document(path="x", format="txt", items=[item])
+    classify(doc)
+    titles = [a.title for a in item.attachments]
+    assert titles[:2] == ["Kommissorium for Driftsforum", "Årshjul for Driftsforum"]
+    assert any("120321.pptx" in t for t in titles)
+    assert "Lene oplistede en række udfordringer." in titles
+
+
+def test_decision_ids_are_stable_and_distinct() -> None:
+    text = "Referat\nStyregruppen\nden 15. maj 2020\n\n1. A\nBeslutning: Godkendt.\n\n2. B\nBeslutning: Godkendt."
+    a, b = _doc(text), _doc(text)
+    ids_a = [d.id for it in a.items for d in it.decisions]
+    assert ids_a == [d.id for it in b.items for d in it.decisions]
+    assert len(set(ids_a)) == 2 and all(ids_a)
