@@ -348,3 +348,18 @@ def test_notat_without_items_round_trips(db: store.Store) -> None:
     (doc_id,) = _store(db, doc)
     assert queries.load_document(db, doc_id).document.export() == doc.export()
     assert _fts_hits(db, "sengepladser") == 1
+
+
+def test_a_locked_database_is_a_database_error(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.db"
+    open_store(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another run holds the write lock
+    try:
+        monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.05)
+        with open_store(path) as s, pytest.raises(DatabaseError, match="locked by another"):
+            s.start_run(["x"])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

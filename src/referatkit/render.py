@@ -115,6 +115,10 @@ def _t(value: str | None) -> Text:
     return Text(value or "")
 
 
+def _meeting(meeting_date: str | None, forum: str | None) -> Text:
+    return Text("\n".join(x for x in (meeting_date, forum) if x))
+
+
 def _item_label(number: str | None, title: str | None) -> str:
     return " ".join(x for x in (number, title) if x) or ""
 
@@ -133,12 +137,15 @@ def search_results(hits: Sequence[SearchHit], fmt: str, query: str) -> None:
         message(f"No matches for {query!r}.")
         return None
     table = Table(title=f"{len(hits)} match{'es' if len(hits) != 1 else ''} for {query!r}",
-                  show_lines=True)
-    for col in ("date", "forum", "item", "kind", "match", "document"):
-        table.add_column(col, overflow="fold")
+                  show_lines=True, expand=True)
+    table.add_column("meeting", overflow="fold", max_width=28)
+    table.add_column("item", overflow="fold", ratio=1)
+    table.add_column("match", overflow="fold", ratio=2)
+    table.add_column("document", overflow="fold", no_wrap=True)
     for h in hits:
-        table.add_row(_t(h.meeting_date), _t(h.forum), _t(_item_label(h.item_number, h.item_title)),
-                      _t(h.kind), _highlighted(h.snippet), _t(h.document_id))
+        table.add_row(_meeting(h.meeting_date, h.forum),
+                      _t(_item_label(h.item_number, h.item_title)),
+                      _highlighted(h.snippet), Text(f"{h.document_id}\n{h.kind}", style="dim"))
     _out().print(table)
     return None
 
@@ -152,13 +159,21 @@ def decision_rows(rows: Sequence[DecisionRow], fmt: str) -> None:
     if not rows:
         message("No decisions match.")
         return None
-    table = Table(title=f"{len(rows)} decision{'s' if len(rows) != 1 else ''}", show_lines=True)
-    for col in ("date", "forum", "item", "status", "decision", "owner", "due", "id"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=f"{len(rows)} decision{'s' if len(rows) != 1 else ''}", show_lines=True,
+                  expand=True)
+    table.add_column("meeting", overflow="fold", max_width=28)
+    table.add_column("item", overflow="fold", ratio=1)
+    table.add_column("status", no_wrap=True)
+    table.add_column("decision", overflow="fold", ratio=2)
+    table.add_column("id", no_wrap=True, style="dim")
     for r in rows:
-        table.add_row(_t(r.meeting_date), _t(r.forum), _t(_item_label(r.item_number, r.item_title)),
-                      Text(r.status, style=STATUS_STYLES.get(r.status, "")), _t(r.text),
-                      _t(r.owner), _t(r.due), _t(r.id))
+        decision = Text(r.text)
+        extra = ", ".join(x for x in (r.owner, f"due {r.due}" if r.due else None) if x)
+        if extra:
+            decision.append(f" ({extra})", style="dim")
+        table.add_row(_meeting(r.meeting_date, r.forum),
+                      _t(_item_label(r.item_number, r.item_title)),
+                      Text(r.status, style=STATUS_STYLES.get(r.status, "")), decision, r.id)
     _out().print(table)
     return None
 
@@ -323,9 +338,8 @@ def ingest_progress(*, quiet: bool = False) -> Iterator[Any]:
                 bar.update(task, total=e.total)
                 return
             name = e.path.rsplit("/", 1)[-1]
+            # Failures are listed once, in the summary, not also above the bar.
             bar.update(task, completed=e.index, name=name[-40:])
-            if e.outcome == FAILED:
-                bar.console.print(Text(f"failed {e.path}: {e.reason}", style="red"))
         yield fancy
 
 
