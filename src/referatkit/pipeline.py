@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from referatkit import classify, normalise, readers, segment
+from referatkit import classify, normalise, readers, redact, segment
 from referatkit.model import Document, RawDocument
 
 
-def parse_raw(raw: RawDocument) -> list[Document]:
-    """Recognise the documents (usually one; several meetings in one file give several)."""
+def parse_raw(raw: RawDocument, *, keep_cpr: bool = False) -> list[Document]:
+    """Recognise the documents (usually one; several meetings in one file give several).
+
+    CPR numbers are masked first, unless ``keep_cpr``: nothing downstream ever sees them."""
+    if not keep_cpr:
+        raw = redact.redact(raw)
     clean = normalise.normalise(raw)
     docs = segment.segment(clean)
     for doc in docs:
@@ -21,7 +25,7 @@ def parse_raw(raw: RawDocument) -> list[Document]:
     return docs
 
 
-def parse_file(path: str | Path) -> list[Document]:
+def parse_file(path: str | Path, *, keep_cpr: bool = False) -> list[Document]:
     """Read and recognise one file. Raises :class:`referatkit.errors.ReadError` with a
     one-line reason when the file cannot be read as a document."""
-    return parse_raw(readers.read(Path(path)))
+    return parse_raw(readers.read(Path(path)), keep_cpr=keep_cpr)
