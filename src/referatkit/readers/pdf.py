@@ -187,7 +187,7 @@ def _read_document(path: Path, doc: pdfium.PdfDocument) -> RawDocument:
     n_pages = len(doc)
     raw.pages = n_pages
     if n_pages == 0:
-        raise ReadError("PDF has no pages")
+        raise ReadError("empty PDF (no pages)")
     pages: list[_Page] = []
     chars_total = 0
     unmapped_total = 0
