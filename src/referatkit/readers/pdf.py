@@ -52,6 +52,7 @@ BLANK_EXTRA_EM = 0.45  # a line gap this much (in em) above the page's usual gap
 MARGIN_ZONE = 0.18  # top/bottom share of the page height where headers/footers live
 FURNITURE_MAX_LINES = 6  # only this many lines at the top/bottom of a page are candidates
 FURNITURE_POSITION_TOL = 4.0  # a running header recurs at the same height (points)
+PAGE_NUMBER_OFFSET = 2  # printed page numbers may lag the physical ones (unnumbered cover)
 REPEAT_MIN_PAGES = 2  # a running header repeats on at least this many pages ...
 REPEAT_MIN_SHARE = 0.4  # ... and on at least this share of the pages
 # --- ruled tables ---------------------------------------------------------------------
@@ -812,8 +813,8 @@ def _mark_furniture(pages: list[_Page]) -> None:
 
     Only position, repetition and number patterns are used: a line is a candidate when it is
     among the first/last few lines of its page, above/below any table, inside the margin
-    zone; it is furniture when it is a page number, or when its text (digits masked) recurs
-    in the same zone at the same height on enough pages.
+    zone; it is furniture when it is a page number, or when its text (page numbers masked)
+    recurs in the same zone at the same height on enough pages.
     """
     candidates: list[tuple[_Line, str, str]] = []  # (line, zone, key)
     where: dict[tuple[str, str], list[tuple[int, float]]] = {}  # key → (page, top)
@@ -829,7 +830,7 @@ def _mark_furniture(pages: list[_Page]) -> None:
                     inside = el.bottom >= page.height - zone
                 if not inside:
                     break
-                key = _furniture_key(el.text)
+                key = _furniture_key(el.text, page.number, len(pages))
                 candidates.append((el, zone_name, key))
                 where.setdefault((zone_name, key), []).append((page.number, el.top))
     need = max(REPEAT_MIN_PAGES, math.ceil(REPEAT_MIN_SHARE * len(pages)))
@@ -847,8 +848,16 @@ def _pages_at_one_height(spots: list[tuple[int, float]]) -> int:
     return len({page for page, top in spots if abs(top - middle) <= FURNITURE_POSITION_TOL})
 
 
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+def _furniture_key(text: str, page: int, pages: int) -> str:
+    """The text with the page's own number (and the page count) masked, so "Side 3 af 8"
+    and "Side 4 af 8" match; other numbers stay, so "Bilag 3" and "Bilag 4" do not."""
+    near = {str(n) for n in range(page - PAGE_NUMBER_OFFSET, page + PAGE_NUMBER_OFFSET + 1)}
+    near.add(str(pages))
+
+    def mask(m: re.Match[str]) -> str:
+        return "#" if m.group().lstrip("0") in near else m.group()
+
+    return re.sub(r"\d+", mask, " ".join(text.lower().split()))
 
 
 # --- blocks ---------------------------------------------------------------------------

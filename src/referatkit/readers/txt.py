@@ -70,14 +70,16 @@ def read_txt(path: Path, data: bytes) -> RawDocument:
         pages.pop()  # a form feed at the very end does not start a page
     paged = len(pages) > 1
     for number, page_text in enumerate(pages, start=1):
+        page = number if paged else None
+        blocks: list[Block] = []
         for line in split_lines(page_text):
-            if not line.strip():
-                if raw.blocks and raw.blocks[-1].kind != BLANK:
-                    raw.blocks.append(Block("", kind=BLANK, page=number if paged else None))
-            else:
-                raw.blocks.append(Block(line, kind=PARA, page=number if paged else None))
-    while raw.blocks and raw.blocks[-1].kind == BLANK:
-        raw.blocks.pop()
+            if line.strip():
+                blocks.append(Block(line, kind=PARA, page=page))
+            elif blocks and blocks[-1].kind != BLANK:
+                blocks.append(Block("", kind=BLANK, page=page))
+        while blocks and blocks[-1].kind == BLANK:
+            blocks.pop()  # space before a page break or the end is no paragraph gap
+        raw.blocks.extend(blocks)
     if paged:
         raw.pages = len(pages)
     return raw
