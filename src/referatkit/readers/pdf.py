@@ -323,62 +323,114 @@ class _Transform:
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
+# FPDFText_GetTextObject with a plain address as result: a hashable key per glyph, without
+# a ctypes cast for every glyph (the object pointer itself is fetched once per object).
+_TEXT_OBJECT_ADDRESS = ctypes.cast(
+    pdfium_c.FPDFText_GetTextObject,
+    ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int),
+)
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What is the same for every glyph of one text object."""
+
+    size: float
+    bold: bool
+    upright: bool
+    unmapped: bool  # the font has no Unicode mapping for its glyphs
+
+
 def _chars(tp: object, tf: _Transform) -> tuple[list[_Char], list[str], int]:
     """The page's glyphs as displayed; not-upright text separately, in content order."""
     n = pdfium_c.FPDFText_CountChars(tp)
     chars: list[_Char] = []
     margin: list[str] = []
     unmapped = 0
+    if n <= 0:
+        return chars, margin, unmapped
+    codes = _unicode(tp, n)
     rect = pdfium_c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
     fontbuf = ctypes.create_string_buffer(256)
-    # Font facts are the same for every glyph of one text object: look them up once.
-    objects: dict[int, tuple[float, bool, bool]] = {}
+    objects: dict[int, _Facts] = {}
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    object_address = _TEXT_OBJECT_ADDRESS
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    char_origin = pdfium_c.FPDFText_GetCharOrigin
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    upright_page = tf.rotation == 0
+    left, top_edge = tf.left, tf.top
     for i in range(n):
-        if pdfium_c.FPDFText_IsGenerated(tp, i):
-            if margin and pdfium_c.FPDFText_GetUnicode(tp, i) == 10:
+        code = codes[i]
+        if is_generated(tp, i):
+            if code == 10 and margin:
                 margin.append("\n")
             continue  # pdfium's own guesses at spaces and line ends; we measure gaps
-        code = pdfium_c.FPDFText_GetUnicode(tp, i)
-        obj = pdfium_c.FPDFText_GetTextObject(tp, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        key = object_address(tp, i) or 0
         facts = objects.get(key)
         if facts is None:
-            facts = objects[key] = _object_facts(tp, i, obj, matrix, fontbuf, tf)
-        size, bold, upright = facts
-        if code in (0, 0xFFFE, 0xFFFF) or (0xD800 <= code <= 0xDFFF):
+            facts = objects[key] = _object_facts(tp, i, matrix, fontbuf, tf)
+        if code in (0, 0xFFFE, 0xFFFF) or (0xD800 <= code <= 0xDFFF) or facts.unmapped:
             unmapped += 1
+            if code in (0, 0xFFFE, 0xFFFF) or (0xD800 <= code <= 0xDFFF):
+                continue
+        if code in (10, 13):
             continue
         text = chr(code)
-        if text in ("\r", "\n", "\x00"):
-            continue
-        if code == 2 or text == "\xad":  # pdfium's marker for a hyphen at a line end
+        if code == 2 or code == 0xAD:  # pdfium's marker for a hyphen at a line end
             text = "-"
-        text = PUA_BULLETS.get(text, text)
-        text = LIGATURES.get(text, text)
-        if pdfium_c.FPDFText_HasUnicodeMapError(tp, i):
-            unmapped += 1
-        if not upright:
+        elif code >= 0xF000 or 0xFB00 <= code <= 0xFB04:
+            text = PUA_BULLETS.get(text, text)
+            text = LIGATURES.get(text, text)
+        if not facts.upright:
             margin.append(text)
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
-        pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        x0, top, x1, bottom = tf.box(rect.left, rect.bottom, rect.right, rect.top)
-        base = tf.point(ox.value, oy.value)[1]
-        chars.append(_Char(text, x0, x1, top, bottom, base, size, bold, key))
+        loose_box(tp, i, rect)
+        char_origin(tp, i, ox, oy)
+        base = oy.value
+        if upright_page:  # the common case, without the general transform
+            chars.append(
+                _Char(
+                    text,
+                    rect.left - left,
+                    rect.right - left,
+                    top_edge - rect.top,
+                    top_edge - rect.bottom,
+                    top_edge - base,
+                    facts.size,
+                    facts.bold,
+                    key,
+                )
+            )
+        else:
+            x0, top, x1, bottom = tf.box(rect.left, rect.bottom, rect.right, rect.top)
+            base = tf.point(ox.value, oy.value)[1]
+            chars.append(_Char(text, x0, x1, top, bottom, base, facts.size, facts.bold, key))
     return chars, margin, unmapped
+
+
+def _unicode(tp: object, n: int) -> list[int]:
+    """All code points of the page in one call; per glyph only if astral characters make
+    the UTF-16 text longer than the glyph count."""
+    buffer = (ctypes.c_ushort * (n + 1))()
+    written = pdfium_c.FPDFText_GetText(tp, 0, n, buffer)
+    units = list(buffer[:n])
+    if written != n + 1 or any(0xD800 <= u <= 0xDFFF for u in units):
+        return [pdfium_c.FPDFText_GetUnicode(tp, i) for i in range(n)]
+    # GetText writes U+FFFE for the hyphen pdfium marks at a line end (code 2 per glyph).
+    return [pdfium_c.FPDFText_GetUnicode(tp, i) if u == 0xFFFE else u for i, u in enumerate(units)]
 
 
 def _object_facts(
     tp: object,
     i: int,
-    obj: object,
     matrix: pdfium_c.FS_MATRIX,
     fontbuf: ctypes.Array[ctypes.c_char],
     tf: _Transform,
-) -> tuple[float, bool, bool]:
-    """Effective font size, boldness and uprightness of glyph *i*'s text object."""
+) -> _Facts:
+    """Effective font size, boldness and uprightness of glyph *i*'s text object, looked up
+    once per object."""
     size = pdfium_c.FPDFText_GetFontSize(tp, i)
     upright = True
     if pdfium_c.FPDFText_GetMatrix(tp, i, matrix):
@@ -387,6 +439,7 @@ def _object_facts(
         angle = math.degrees(math.atan2(matrix.b, matrix.a)) - tf.rotation
         upright = abs((angle + 180.0) % 360.0 - 180.0) <= UPRIGHT_TOL_DEG
     bold = False
+    obj = pdfium_c.FPDFText_GetTextObject(tp, i)
     if obj:
         font = pdfium_c.FPDFTextObj_GetFont(obj)
         if font:
@@ -401,7 +454,8 @@ def _object_facts(
             )
         if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in RENDER_FILL_STROKE:
             bold = True
-    return round(size, 1), bold, upright
+    unmapped = bool(pdfium_c.FPDFText_HasUnicodeMapError(tp, i))
+    return _Facts(round(size, 1), bold, upright, unmapped)
 
 
 def _margin_lines(margin: list[str]) -> list[_Line]:
@@ -441,40 +495,48 @@ def _line(group: list[_Char]) -> _Line | None:
     pending_space = False
     sizes: Counter[float] = Counter()
     bold = True
+    x0 = top = math.inf
+    x1 = bottom = -math.inf
     for c in group:
         if c.text.isspace():
             pending_space = prev is not None
             continue
         if prev is not None:
-            width = max(prev.x1 - prev.x0, 0.1)
             if (
                 c.text == prev.text
                 and c.obj != prev.obj
-                and prev.x1 - c.x0 > DUPLICATE_OVERLAP * width
+                and prev.x1 - c.x0 > DUPLICATE_OVERLAP * max(prev.x1 - prev.x0, 0.1)
             ):
                 # The same glyph printed twice, slightly shifted, by another text object:
                 # fake bold. (A ligature "tt" gives two glyphs at one place in one object.)
                 continue
             gap = c.x0 - prev.x1
-            em = max(c.size, prev.size, 1.0)
-            if gap > TAB_GAP_EM * em:
-                parts.append("\t")
-            elif pending_space or gap > SPACE_GAP_EM * em:
+            if gap > SPACE_GAP_EM:  # cheap test first: most glyphs touch their neighbour
+                em = c.size if c.size > prev.size else prev.size
+                em = em if em > 1.0 else 1.0
+                if gap > TAB_GAP_EM * em:
+                    parts.append("\t")
+                elif pending_space or gap > SPACE_GAP_EM * em:
+                    parts.append(" ")
+            elif pending_space:
                 parts.append(" ")
         parts.append(c.text)
         sizes[c.size] += 1
         bold = bold and c.bold
         prev = c
         pending_space = False
+        x0 = min(x0, c.x0)
+        x1 = max(x1, c.x1)
+        top = min(top, c.top)
+        bottom = max(bottom, c.bottom)
     if prev is None:
         return None
-    visible = [c for c in group if not c.text.isspace()]
     return _Line(
         text="".join(parts),
-        x0=min(c.x0 for c in visible),
-        x1=max(c.x1 for c in visible),
-        top=min(c.top for c in visible),
-        bottom=max(c.bottom for c in visible),
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
         size=sizes.most_common(1)[0][0],
         bold=bold,
     )
@@ -816,8 +878,8 @@ def _mark_furniture(pages: list[_Page]) -> None:
     zone; it is furniture when it is a page number, or when its text (page numbers masked)
     recurs in the same zone at the same height on enough pages.
     """
-    candidates: list[tuple[_Line, str, str]] = []  # (line, zone, key)
-    where: dict[tuple[str, str], list[tuple[int, float]]] = {}  # key → (page, top)
+    candidates: list[tuple[_Line, str, tuple[str, str]]] = []  # (line, zone, keys)
+    where: dict[tuple[str, str], list[tuple[int, float]]] = {}  # (zone, key) → (page, top)
     for page in pages:
         zone = MARGIN_ZONE * page.height
         for zone_name, seq in (("header", page.elements), ("footer", page.elements[::-1])):
@@ -830,13 +892,19 @@ def _mark_furniture(pages: list[_Page]) -> None:
                     inside = el.bottom >= page.height - zone
                 if not inside:
                     break
-                key = _furniture_key(el.text, page.number, len(pages))
-                candidates.append((el, zone_name, key))
-                where.setdefault((zone_name, key), []).append((page.number, el.top))
+                # The text as it is ("Dato: 04.12.2012") and with the page number masked
+                # ("Side # af 8"): a running header repeats in one of the two forms.
+                literal = " ".join(el.text.lower().split())
+                keys = (literal, _furniture_key(el.text, page.number, len(pages)))
+                candidates.append((el, zone_name, keys))
+                for key in set(keys):
+                    where.setdefault((zone_name, key), []).append((page.number, el.top))
     need = max(REPEAT_MIN_PAGES, math.ceil(REPEAT_MIN_SHARE * len(pages)))
     repeated = {key for key, spots in where.items() if _pages_at_one_height(spots) >= need}
-    for line, zone_name, key in candidates:
-        if (zone_name, key) in repeated or PAGE_NUMBER.match(line.text.strip()):
+    for line, zone_name, keys in candidates:
+        if any((zone_name, key) in repeated for key in keys) or PAGE_NUMBER.match(
+            line.text.strip()
+        ):
             line.source = zone_name
 
 
