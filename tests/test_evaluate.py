@@ -422,3 +422,20 @@ def test_module_runs_with_the_real_pipeline(tmp_path):
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert [d["name"] for d in data["documents"]] == ["tiny"]
+
+
+@pytest.mark.parametrize(
+    ("expected", "actual", "ok"),
+    [
+        ("formand", "formand", True),
+        ("mødeleder", "medformand, mødeleder", True),
+        ("ordstyrer", "chair", True),
+        ("referent", "Referent", True),
+        ("formand", "næstformand", False),
+        ("TR", None, False),
+        ("leder", "chair", False),
+        (None, "chair", True),
+    ],
+)
+def test_role_matches(expected, actual, ok):
+    assert ev.role_matches(expected, actual) is ok
