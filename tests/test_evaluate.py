@@ -334,10 +334,11 @@ def test_cli_table(tmp_path, capsys, fake_pipeline):
     assert ev.run(["--fixtures", str(root), "--no-samples"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0].split()[:4] == ["source", "document", "fmt", "type"]
-    good = [ln for ln in lines if ln.startswith("fixtures") and "good_doc" in ln]
-    assert [ln.split()[2] for ln in good] == ["txt", "md"]  # format order, notes.json ignored
-    assert good[0].split()[3:10] == ["ok", "ok", "ok", "1.00", "0.25", "0.40", "1/4"]
+    assert lines[0] == f"fixtures ({root})"
+    assert lines[1].split()[:3] == ["document", "fmt", "type"]
+    good = [ln for ln in lines if ln.startswith("good_doc")]
+    assert [ln.split()[1] for ln in good] == ["txt", "md"]  # format order, notes.json ignored
+    assert good[0].split()[2:9] == ["ok", "ok", "ok", "1.00", "0.25", "0.40", "1/4"]
     boom = next(ln for ln in lines if "boom_doc" in ln)
     assert "ERROR ReadError: no text layer (scanned PDF?)" in boom
     bad = next(ln for ln in lines if "bad_doc" in ln)
@@ -398,7 +399,8 @@ def test_cli_samples_from_environment(tmp_path, capsys, monkeypatch, fake_pipeli
     monkeypatch.setenv("REFERATKIT_SHARED", str(shared))
     assert ev.run(["--no-fixtures"]) == 0
     out = capsys.readouterr().out
-    assert "samples  good_doc" in out and "samples: items" in out
+    assert out.startswith(f"samples ({shared / 'samples'})\n")
+    assert "\ngood_doc " in out and "samples: items" in out
     monkeypatch.setenv("REFERATKIT_SHARED", str(tmp_path / "absent"))
     assert ev.run(["--fixtures", str(root)]) == 0
     assert "samples skipped" in capsys.readouterr().err

@@ -858,35 +858,43 @@ def _line(first: list[tuple[str, int]], cells: list[str]) -> str:
     return f"{head}  {body}"
 
 
-def render_table(rows: list[Row], aggregates: list[tuple[str, Score]], *, verbose: bool) -> str:
+def render_table(rows: list[Row], aggregates: list[tuple[str, Score]], *, verbose: bool,
+                 roots: dict[str, Path] | None = None) -> str:
+    """Plain text: one block of rows per source, then the aggregates and a legend."""
     out: list[str] = []
     name_w = max([len(r.label) for r in rows] + [len(a) for a, _ in aggregates] + [8])
-    src_w = max([len(r.source) for r in rows] + [6])
-    first_hdr = [("source", src_w), ("document", name_w), ("fmt", 4)]
-    hdr = _line(first_hdr, [h for h, _, _ in _COLUMNS]) + "  notes"
-    out.append(hdr)
+    hdr = _line([("document", name_w), ("fmt", 4)], [h for h, _, _ in _COLUMNS]) + "  notes"
+    sources = list(dict.fromkeys(r.source for r in rows))
+    for source in sources:
+        where = f" ({roots[source]})" if roots and source in roots else ""
+        out.append(f"{source}{where}")
+        out.append(hdr)
+        out.append("-" * len(hdr))
+        for r in rows:
+            if r.source != source:
+                continue
+            cells = [_cell(r.score, key, False) for _, _, key in _COLUMNS]
+            line = _line([(r.label, name_w), (r.fmt, 4)], cells)
+            out.append(f"{line}  {_notes(r.score, r.error, False)}".rstrip())
+        out.append("")
+    out.append("Aggregates (micro-averaged over the rows; in these lines 'extra' is decision "
+               "precision)")
+    out.append(hdr.replace("document", "scope   ", 1))
     out.append("-" * len(hdr))
-    for r in rows:
-        cells = [_cell(r.score, key, False) for _, _, key in _COLUMNS]
-        line = _line([(r.source, src_w), (r.label, name_w), (r.fmt, 4)], cells)
-        notes = _notes(r.score, r.error, False)
-        out.append(f"{line}  {notes}".rstrip())
-    out.append("")
-    out.append("Aggregates (micro-averaged over the rows above; 'extra' column = decision precision)")
-    hdr2 = _line([("scope", src_w + name_w + 2), ("fmt", 4)], [h for h, _, _ in _COLUMNS]) + "  notes"
-    out.append(hdr2)
-    out.append("-" * len(hdr2))
     for label, s in aggregates:
         scope, _, fmt = label.partition(" ")
         cells = [_cell(s, key, True) for _, _, key in _COLUMNS]
-        line = _line([(scope, src_w + name_w + 2), (fmt or "all", 4)], cells)
+        line = _line([(scope, name_w), (fmt or "all", 4)], cells)
         out.append(f"{line}  {_notes(s, None, True)}".rstrip())
     out.append("")
-    out.append("Legend: type/date/forum ok|NO; items P/R/F1 by number+title; dec = decisions "
-               "found/expected; stat = status right/found; extra = extracted decisions matching "
-               "no expected one; owner = action owners right/expected; ppl = participants "
-               "found/expected; abs/org = absent flag / organisation right of found; att = "
-               "attachments found/expected.")
+    out.append("type/date/forum: ok or NO.  items P/R/F1: matched by number and title.  "
+               "dec: decisions found/expected.")
+    out.append("stat: status right/found.  extra: extracted decisions that match no expected "
+               "one.  owner: action owners right/expected.")
+    out.append("ppl: participants found/expected.  abs, org: absent flag, organisation right/"
+               "found.  att: attachments found/expected.")
+    out.append("notes: closed flags, action due dates, roles, proposals, prior decisions, "
+               "attendance count, leaks (must_not_appear).")
     if verbose:
         out.append("")
         out.append("Misses")
@@ -1038,7 +1046,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_table(rows, aggregates, verbose=args.verbose))
+        sys.stdout.write(render_table(rows, aggregates, verbose=args.verbose,
+                                      roots=dict(sources)))
         sys.stdout.write("\n")
         for label, s in aggregates:
             if label.endswith(" all"):
