@@ -109,6 +109,7 @@ class _Package:
     def __init__(self, zf: zipfile.ZipFile) -> None:
         self.zf = zf
         self.names = set(zf.namelist())
+        self._rels_cache: dict[str, etree._Element] = {}
         self._parser = etree.XMLParser(
             resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False
         )
@@ -132,11 +133,17 @@ class _Package:
         return data
 
     def xml(self, name: str) -> etree._Element:
+        cached = self._rels_cache.get(name)
+        if cached is not None:
+            return cached
         data = self.read(name)
         try:
-            return etree.fromstring(data, parser=self._parser)
+            root = etree.fromstring(data, parser=self._parser)
         except etree.XMLSyntaxError as e:
             raise ReadError(f"damaged Word document (invalid XML in {name})") from e
+        if name.endswith(".rels"):
+            self._rels_cache[name] = root  # asked for once per relationship type
+        return root
 
     def main_part(self) -> str:
         """The main document part, found through the package relationships."""

@@ -29,6 +29,7 @@ import ctypes
 import math
 import re
 import statistics
+import threading
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,7 +63,9 @@ EDGE_JOIN_TOL = 3.0  # collinear rulings with a gap smaller than this are one li
 EDGE_THIN = 2.0  # a path segment or box thinner than this is a ruling
 INTERSECT_TOL = 3.0  # how far a ruling may stop short of a crossing
 WHITE_LEVEL = 245  # a path painted only in colours this light (0–255) is invisible on paper
-MAX_EDGES = 3000  # more rulings than this: a drawing or chart, do not look for tables
+MAX_STROKES = 20_000  # more ruling strokes than this: a drawing or chart, no tables sought
+MAX_RULINGS = 1000  # ... nor with more rulings than this once strokes are joined
+MAX_FORM_DEPTH = 12  # form XObjects nested deeper than this are not searched for rulings
 CONTINUED_COL_TOL = 4.0  # column edges within this many points continue a table
 MIN_TABLE_CELLS = 2  # a single ruled box is a frame, not a table (so is a single column)
 # --- document level -------------------------------------------------------------------
@@ -110,6 +113,9 @@ _FPDF_ERRORS = {
     pdfium_c.FPDF_ERR_FORMAT: "not a PDF (damaged or truncated file)",
     pdfium_c.FPDF_ERR_FILE: "cannot open PDF file",
 }
+
+
+_PDFIUM_LOCK = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -169,7 +175,9 @@ class _Page:
 
 def read_pdf(path: Path) -> RawDocument:
     """Read a PDF into blocks. Raises :class:`ReadError` with a one-line reason."""
-    with warnings.catch_warnings():
+    # PDFium is not thread-safe: one document at a time per process (use processes to
+    # read PDFs in parallel).
+    with _PDFIUM_LOCK, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             doc = pdfium.PdfDocument(str(path))
@@ -618,12 +626,14 @@ def _find_tables(page: object, tf: _Transform) -> list[_Table]:
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     for i in range(n):
         _collect_edges(pdfium_c.FPDFPage_GetObject(page, i), identity, tf, horizontal, vertical)
-        if len(horizontal) + len(vertical) > MAX_EDGES:
+        if len(horizontal) + len(vertical) > MAX_STROKES:
             return []
     if len(horizontal) < 2 or len(vertical) < 2:
         return []
     h_lines = _merge(horizontal)
     v_lines = _merge(vertical)
+    if len(h_lines) + len(v_lines) > MAX_RULINGS:
+        return []  # the grid search is quadratic; real tables have far fewer rulings
     return _grid_tables(h_lines, v_lines)
 
 
@@ -650,6 +660,7 @@ def _collect_edges(
     tf: _Transform,
     horizontal: list[tuple[float, float, float]],
     vertical: list[tuple[float, float, float]],
+    depth: int = 0,
 ) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
@@ -660,9 +671,12 @@ def _collect_edges(
         own = (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
     matrix = _mul(own, outer)
     if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        if depth >= MAX_FORM_DEPTH:
+            return
         for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _collect_edges(pdfium_c.FPDFFormObj_GetObject(obj, j), matrix, tf, horizontal, vertical)
-            if len(horizontal) + len(vertical) > MAX_EDGES:
+            child = pdfium_c.FPDFFormObj_GetObject(obj, j)
+            _collect_edges(child, matrix, tf, horizontal, vertical, depth + 1)
+            if len(horizontal) + len(vertical) > MAX_STROKES:
                 return
         return
     if not _visible(obj):
