@@ -52,7 +52,6 @@ W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 R_MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CORE_NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "dcterms": "http://purl.org/dc/terms/",
