@@ -209,6 +209,30 @@ def test_running_header_and_page_numbers_are_furniture(tmp_path: Path) -> None:
     assert "Side" not in raw.text()
 
 
+def test_turned_text_is_a_margin_label_unless_it_is_the_page(tmp_path: Path) -> None:
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    pdf.text(72, 100, "Brødtekst på siden, den egentlige tekst")
+    with pdf.rotation(90, 30, 700):
+        pdf.set_font("helvetica", "", 7)
+        pdf.text(30, 700, "Dok.nr. 2012-202935")
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    with pdf.rotation(90, 100, 700):
+        pdf.text(100, 700, "En hel side skrevet på tværs af papiret")
+        pdf.text(100, 715, "med to linjer tekst")
+    path = tmp_path / "turned.pdf"
+    pdf.output(str(path))
+    raw = read(path)
+    assert [(b.page, b.source, b.text) for b in raw.blocks] == [
+        (1, "body", "Brødtekst på siden, den egentlige tekst"),
+        (1, "footer", "Dok.nr. 2012-202935"),
+        (2, "body", "En hel side skrevet på tværs af papiret"),
+        (2, "body", "med to linjer tekst"),
+    ]
+
+
 def test_page_number_patterns() -> None:
     for text in [
         "Side 1 af 8",

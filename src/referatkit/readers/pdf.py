@@ -305,7 +305,14 @@ def _read_page(doc: pdfium.PdfDocument, index: int) -> tuple[_Page, int, int]:
         page.close()
     elements = _layout(chars, tables)
     margin_text = _margin_lines(margin_chars)
-    n_chars = sum(1 for c in chars if not c.text.isspace()) + len(margin_chars)
+    upright = sum(1 for c in chars if not c.text.isspace())
+    turned = sum(1 for c in margin_chars if not c.isspace())
+    if turned > upright:
+        # Most of the page is turned (a sideways scan with OCR, a rotated landscape
+        # page): that is its body, read in content order, not a margin label.
+        for line in margin_text:
+            line.source = "body"
+    n_chars = upright + turned
     return _Page(index + 1, transform.height, elements, margin_text), n_chars, n_unmapped
 
 
@@ -374,13 +381,16 @@ def _chars(tp: object, tf: _Transform) -> tuple[list[_Char], list[str], int]:
     char_origin = pdfium_c.FPDFText_GetCharOrigin
     ox, oy = ctypes.c_double(), ctypes.c_double()
     upright_page = tf.rotation == 0
+    in_margin = False  # whether the last real glyph was turned text
     left, top_edge = tf.left, tf.top
     for i in range(n):
         code = codes[i]
         if is_generated(tp, i):
-            if code == 10 and margin:
-                margin.append("\n")
-            continue  # pdfium's own guesses at spaces and line ends; we measure gaps
+            # pdfium's own guesses at spaces and line ends: upright text has its gaps
+            # measured instead; turned text, read in content order, takes them.
+            if in_margin and code in (10, 32):
+                margin.append("\n" if code == 10 else " ")
+            continue
         key = object_address(tp, i) or 0
         facts = objects.get(key)
         if facts is None:
@@ -397,7 +407,8 @@ def _chars(tp: object, tf: _Transform) -> tuple[list[_Char], list[str], int]:
         elif code >= 0xF000 or 0xFB00 <= code <= 0xFB04:
             text = PUA_BULLETS.get(text, text)
             text = LIGATURES.get(text, text)
-        if not facts.upright:
+        in_margin = not facts.upright
+        if in_margin:
             margin.append(text)
             continue
         loose_box(tp, i, rect)
