@@ -169,6 +169,7 @@ def test_table_continued_on_next_page_keeps_index_and_drops_repeated_header(
     ]
     assert raw.meta["continued_tables"] == "1"
     assert raw.meta["repeated_header_rows"] == "1"
+    assert raw.meta["page_break_rows"] == "0:2"
 
 
 def test_single_column_frame_is_not_a_table(tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ What comes out, per page, in reading order (top to bottom):
   its lines joined by ``"\n"`` (an empty line where the cell has a paragraph gap); a table
   that runs on at the top of the next page with the same columns keeps its index and row
   numbering, and a repeated header row there is dropped (``meta["continued_tables"]``,
-  ``meta["repeated_header_rows"]``); a table drawn inside a cell follows that cell with
+  ``meta["repeated_header_rows"]``; ``meta["page_break_rows"]`` lists "table:row" of each
+  first row after a page break, which may continue a row Word broke across pages); a
+  table drawn inside a cell follows that cell with
   ``nested`` = 1; boxes stacked in a single column (page frames) are not tables;
 * running headers/footers and page-number lines in the top/bottom margins, with
   ``source="header"``/``"footer"`` (found by position, repetition and number patterns
@@ -967,6 +969,7 @@ def _emit(pages: list[_Page], raw: RawDocument) -> None:
     open_table: tuple[int, _Table, int] | None = None  # (index, first page's table, next row)
     repeated_headers = 0
     continued = 0
+    page_break_rows: list[str] = []  # "table:row" of the first row after each page break
     for page in pages:
         body = [e for e in page.elements if isinstance(e, _Table) or e.source == "body"]
         usual_gap = _usual_gap(body)
@@ -984,6 +987,9 @@ def _emit(pages: list[_Page], raw: RawDocument) -> None:
                         first_row = 1
                         repeated_headers += 1
                     row_offset -= first_row
+                    # This row may be the rest of the previous page's last row (Word
+                    # breaks rows across pages); whether it is, is the segmenter's call.
+                    page_break_rows.append(f"{index}:{row_offset + first_row}")
                 else:
                     index, head, row_offset = counter.next(), el, 0
                 last_row = _emit_table(
@@ -1002,6 +1008,7 @@ def _emit(pages: list[_Page], raw: RawDocument) -> None:
             raw.blocks.append(_line_block(line, page.number))
     if continued:
         raw.meta["continued_tables"] = str(continued)
+        raw.meta["page_break_rows"] = ",".join(page_break_rows)
     if repeated_headers:
         raw.meta["repeated_header_rows"] = str(repeated_headers)
 
