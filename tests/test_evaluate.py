@@ -441,3 +441,16 @@ def test_module_runs_with_the_real_pipeline(tmp_path):
 )
 def test_role_matches(expected, actual, ok):
     assert ev.role_matches(expected, actual) is ok
+
+
+def test_deciding_body_is_scored_where_expected():
+    exp = json.loads(json.dumps(EXPECTED))
+    exp["decisions"][1]["body"] = "Driftsforum"
+    exp["decisions"][0]["body"] = "Formandskabet"
+    s = ev.score_meeting(exp, _actual())
+    assert str(s["body"]) == "0/2"
+    act = _actual()
+    act["items"][1]["decisions"][0]["body"] = "driftsforum"
+    s = ev.score_meeting(exp, act)
+    assert str(s["body"]) == "1/2"
+    assert any(m.kind == "body" and "Formandskabet" in m.message for m in s.misses)

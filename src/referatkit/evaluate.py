@@ -26,7 +26,8 @@ Optional keys (additive; scored only where present):
 
 * ``meetings``: a list of the objects above (without ``notes``) for a file that holds several
   meetings; meeting *i* is compared with the *i*-th Document of ``parse_file`` (part *i*).
-* items ``closed`` (bool); actions ``due`` (YYYY-MM-DD); participants ``role``;
+* items ``closed`` (bool); decisions ``body`` (the deciding body where written,
+  "Styregruppen besluttede"); actions ``due`` (YYYY-MM-DD); participants ``role``;
   ``language``; ``attendance_count`` (int, "Der var mødt 44 personer");
   ``proposals`` / ``prior_decisions`` ``[{item, text_contains}]`` (found in the export's
   ``proposals`` / ``prior_decisions`` of that item); ``must_not_appear`` (strings such as CPR
@@ -240,7 +241,8 @@ def _validate_meeting(m: Any, *, top: bool) -> list[str]:
 
     s, n = (str,), (str, type(None))
     items = check_list("items", {"number": n, "title": s}, {"closed": (bool,)})
-    decisions = check_list("decisions", {"item": s, "text_contains": s, "status": s}, {})
+    decisions = check_list("decisions", {"item": s, "text_contains": s, "status": s},
+                           {"body": s})
     actions = check_list("actions", {"item": s, "owner": s, "text_contains": s}, {"due": s})
     check_list("participants", {"name": s, "organisation": n, "absent": (bool,)}, {"role": s})
     attachments = check_list("attachments", {"item": s, "title_contains": s}, {})
@@ -322,6 +324,7 @@ METRICS = {
     "closed": "closed flag right / matched items",
     "decisions": "expected decisions found / expected",
     "status": "status right / found decisions",
+    "body": "deciding body right / found decisions with an expected body",
     "decisions_prec": "extracted decisions matching an expected one / extracted",
     "owners": "action found with the right owner / expected actions",
     "due": "action due date right / expected actions with due",
@@ -464,8 +467,7 @@ def score_decisions(expected: dict[str, Any], actual: dict[str, Any], score: Sco
     an expected decision of their item)."""
     by_num = _items_by_number(actual)
     exp = expected.get("decisions") or []
-    found = 0
-    status_ok = 0
+    found = status_ok = body_n = body_ok = 0
     for e in exp:
         num = norm_number(e["item"])
         cands = [d for it in by_num.get(num, []) for d in it.get("decisions") or []]
@@ -481,8 +483,16 @@ def score_decisions(expected: dict[str, Any], actual: dict[str, Any], score: Sco
         else:
             score.miss("status", f"[{e['item']}] {_short(e['text_contains'], 50)!r}: expected "
                        f"{e['status']}, got {chosen.get('status')} in {_short(chosen.get('text'))!r}")
+        if "body" in e:
+            body_n += 1
+            if norm_name(chosen.get("body")) == norm_name(e["body"]):
+                body_ok += 1
+            else:
+                score.miss("body", f"[{e['item']}] {_short(e['text_contains'], 50)!r}: deciding "
+                           f"body expected {e['body']!r}, got {chosen.get('body')!r}")
     score["decisions"] = Ratio(found, len(exp))
     score["status"] = Ratio(status_ok, found)
+    score["body"] = Ratio(body_ok, body_n)
 
     extracted = matched = 0
     for it in actual.get("items") or []:
@@ -813,7 +823,7 @@ _COLUMNS = [
     ("org", 5, "organisation"),
     ("att", 5, "attachments"),
 ]
-_EXTRAS = [("closed", "closed"), ("due", "due"), ("role", "role"), ("prop", "proposals"),
+_EXTRAS = [("closed", "closed"), ("body", "body"), ("due", "due"), ("role", "role"), ("prop", "proposals"),
            ("prior", "prior"), ("count", "attendance"), ("lang", "language")]
 
 
@@ -893,8 +903,8 @@ def render_table(rows: list[Row], aggregates: list[tuple[str, Score]], *, verbos
                "one.  owner: action owners right/expected.")
     out.append("ppl: participants found/expected.  abs, org: absent flag, organisation right/"
                "found.  att: attachments found/expected.")
-    out.append("notes: closed flags, action due dates, roles, proposals, prior decisions, "
-               "attendance count, leaks (must_not_appear).")
+    out.append("notes: closed flags, deciding bodies, action due dates, roles, proposals, prior "
+               "decisions, attendance count, leaks (must_not_appear).")
     if verbose:
         out.append("")
         out.append("Misses")
