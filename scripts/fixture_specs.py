@@ -44,8 +44,11 @@ def it(number: str | None, title: str, closed: bool | None = None) -> dict[str, 
     return d
 
 
-def dec(item: str, text: str, status: str) -> dict[str, Any]:
-    return {"item": item, "text_contains": text, "status": status}
+def dec(item: str, text: str, status: str, body: str | None = None) -> dict[str, Any]:
+    d = {"item": item, "text_contains": text, "status": status}
+    if body:
+        d["body"] = body
+    return d
 
 
 def act(item: str, owner: str, text: str, due: str | None = None) -> dict[str, Any]:
@@ -164,9 +167,10 @@ fixture(
         ],
         decisions=[
             dec("1", "Dagsordenen blev godkendt uden bemærkninger", "approved"),
-            dec("2", "Netværket tog orienteringen til efterretning", "noted"),
+            dec("2", "Netværket tog orienteringen til efterretning", "noted", body="Netværket"),
             dec("3", "Kirsten Vang (Fjordby) indsamler tal for ventetid", "action"),
-            dec("5", "samarbejdet med misbrugsbehandlingen bliver tema på næste møde", "approved"),
+            dec("5", "samarbejdet med misbrugsbehandlingen bliver tema på næste møde", "approved",
+                body="Netværket"),
         ],
         actions=[
             act("3", "Kirsten Vang", "indsamler tal for ventetid fra alle kommuner", "2021-03-01"),
@@ -298,7 +302,8 @@ fixture(
         ],
         decisions=[
             dec("1", "Dagsorden og referat blev godkendt", "approved"),
-            dec("2", "Styregruppen tog orienteringen til efterretning", "noted"),
+            dec("2", "Styregruppen tog orienteringen til efterretning", "noted",
+                body="Styregruppen"),
             dec("2", "Sekretariatet følger op med en status for bemandingen", "action"),
             dec("3", "Godkendt, dog således at beløbet fastsættes", "approved"),
             dec("4A", "Regnskabet blev taget til efterretning", "noted"),
@@ -445,8 +450,10 @@ fixture(
         ],
         decisions=[
             dec("1", "Godkendt.", "approved"),
-            dec("2", "Samarbejdsforum tager orienteringen til efterretning", "noted"),
-            dec("2", "besluttede at anvende en fælles opgørelsesmetode", "approved"),
+            dec("2", "Samarbejdsforum tager orienteringen til efterretning", "noted",
+                body="Samarbejdsforum"),
+            dec("2", "besluttede at anvende en fælles opgørelsesmetode", "approved",
+                body="Samarbejdsforum"),
             dec("2", "Jesper Nørgaard udarbejder et udkast til opgørelsesmetoden", "action"),
             dec("3", "Punktet genoptages på næste møde", "postponed"),
             dec("3", "Sekretariatet indkalder til et ekstra møde i januar", "action"),
@@ -674,10 +681,12 @@ fixture(
         ],
         decisions=[
             dec("1", "Godkendt.", "approved"),
-            dec("2", "Koordinationsgruppen godkendte de tre fokusområder", "approved"),
+            dec("2", "Koordinationsgruppen godkendte de tre fokusområder", "approved",
+                body="Koordinationsgruppen"),
             dec("2", "oversendes til behandling i KKR-regi", "referred"),
             dec("3", "inviterer formanden for social- og sundhedsudvalget", "action"),
-            dec("4", "tog orienteringen om ungdomsindsatsen til efterretning", "noted"),
+            dec("4", "tog orienteringen om ungdomsindsatsen til efterretning", "noted",
+                body="Gruppen"),
             dec("5", "Intet.", "none"),
         ],
         actions=[
@@ -689,7 +698,8 @@ fixture(
             "indsatsen' are one word each (join without the hyphen); 'Rammeaftale 2021-|22.', "
             "'KKR-|regi' and 'F-|ACT-teams' keep their hyphen (digit/upper-case before it), and "
             "'social-|og sundhedsudvalget' is the suspended hyphen (keep the hyphen, the break "
-            "becomes a space). Item titles 2, 3 and 4 are themselves broken this way (one break each). In the "
+            "becomes a space). Item titles 2, 3 and 4 are themselves broken this way (one "
+            "break each). In the "
             "DOCX and Markdown the words are whole. Labels are inline ('Beslutning: ...')."
         ),
     ),
@@ -729,7 +739,8 @@ fixture(
         ],
         decisions=[
             dec("1", "Referatet blev godkendt", "approved"),
-            dec("2", "Gruppen vedtog kriterierne for Frivillighedsprisen 2020", "approved"),
+            dec("2", "Gruppen vedtog kriterierne for Frivillighedsprisen 2020", "approved",
+                body="Gruppen"),
             dec("3", "Lise Bech indhenter tilbud på telt", "action"),
             dec("4", "Det blev aftalt at holde næste møde 2020-06-19", "approved"),
         ],
@@ -801,7 +812,7 @@ fixture(
         decisions=[
             dec("1", "Godkendt.", "approved"),
             dec("2", "Orienteringen blev taget til efterretning", "noted"),
-            dec("3", "Ældrerådet vedtog høringssvaret", "approved"),
+            dec("3", "Ældrerådet vedtog høringssvaret", "approved", body="Ældrerådet"),
             dec("3", "Formanden sender høringssvaret til forvaltningen", "action"),
             dec("4", "Valgbestyrelsen følger op på annonceringen", "action"),
             dec("5", "Intet.", "none"),
@@ -868,11 +879,13 @@ fixture(
             it("5", "Eventuelt"),
         ],
         decisions=[
-            dec("1", "Styregruppen godkendte referatet", "approved"),
-            dec("2", "Styregruppen tiltrådte, at skærmbesøg udbredes", "approved"),
+            dec("1", "Styregruppen godkendte referatet", "approved", body="Styregruppen"),
+            dec("2", "Styregruppen tiltrådte, at skærmbesøg udbredes", "approved",
+                body="Styregruppen"),
             dec("3", "Punktet udsættes", "postponed"),
             dec("3", "Jonas Weber indhenter sammenlignelige tilbud", "action"),
-            dec("4", "Styregruppen besluttede at afgive et fælles høringssvar", "approved"),
+            dec("4", "Styregruppen besluttede at afgive et fælles høringssvar", "approved",
+                body="Styregruppen"),
             dec("5", "Intet at bemærke", "none"),
         ],
         actions=[
@@ -945,8 +958,10 @@ fixture(
         ],
         decisions=[
             dec("1", "Dagsordenen blev godkendt", "approved"),
-            dec("2", "Handicaprådet tog orienteringen til efterretning", "noted"),
-            dec("3", "Handicaprådet godkendte høringssvaret med de tilføjelser", "approved"),
+            dec("2", "Handicaprådet tog orienteringen til efterretning", "noted",
+                body="Handicaprådet"),
+            dec("3", "Handicaprådet godkendte høringssvaret med de tilføjelser", "approved",
+                body="Handicaprådet"),
             dec("3", "Sekretæren sender det til Social- og Sundhedsudvalget", "action"),
             dec("4", "Punktet tages op på næste møde", "postponed"),
             dec("5", "Intet.", "none"),
@@ -1107,9 +1122,9 @@ fixture(
         ],
         decisions=[
             dec("1", "Godkendt.", "approved"),
-            dec("2", "Anbefales over for Byrådet", "referred"),
+            dec("2", "Anbefales over for Byrådet", "referred", body="Økonomiudvalget"),
             dec("3", "Godkendt.", "approved"),
-            dec("4", "Taget til efterretning", "noted"),
+            dec("4", "Taget til efterretning", "noted", body="Økonomiudvalget"),
             dec("5", "Orienteringen blev taget til efterretning", "noted"),
         ],
         participants=[
@@ -1251,7 +1266,7 @@ fixture(
         ],
         decisions=[
             dec("1", "Godkendt.", "approved"),
-            dec("2", "Udvalget tog orienteringen til efterretning", "noted"),
+            dec("2", "Udvalget tog orienteringen til efterretning", "noted", body="Udvalget"),
             dec("3", "Godkendt.", "approved"),
             dec("4", "Kvalitetsstandarden blev godkendt", "approved"),
             dec("5", "Tiltrådt.", "approved"),
@@ -1349,7 +1364,8 @@ fixture(
                        it("3", "Budget 2020"), it("4", "Eventuelt")],
                 decisions=[
                     dec("1", "Referatet blev godkendt", "approved"),
-                    dec("2", "Bestyrelsen valgte tilbuddet fra det lokale bureau", "approved"),
+                    dec("2", "Bestyrelsen valgte tilbuddet fra det lokale bureau", "approved",
+                        body="Bestyrelsen"),
                     dec("3", "Budgettet blev vedtaget", "approved"),
                     dec("4", "Intet.", "none"),
                 ],
@@ -1452,7 +1468,8 @@ fixture(
         decisions=[
             dec("1", "Godkendt.", "approved"),
             dec("2", "Instruksen blev godkendt", "approved"),
-            dec("3", "Følgegruppen tog orienteringen til efterretning", "noted"),
+            dec("3", "Følgegruppen tog orienteringen til efterretning", "noted",
+                body="Følgegruppen"),
             dec("4", "Ellen Bach og Signe Møller udarbejder et program", "action"),
             dec("5", "Intet.", "none"),
         ],
@@ -1663,7 +1680,7 @@ fixture(
             it("3", "Eventuelt"),
         ],
         decisions=[
-            dec("1", "Lokalrådet bakker op om forældrenes ønske", "approved"),
+            dec("1", "Lokalrådet bakker op om forældrenes ønske", "approved", body="Lokalrådet"),
             dec("1", "Merete Kold skriver til Teknik- og Miljøudvalget", "action"),
             dec("2", "Det blev besluttet at tænde juletræet", "approved"),
             dec("3", "Intet.", "none"),
@@ -1773,9 +1790,9 @@ fixture(
         ],
         decisions=[
             dec("1", "Godkendt.", "approved"),
-            dec("2", "Udvalget godkendte udmøntningen", "approved"),
+            dec("2", "Udvalget godkendte udmøntningen", "approved", body="Udvalget"),
             dec("3", "Godkendt.", "approved"),
-            dec("4", "Udvalget tog evalueringen til efterretning", "noted"),
+            dec("4", "Udvalget tog evalueringen til efterretning", "noted", body="Udvalget"),
             dec("4", "Forvaltningen vender tilbage med et forslag", "action"),
             dec("5", "Til orientering.", "noted"),
         ],
@@ -1832,7 +1849,8 @@ fixture(
             dec("715", "Godkendt.", "approved"),
             dec("716", "Taget til efterretning", "noted"),
             dec("718", "Godkendt.", "approved"),
-            dec("719", "Kommunalbestyrelsen meddelte garanti", "approved"),
+            dec("719", "Kommunalbestyrelsen meddelte garanti", "approved",
+                body="Kommunalbestyrelsen"),
             dec("721", "Intet.", "none"),
         ],
         notes=(
@@ -1940,7 +1958,7 @@ fixture(
         decisions=[
             dec("12/21", "Godkjent.", "approved"),
             dec("13/21", "Tatt til orientering", "noted"),
-            dec("14/21", "Eldrerådet vedtok uttalelsen", "approved"),
+            dec("14/21", "Eldrerådet vedtok uttalelsen", "approved", body="Eldrerådet"),
             dec("14/21", "Siri Lunde sender uttalelsen til formannskapet", "action"),
             dec("15/21", "Saken utsettes til neste møte", "postponed"),
             dec("16/21", "Ingen saker.", "none"),
@@ -2125,7 +2143,8 @@ fixture(
             dec("1", "Godkendt.", "approved"),
             dec("2", "Regnskabet blev godkendt", "approved"),
             dec("3", "Sonja Wulff søger Slots- og Kulturstyrelsens pulje", "action"),
-            dec("3", "Bestyrelsen besluttede at prioritere fotos fra før 1950", "approved"),
+            dec("3", "Bestyrelsen besluttede at prioritere fotos fra før 1950", "approved",
+                body="Bestyrelsen"),
             dec("4", "Intet.", "none"),
         ],
         actions=[act("3", "Sonja Wulff", "søger Slots- og Kulturstyrelsens pulje",
@@ -2192,7 +2211,7 @@ fixture(
         ],
         decisions=[
             dec("1", "Godkendt.", "approved"),
-            dec("2", "Styregruppen godkendte forløbsprogrammet", "approved"),
+            dec("2", "Styregruppen godkendte forløbsprogrammet", "approved", body="Styregruppen"),
             dec("2", "Programmet oversendes til Sundhedskoordinationsudvalget", "referred"),
             dec("3", "Intet.", "none"),
         ],
@@ -2290,8 +2309,84 @@ fixture(
             "Item markers '1 -' ... '4 -' (number, space, hyphen; not bold). Two titles start "
             "with a time stamp ('Kl. 10.15 ...') that is part of the title as written. Date "
             "'15.05.2020'. 'Næste møde holdes i Fjordby i september' is an agreement about the "
-            "next meeting -> approved (as the samples treat such agreements). Malou Riis and Signe Vinter are mentioned, there is no participant "
-            "list."
+            "next meeting -> approved (as the samples treat such agreements). Malou Riis and "
+            "Signe Vinter are mentioned; there is no participant list."
+        ),
+    ),
+)
+
+fixture(
+    name="status_vocabulary",
+    about="decision wordings of every status under 'Konklusion:'/'Aftale:' labels: godkendes, "
+    "Drøftet, kunne ikke anbefale, videresendes til, dagsordenssættes igen, Intet til referat, "
+    "næstkommende møde; 'Tilstede', 'Mødeleder'",
+    blocks=[
+        Title("Referat – Ungeindsatsens Koordinationsforum"),
+        P("Mødedato: 2. nov. 2021, kl. 13.00-15.00, Jobcenter Kærby"),
+        P("Tilstede: Mona Kirk, Jakob Lauesen, Derya Aksoy"),
+        P("Fraværende: Sebastian Holm"),
+        P("Mødeleder: Mona Kirk"),
+        P("Referent: Tanja Bro"),
+        Blank(),
+        Item("1.", "Godkendelse af referat fra 7. september 2021"),
+        P("Konklusion: Referatet godkendes."),
+        Item("2.", "Status på uddannelsespålæg"),
+        P("Jobcentret gennemgik tallene for 3. kvartal. Flere unge end ventet har fået et "
+          "pålæg."),
+        P("Konklusion: Drøftet."),
+        Item("3.", "Forslag om fælles mentorkorps"),
+        P("Konklusion: Forummet kunne ikke anbefale forslaget i sin nuværende form."),
+        Item("4.", "Samarbejde med erhvervsskolerne"),
+        P("Aftale: Sagen videresendes til KKR’s uddannelsesudvalg. Jakob Lauesen tilbagemelder "
+          "på næstkommende møde."),
+        Item("5.", "Budget for ungeindsatsen 2022"),
+        P("Konklusion: Punktet dagsordenssættes igen, når budgetaftalen foreligger."),
+        Item("6.", "Orientering fra kommunerne"),
+        P("Intet til referat."),
+        Item("7.", "Eventuelt"),
+        P("Det blev besluttet at holde julemøde den 14. december."),
+    ],
+    page_label="Side {n} af {N}",
+    expected=meeting(
+        "referat", "Ungeindsatsens Koordinationsforum", "2021-11-02",
+        items=[
+            it("1", "Godkendelse af referat fra 7. september 2021"),
+            it("2", "Status på uddannelsespålæg"),
+            it("3", "Forslag om fælles mentorkorps"),
+            it("4", "Samarbejde med erhvervsskolerne"),
+            it("5", "Budget for ungeindsatsen 2022"),
+            it("6", "Orientering fra kommunerne"),
+            it("7", "Eventuelt"),
+        ],
+        decisions=[
+            dec("1", "Referatet godkendes", "approved"),
+            dec("2", "Drøftet.", "noted"),
+            dec("3", "Forummet kunne ikke anbefale forslaget", "rejected", body="Forummet"),
+            dec("4", "Sagen videresendes til KKR’s uddannelsesudvalg", "referred"),
+            dec("4", "Jakob Lauesen tilbagemelder på næstkommende møde", "action"),
+            dec("5", "Punktet dagsordenssættes igen", "postponed"),
+            dec("6", "Intet til referat", "none"),
+            dec("7", "Det blev besluttet at holde julemøde den 14. december", "approved"),
+        ],
+        actions=[act("4", "Jakob Lauesen", "tilbagemelder på næstkommende møde")],
+        participants=[
+            person("Mona Kirk", role="mødeleder"),
+            person("Jakob Lauesen"),
+            person("Derya Aksoy"),
+            person("Sebastian Holm", absent=True),
+            person("Tanja Bro", role="referent"),
+        ],
+        notes=(
+            "One wording per status, the forms real minutes use: 'godkendes' (present passive "
+            "under Konklusion -> approved, not a proposal: there is no Indstilling), 'Drøftet.' "
+            "(discussed, nothing decided -> noted), 'kunne ikke anbefale' (negation -> "
+            "rejected), 'videresendes til KKR’s uddannelsesudvalg' (referred), 'tilbagemelder "
+            "på næstkommende møde' (action, due the next meeting, date unknown here), "
+            "'dagsordenssættes igen' (postponed), 'Intet til referat' (none), 'Det blev "
+            "besluttet at' (approved; the date in it is not a due date). Labels 'Konklusion:' "
+            "and 'Aftale:' are decision labels. People: 'Tilstede:' (one word), 'Fraværende:', "
+            "'Mødeleder:' (a role of Mona Kirk, not another person), 'Referent:'. Date "
+            "'2. nov. 2021'."
         ),
     ),
 )
