@@ -418,7 +418,7 @@ def score_items(expected: dict[str, Any], actual: dict[str, Any], score: Score,
             None,
         )
         if hit is None:
-            score.miss("item", _describe_item_miss(e, act_items, used, hyphenation))
+            score.miss("item", _describe_item_miss(e, act_items, hyphenation))
             continue
         used.add(hit)
         pairs.append((e, act_items[hit]))
@@ -437,7 +437,7 @@ def score_items(expected: dict[str, Any], actual: dict[str, Any], score: Score,
     return pairs
 
 
-def _describe_item_miss(e: dict[str, Any], act_items: list[dict[str, Any]], used: set[int],
+def _describe_item_miss(e: dict[str, Any], act_items: list[dict[str, Any]],
                         hyphenation: bool) -> str:
     from rapidfuzz import fuzz
 
@@ -1078,7 +1078,13 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> None:
-    sys.exit(run())
+    try:
+        code = run()
+        sys.stdout.flush()
+    except BrokenPipeError:  # piped into head: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
 
 
 if __name__ == "__main__":
