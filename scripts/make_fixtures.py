@@ -956,10 +956,9 @@ class _Pdf:
                                        for r in c.nested.rows))
             if c.after:
                 parts.append(c.after)
+            # header rows are bold through headings_style (a "**" here would toggle it off)
             s = "\n".join(markers(p, "extracted") for p in parts if p)
-            if header and s:
-                s = "\n".join(f"**{ln}**" if ln and "**" not in ln else ln for ln in s.split("\n"))
-            return s
+            return s.replace("**", "") if header else s
 
         with pdf.table(
             col_widths=tuple(t.widths),
