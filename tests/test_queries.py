@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive_docs import FORUM, notat_document, sample_document
-from referatkit import ids, queries
+from referatkit import ids, queries, store
 from referatkit.errors import DatabaseError, NotFoundError, QueryError, UsageError
 from referatkit.model import Decision, Document, Item
 from referatkit.store import FileRecord, Store, open_store
@@ -256,7 +256,7 @@ def test_stats(db: Store) -> None:
     assert s.files == {"ok": 3, "failed": 0, "removed": 0}
     assert s.failed == []
     assert s.last_run["roots"] == ["test"]
-    assert s.to_dict()["schema_version"] == 1
+    assert s.to_dict()["schema_version"] == store.SCHEMA_VERSION == 2
 
 
 def test_parse_date_bound() -> None:

@@ -130,18 +130,19 @@ def test_migrations_run_in_order_and_set_the_version(tmp_path: Path,
     path = tmp_path / "a.db"
     open_store(path).close()
     calls: list[int] = []
+    nxt = store.SCHEMA_VERSION + 1  # a migration after the current ones
 
-    def migrate_2(db: object) -> None:
-        calls.append(2)
+    def migrate_next(db: object) -> None:
+        calls.append(nxt)
         db.execute("ALTER TABLE documents ADD COLUMN note TEXT")  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.MIGRATIONS, 2, migrate_2)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(store.MIGRATIONS, nxt, migrate_next)
     with open_store(path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == nxt
         assert "note" in s.db["documents"].columns_dict
     with open_store(path) as s:
-        assert calls == [2]
+        assert calls == [nxt]
 
 
 def test_a_failing_migration_leaves_the_old_version(tmp_path: Path,
@@ -153,13 +154,14 @@ def test_a_failing_migration_leaves_the_old_version(tmp_path: Path,
         db.execute("ALTER TABLE documents ADD COLUMN half TEXT")  # type: ignore[attr-defined]
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.MIGRATIONS, 2, broken)
+    current = store.SCHEMA_VERSION
+    monkeypatch.setattr(store, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(store.MIGRATIONS, current + 1, broken)
     with pytest.raises(DatabaseError):
         open_store(path)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", current)
     with open_store(path) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == current
         assert "half" not in s.db["documents"].columns_dict
 
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from referatkit import __version__, pipeline, readers
+from referatkit import __version__, link, pipeline, readers
 from referatkit.errors import EXIT_OK, EXIT_PARTIAL, DatabaseError, ReadError, UsageError
 from referatkit.model import Document
 from referatkit.store import FILE_OK, FILE_REMOVED, FileRecord, RunCounts, Store, open_store
@@ -54,6 +54,8 @@ class IngestReport:
     removed: int = 0
     skipped: int = 0
     documents: int = 0  # documents stored or linked by this run
+    forums_linked: int = 0  # forums whose meetings and matters were linked again
+    open_decisions: int = 0  # open decisions in those forums
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[str] = field(default_factory=list)
 
@@ -217,6 +219,7 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
             notify(Progress(index, total, str(path), outcome, reason))
         seen = {str(p) for p in found.files} | {str(p) for p, _ in found.rejected}
         report.removed = _remove_vanished(st, found, seen, report)
+        _link(st, report, force)
         status = "partial" if report.failed else "ok"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -230,6 +233,22 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
             if status != "error":
                 raise
     return report
+
+
+def _link(st: Store, report: IngestReport, force: bool) -> None:
+    """Follow matters across meetings for the forums this run changed (see referatkit.link).
+    A failure here is a warning: the documents are stored and the next run links again."""
+    try:
+        done = link.relink(st, force=force)
+    except DatabaseError:
+        raise
+    except Exception as e:  # noqa: BLE001 - the documents are stored; linking can wait
+        detail = " ".join(str(e).split())
+        report.warnings.append(f"linking meetings and matters failed: {type(e).__name__}: "
+                               f"{detail} (run 'referatkit link' to try again)")
+        return
+    report.forums_linked = len(done.linked)
+    report.open_decisions = done.open_decisions
 
 
 def _one_file(st: Store, path: Path, report: IngestReport, force: bool) -> tuple[str, str | None]:

@@ -36,7 +36,7 @@ from referatkit import __version__, ids
 from referatkit.errors import DatabaseError
 from referatkit.model import Document, Section
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Keep æ/ø/å distinct from a/o/a: "remove_diacritics 0". Danish-aware stemming is a later
 # issue; it will change this tokenizer through a migration that rebuilds the index.
@@ -74,8 +74,9 @@ class TableSpec:
     not_null: tuple[str, ...] = ()
 
 
-# The schema at SCHEMA_VERSION. Tables are listed so that every foreign key points backwards.
-SCHEMA: dict[str, TableSpec] = {
+# The tables of schema version 1, as migration 1 creates them (frozen: later versions change
+# them through migrations). Tables are listed so that every foreign key points backwards.
+SCHEMA_V1: dict[str, TableSpec] = {
     "runs": TableSpec(
         columns={
             "id": int,  # a run is an event, not content: its number is its identity
@@ -262,6 +263,152 @@ SCHEMA: dict[str, TableSpec] = {
     ),
 }
 
+# Schema version 2: following matters across meetings (issue 4, :mod:`referatkit.matters`).
+#
+# What people record lives in its own tables, keyed by ids derived from content, never by row
+# numbers, and no ingest ever deletes from them: ``forum_aliases`` (keyed by the normalised
+# forum name as written) and ``decision_marks`` (keyed by the stable decision id, with a
+# snapshot of the decision so a mark can follow it when its file is edited).
+#
+# Everything else here is derived by :mod:`referatkit.link` after each ingest and can be
+# recomputed at any time: forums, meetings, occurrences, matters and each decision's state.
+# Derived rows carry ``forum_id`` and are replaced per forum; they have no foreign keys to the
+# documents, so replacing a document never waits for them.
+USER_TABLES = ("forum_aliases", "decision_marks")
+SCHEMA_V2: dict[str, TableSpec] = {
+    "forum_aliases": TableSpec(
+        columns={
+            "name_key": str,  # ids.normalise_key of the forum name as written
+            "name": str,  # the name as the user or the document wrote it
+            "choice": str,  # same | separate
+            "target": str,  # for "same": the forum's name the user chose
+            "note": str,
+            "created_at": str,
+        },
+        pk="name_key",
+        not_null=("name_key", "choice"),
+    ),
+    "decision_marks": TableSpec(
+        columns={
+            "decision_id": str,  # ids.decision_id: forum as written + date + item + text
+            "state": str,  # closed | open (reopened) | note (a note only)
+            "note": str,
+            "marked_at": str,
+            "overrides": str,  # for "open": the settling decision the person overrode
+            # a snapshot of the decision, to follow it when an edit changes its id
+            "forum": str,
+            "meeting_date": str,
+            "item_number": str,
+            "item_title": str,
+            "kind": str,
+            "text": str,
+        },
+        pk="decision_id",
+        not_null=("decision_id", "state"),
+    ),
+    "forums": TableSpec(
+        columns={
+            "id": str,
+            "name": str,
+            "names": str,  # JSON list of the names as written, most documents first
+            "how": str,  # single | auto | user
+            "documents": int,
+            "meetings": int,
+            "first_date": str,
+            "last_date": str,
+        },
+        pk="id",
+    ),
+    "forum_names": TableSpec(
+        columns={"name_key": str, "name": str, "forum_id": str, "documents": int},
+        pk="name_key",
+        indexes=(("forum_id",),),
+    ),
+    "forum_suggestions": TableSpec(
+        columns={"forum_id": str, "other_id": str, "score": float},
+        pk=("forum_id", "other_id"),
+    ),
+    "meetings": TableSpec(
+        columns={"id": str, "forum_id": str, "meeting_date": str, "documents": int},
+        pk="id",
+        indexes=(("forum_id", "meeting_date"),),
+    ),
+    "meeting_documents": TableSpec(
+        columns={"document_id": str, "meeting_id": str, "forum_id": str},
+        pk="document_id",
+        indexes=(("meeting_id",), ("forum_id",)),
+    ),
+    "matters": TableSpec(
+        columns={
+            "id": str,
+            "forum_id": str,
+            "title": str,  # as written at its latest occurrence
+            "standing": str,  # the kind of standing item (dagsorden, eventuelt, …) or NULL
+            "first_date": str,
+            "last_date": str,
+            "occurrences": int,
+            "open_decisions": int,
+        },
+        pk="id",
+        indexes=(("forum_id",),),
+    ),
+    "occurrences": TableSpec(
+        columns={
+            "id": str,
+            "matter_id": str,
+            "meeting_id": str,
+            "forum_id": str,
+            "meeting_date": str,
+            "ordinal": int,  # position in its matter's timeline
+            "number": str,
+            "title": str,
+            "case_numbers": str,  # JSON list
+            "how": str,  # first | standing | case | reference | title | contained | content
+            "score": float,
+            "via": str,  # the occurrence it was linked to
+        },
+        pk="id",
+        indexes=(("matter_id", "ordinal"), ("forum_id",), ("meeting_id",)),
+    ),
+    "occurrence_items": TableSpec(
+        columns={"item_id": str, "occurrence_id": str, "document_id": str, "forum_id": str},
+        pk="item_id",
+        indexes=(("occurrence_id",), ("forum_id",)),
+    ),
+    "decision_state": TableSpec(
+        columns={
+            "id": str,  # the decision id
+            "forum_id": str,
+            "matter_id": str,
+            "occurrence_id": str,
+            "meeting_id": str,
+            "meeting_date": str,
+            "status": str,
+            "open": int,
+            "closed_by": str,  # NULL (open or never open) | matter | manual
+            "settled_by": str,  # the decision that settled it
+            "settled_on": str,
+            "mark_id": str,  # the decision id its mark was recorded under
+            "note": str,
+            "reopened": int,
+        },
+        pk="id",
+        indexes=(("forum_id",), ("matter_id",), ("open",)),
+    ),
+    "link_state": TableSpec(
+        columns={"forum_id": str, "fingerprint": str, "linked_at": str},
+        pk="forum_id",
+    ),
+}
+# Derived tables replaced per forum by Store.replace_links.
+FORUM_LINK_TABLES = ("meetings", "meeting_documents", "matters", "occurrences",
+                     "occurrence_items", "decision_state")
+# Derived tables replaced as a whole by Store.replace_forums.
+FORUM_TABLES = ("forums", "forum_names", "forum_suggestions")
+
+# The schema at SCHEMA_VERSION.
+SCHEMA: dict[str, TableSpec] = {**SCHEMA_V1, **SCHEMA_V2}
+
 # Children of a document, deleted in this order before the document row itself.
 # search_docs goes first: its delete trigger takes the rows out of the index.
 _CHILD_TABLES = (FTS_CONTENT_TABLE, "actions", "decisions", "sections", "attachments", "items",
@@ -350,15 +497,23 @@ def redact(text: str | None) -> str:
 
 
 def _migrate_1_create(db: sqlite_utils.Database) -> None:
-    for name, spec in SCHEMA.items():
+    for name, spec in SCHEMA_V1.items():
         _create_table(db, name, spec)
     db.execute(_FTS_CREATE)
     for sql in FTS_TRIGGERS.values():
         db.execute(sql)
 
 
+def _migrate_2_matters(db: sqlite_utils.Database) -> None:
+    """Forums, meetings, matters, decision states and what people record (issue 4). A v1
+    archive upgrades in place; its links are computed by the next ingest (or ``link``)."""
+    for name, spec in SCHEMA_V2.items():
+        _create_table(db, name, spec)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _migrate_1_create,
+    2: _migrate_2_matters,
 }
 
 
@@ -553,6 +708,85 @@ class Store:
                 count += 1
         return count
 
+    # -- matters: derived links, and what people record ------------------------------------
+
+    def replace_forums(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Replace the forum clustering (``forums``, ``forum_names``, ``forum_suggestions``)."""
+        with self.transaction():
+            for table in FORUM_TABLES:
+                self._exec(f"DELETE FROM [{table}]")
+                if tables.get(table):
+                    self.db[table].insert_all(tables[table])
+
+    def replace_links(self, forum_ids: Sequence[str], tables: dict[str, list[dict[str, Any]]],
+                      fingerprints: dict[str, str]) -> None:
+        """Replace the derived rows (meetings, matters, occurrences, decision states) of the
+        forums ``forum_ids`` in one transaction, and record each forum's fingerprint (absent:
+        the forum is gone)."""
+        stamp = now_iso()
+        with self.transaction():
+            for chunk in chunks(list(forum_ids)):
+                marks = ", ".join("?" for _ in chunk)
+                for table in (*FORUM_LINK_TABLES, "link_state"):
+                    self._exec(f"DELETE FROM [{table}] WHERE forum_id IN ({marks})", chunk)
+            for table in FORUM_LINK_TABLES:
+                if tables.get(table):
+                    self.db[table].insert_all(tables[table])
+            rows = [{"forum_id": f, "fingerprint": fp, "linked_at": stamp}
+                    for f, fp in fingerprints.items()]
+            if rows:
+                self.db["link_state"].insert_all(rows)
+
+    def set_mark(self, row: dict[str, Any]) -> None:
+        """Record a person's close, reopen or note of a decision (one row per decision id)."""
+        with self.transaction():
+            self._upsert("decision_marks", "decision_id", row)
+
+    def delete_mark(self, decision_id: str) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM decision_marks WHERE decision_id = ?", [decision_id])
+
+    def set_forum_aliases(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Record a person's choices about forum names (one row per normalised name)."""
+        with self.transaction():
+            for row in rows:
+                self._upsert("forum_aliases", "name_key", row)
+
+    def delete_forum_aliases(self, name_keys: Sequence[str]) -> None:
+        with self.transaction():
+            for key in name_keys:
+                self._exec("DELETE FROM forum_aliases WHERE name_key = ?", [key])
+
+    def import_state(self, marks: Sequence[dict[str, Any]],
+                     aliases: Sequence[dict[str, Any]]) -> tuple[int, int]:
+        """Restore what people recorded from a backup, in one transaction. A row replaces the
+        archive's row for the same key unless the archive's is newer. Returns how many rows
+        of each kind were written."""
+        written = [0, 0]
+        with self.transaction():
+            for i, (table, key, stamp, rows) in enumerate((
+                    ("decision_marks", "decision_id", "marked_at", marks),
+                    ("forum_aliases", "name_key", "created_at", aliases))):
+                for row in rows:
+                    have = self.scalar(f"SELECT [{stamp}] FROM [{table}] WHERE [{key}] = ?",
+                                       [row[key]])
+                    if have is not None and (have or "") > (row.get(stamp) or ""):
+                        continue
+                    self._upsert(table, key, row)
+                    written[i] += 1
+        return written[0], written[1]
+
+    def _upsert(self, table: str, key: str, row: dict[str, Any]) -> None:
+        cols = [c for c in SCHEMA[table].columns if c in row]
+        names = ", ".join(f"[{c}]" for c in cols)
+        marks = ", ".join("?" for _ in cols)
+        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c != key)
+        self._exec(
+            f"INSERT INTO [{table}] ({names}) VALUES ({marks}) "
+            f"ON CONFLICT([{key}]) DO UPDATE SET {updates}",
+            [row[c] for c in cols],
+        )
+
     # -- internals of the write path ---------------------------------------------------------
 
     def _upsert_file(self, rec: FileRecord, status: str, reason: str | None, run_id: int) -> None:
@@ -602,6 +836,12 @@ class Store:
                       "attachments", FTS_CONTENT_TABLE):
             if rows.tables.get(table):
                 self.db[table].insert_all(rows.tables[table])
+
+
+def chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """``values`` in slices small enough for one statement's parameters."""
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
 
 
 def document_rows(doc: Document, stamp: str) -> _Rows:

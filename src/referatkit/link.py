@@ -1,0 +1,214 @@
+"""The link step: read the archive, follow matters across meetings, write the links back.
+
+Run by :func:`referatkit.ingest.ingest` at the end of every run, and by the commands that
+record a person's choice (closing a decision, merging forums). It reads with SELECTs, decides
+with the pure functions of :mod:`referatkit.matters`, and writes only through
+:class:`~referatkit.store.Store` methods.
+
+Incremental per forum: each forum's *fingerprint* (its documents' content ids, the matcher
+version) is stored with its links; a forum whose fingerprint is unchanged is not linked
+again. The forum clustering is recomputed every time (it is cheap: one row per written name).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from referatkit import matters as M
+from referatkit.ids import normalise_key, short_hash
+from referatkit.store import Store, chunks
+
+
+@dataclass(slots=True)
+class LinkReport:
+    forums: int = 0  # forums in the archive
+    linked: list[str] = field(default_factory=list)  # forum ids linked in this call
+    removed: int = 0  # forums whose links were dropped (no documents any more)
+    matters: int = 0  # matters of the forums linked
+    open_decisions: int = 0  # open decisions in the forums linked
+
+
+def load_choices(st: Store) -> list[M.ForumChoice]:
+    return [
+        M.ForumChoice(name_key=r["name_key"], name=r["name"], choice=r["choice"],
+                      target=r["target"])
+        for r in st.rows("SELECT * FROM forum_aliases ORDER BY created_at, name_key")
+    ]
+
+
+def load_marks(st: Store) -> list[M.Mark]:
+    return [
+        M.Mark(decision_id=r["decision_id"], state=r["state"], note=r["note"],
+               marked_at=r["marked_at"] or "", overrides=r["overrides"], forum=r["forum"],
+               meeting_date=r["meeting_date"], item_number=r["item_number"],
+               item_title=r["item_title"], kind=r["kind"] or "decision", text=r["text"] or "")
+        for r in st.rows("SELECT * FROM decision_marks ORDER BY marked_at, decision_id")
+    ]
+
+
+def load_documents(st: Store) -> list[M.DocIn]:
+    return [
+        M.DocIn(id=r["id"], forum=r["forum"], meeting_date=r["meeting_date"],
+                doc_type=r["doc_type"] or "other", path=r["path"], part=r["part"])
+        for r in st.rows("SELECT id, forum, meeting_date, doc_type, path, part FROM documents "
+                         "ORDER BY path, part")
+    ]
+
+
+def clustering(st: Store, docs: Sequence[M.DocIn] | None = None) -> M.ForumClustering:
+    """The forums of the archive as they are now (documents + the people's choices)."""
+    docs = load_documents(st) if docs is None else docs
+    return M.cluster_forums(Counter(d.forum for d in docs), load_choices(st))
+
+
+def fingerprint(forum_id: str, doc_ids: Iterable[str]) -> str:
+    return short_hash("link", M.MATCHER_VERSION, forum_id, *sorted(doc_ids))
+
+
+def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = None,
+           rules: M.MatchRules = M.RULES) -> LinkReport:
+    """Bring the derived links in line with the documents and the people's choices.
+
+    ``forums``: forum ids to link again whatever their fingerprint (after a person's close or
+    reopen in that forum); ``force``: link every forum again.
+    """
+    docs = load_documents(st)
+    cl = M.cluster_forums(Counter(d.forum for d in docs), load_choices(st), rules)
+    forum_of = {d.id: cl.forum_of(d.forum) for d in docs}
+    meetings = M.group_meetings(docs, forum_of)
+    docs_of: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        docs_of[forum_of[d.id]].append(d.id)
+    meetings_of: dict[str, list[M.Meeting]] = defaultdict(list)
+    for m in meetings:
+        meetings_of[m.forum_id].append(m)
+    st.replace_forums(_forum_rows(cl, docs, meetings))
+
+    stored = {r["forum_id"]: r["fingerprint"] for r in st.rows("SELECT * FROM link_state")}
+    wanted = set(forums or ())
+    prints = {f: fingerprint(f, ids) for f, ids in docs_of.items()}
+    todo = sorted(f for f in prints if force or f in wanted or stored.get(f) != prints[f])
+    gone = sorted(f for f in stored if f not in prints)
+    report = LinkReport(forums=len(prints), linked=todo, removed=len(gone))
+    if not todo and not gone:
+        return report
+    marks = load_marks(st)
+    tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_id = {d.id: d for d in docs}
+    for f in todo:
+        forum_docs = {i: by_id[i] for i in docs_of[f]}
+        items, decisions, infos = _load_forum(st, forum_docs, f)
+        links = M.link_forum(f, meetings_of[f], forum_docs, items, decisions, rules)
+        M.apply_marks(links.decisions, M.attach_marks(marks, infos, cl.by_name_key, rules))
+        _link_rows(links, tables)
+        report.matters += len(links.matters)
+        report.open_decisions += sum(1 for s in links.decisions.values() if s.open)
+    st.replace_links([*todo, *gone], tables, {f: prints[f] for f in todo})
+    return report
+
+
+def _load_forum(st: Store, docs: dict[str, M.DocIn], forum: str
+                ) -> tuple[dict[str, list[M.ItemIn]], dict[str, list[M.DecisionIn]],
+                           list[M.DecisionInfo]]:
+    items: dict[str, list[M.ItemIn]] = defaultdict(list)
+    decisions: dict[str, list[M.DecisionIn]] = defaultdict(list)
+    infos: list[M.DecisionInfo] = []
+    item_rows: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(sorted(docs)):
+        marks = ", ".join("?" for _ in chunk)
+        texts: dict[str, list[str]] = defaultdict(list)
+        for r in st.rows(f"SELECT item_id, text FROM sections WHERE document_id IN ({marks}) "
+                         "AND item_id IS NOT NULL AND text != '' ORDER BY item_id, ordinal",
+                         chunk):
+            texts[r["item_id"]].append(r["text"])
+        for r in st.rows(f"SELECT * FROM items WHERE document_id IN ({marks}) "
+                         "ORDER BY document_id, ordinal", chunk):
+            item_rows[r["id"]] = r
+            items[r["document_id"]].append(M.ItemIn(
+                id=r["id"], document_id=r["document_id"], ordinal=r["ordinal"],
+                number=r["number"], title=r["title"] or "", case_number=r["case_number"],
+                text="\n\n".join(texts.get(r["id"], []))))
+        for r in st.rows(f"SELECT * FROM decisions WHERE document_id IN ({marks}) "
+                         "ORDER BY document_id, item_id, ordinal", chunk):
+            decisions[r["item_id"]].append(M.DecisionIn(
+                id=r["id"], item_id=r["item_id"], document_id=r["document_id"],
+                ordinal=r["ordinal"], kind=r["kind"], status=r["status"], text=r["text"] or ""))
+            it = item_rows.get(r["item_id"], {})
+            infos.append(M.DecisionInfo(
+                id=r["id"], forum_key=forum, meeting_date=docs[r["document_id"]].meeting_date,
+                item_number=it.get("number"), item_title=it.get("title") or "", kind=r["kind"],
+                text=r["text"] or ""))
+    return items, decisions, infos
+
+
+def _forum_rows(cl: M.ForumClustering, docs: Sequence[M.DocIn],
+                meetings: Sequence[M.Meeting]) -> dict[str, list[dict[str, Any]]]:
+    dates: dict[str, list[str]] = defaultdict(list)
+    n_meetings: Counter[str] = Counter()
+    for m in meetings:
+        n_meetings[m.forum_id] += 1
+        if m.meeting_date:
+            dates[m.forum_id].append(m.meeting_date)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in docs:
+        names[normalise_key(d.forum)][d.forum or M.NO_FORUM] += 1
+    return {
+        "forums": [
+            {"id": f.id, "name": f.name, "names": json.dumps(f.names, ensure_ascii=False),
+             "how": f.how, "documents": f.documents, "meetings": n_meetings[f.id],
+             "first_date": min(dates[f.id], default=None),
+             "last_date": max(dates[f.id], default=None)}
+            for f in cl.forums
+        ],
+        "forum_names": [
+            {"name_key": k, "name": names[k].most_common(1)[0][0] if names[k] else None,
+             "forum_id": fid, "documents": sum(names[k].values())}
+            for k, fid in sorted(cl.by_name_key.items())
+        ],
+        "forum_suggestions": [
+            {"forum_id": s.forum_id, "other_id": s.other_id, "score": s.score}
+            for s in cl.suggestions
+        ],
+    }
+
+
+def _link_rows(links: M.ForumLinks, out: dict[str, list[dict[str, Any]]]) -> None:
+    f = links.forum_id
+    for m in links.meetings:
+        out["meetings"].append({"id": m.id, "forum_id": f, "meeting_date": m.meeting_date,
+                                "documents": len(m.document_ids)})
+        for doc_id in m.document_ids:
+            out["meeting_documents"].append({"document_id": doc_id, "meeting_id": m.id,
+                                             "forum_id": f})
+    for matter in links.matters:
+        dated = [o.meeting_date for o in matter.occurrences if o.meeting_date]
+        decision_ids = {d.id for o in matter.occurrences for d in o.decisions}
+        out["matters"].append({
+            "id": matter.id, "forum_id": f, "title": matter.title, "standing": matter.standing,
+            "first_date": min(dated, default=None), "last_date": max(dated, default=None),
+            "occurrences": len(matter.occurrences),
+            "open_decisions": sum(1 for d in decision_ids
+                                  if links.decisions.get(d) and links.decisions[d].open),
+        })
+        for ordinal, o in enumerate(matter.occurrences):
+            out["occurrences"].append({
+                "id": o.id, "matter_id": matter.id, "meeting_id": o.meeting_id, "forum_id": f,
+                "meeting_date": o.meeting_date, "ordinal": ordinal, "number": o.number,
+                "title": o.title, "case_numbers": json.dumps(o.case_numbers, ensure_ascii=False),
+                "how": o.how, "score": o.score, "via": o.via,
+            })
+            for item_id, doc_id in zip(o.item_ids, o.document_ids, strict=True):
+                out["occurrence_items"].append({"item_id": item_id, "occurrence_id": o.id,
+                                                "document_id": doc_id, "forum_id": f})
+    for s in links.decisions.values():
+        out["decision_state"].append({
+            "id": s.id, "forum_id": f, "matter_id": s.matter_id, "occurrence_id": s.occurrence_id,
+            "meeting_id": s.meeting_id, "meeting_date": s.meeting_date, "status": s.status,
+            "open": int(s.open), "closed_by": s.closed_by, "settled_by": s.settled_by,
+            "settled_on": s.settled_on, "mark_id": s.mark_id, "note": s.note,
+            "reopened": int(s.reopened),
+        })

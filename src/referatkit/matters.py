@@ -1,0 +1,993 @@
+"""Following a matter across meetings: forums, meetings, occurrences, matters, open decisions.
+
+Pure functions over plain data — no SQL, no files, no clock. :mod:`referatkit.link` reads the
+store, calls these and writes the result back; the tests call them directly.
+
+The model (DESIGN.md "Lessons": keep matter, occurrence and decision apart):
+
+* a **forum** is one body, whatever its documents call it: written names are clustered by
+  their core words (generic words such as "styregruppen", "møde", "i Region" stripped), and
+  the user's choices (``forums merge`` / ``forums unmerge``) win over the automatic clustering;
+* a **meeting** is one forum on one date: an agenda and the minutes of that meeting (and the
+  same minutes as PDF and DOCX) are one meeting;
+* an **occurrence** is one agenda item of a meeting, merged over the meeting's documents;
+* a **matter** is the case that recurs: occurrences across meetings of one forum linked by
+  case number, by an explicit reference ("genoptaget fra mødet den 10. marts"), by title
+  ("Rammeaftale 2021-2022 II" and "… III") or, while the matter is pending, by a title that
+  takes up a shorter one ("Rekruttering" → "Rekruttering og fastholdelse af medarbejdere");
+* **standing items** ("Godkendelse af dagsorden", "Eventuelt", "Meddelelser", …) recur at every
+  meeting but settle nothing: each kind is one standing matter per forum, kept for the history,
+  and an open decision under a standing item is open until a person closes it;
+* a postponed, referred or action decision is **open** until a later occurrence of its matter
+  has a settling decision (approved, noted, rejected), or a person closes it.
+
+Every threshold is data: :data:`RULES` (a frozen :class:`MatchRules`) and the word lists below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from referatkit import dates
+from referatkit.ids import normalise_item_number, normalise_key, short_hash
+from referatkit.model import OPEN_STATUSES
+
+# Decision statuses that settle an open decision of the same matter at a later meeting.
+SETTLING_STATUSES = ("approved", "noted", "rejected")
+
+# Bump when the rules change in a way that changes links: every forum is linked again.
+MATCHER_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRules:
+    """The thresholds of the matching, as data. Scores are 0–100 (rapidfuzz scale)."""
+
+    # Forums: core words of both names soft-match both ways → the same forum, automatically.
+    # A forum scoring at least ``forum_maybe`` (or whose core words are all in the other's) is
+    # suggested in ``referatkit forums`` for the user to confirm with ``forums merge``.
+    forum_maybe: float = 67.0
+    # Two words are the same word: equal, or one extends the other by at most this many
+    # letters (inflection: "rammeaftale"/"rammeaftaler"), or a typo (ratio at least this).
+    word_suffix_max: int = 4
+    word_prefix_min: int = 5
+    word_typo_ratio: float = 90.0
+    # Items of one meeting in two documents (agenda and minutes, PDF and DOCX): the same
+    # number and titles at least this similar, or no number and titles this similar.
+    same_meeting_numbered: float = 60.0
+    same_meeting_unnumbered: float = 88.0
+    # Across meetings: titles at least this similar (token_sort_ratio / ratio of the title
+    # cores) are the same matter.
+    title_same: float = 88.0
+    # Titles at least this similar are the same matter when the content agrees as well.
+    title_related: float = 70.0
+    content_support: float = 50.0
+    # Content overlap counts only with at least this many shared distinctive words.
+    content_min_words: int = 3
+    # A shorter title contained in a longer one ("Rekruttering" in "Rekruttering og
+    # fastholdelse af medarbejdere") links when the earlier matter is pending (has an open
+    # decision) or the content agrees; the contained title must have this many letters.
+    contained_min_letters: int = 6
+    # An explicit reference to an earlier meeting picks that meeting's item most like this one
+    # (title or content) if it scores at least this; failing that, the one item there that
+    # has an open decision.
+    reference_min: float = 30.0
+    # Matters not seen for this long are not linked by title any more (a case number or an
+    # explicit reference still links).
+    title_window_days: int = 4 * 366
+    # A manual close whose decision vanished (the file was edited) follows a decision of the
+    # same forum, meeting date and kind whose text is at least this similar.
+    mark_text_min: float = 80.0
+    # Scores given to the kinds of evidence, to order competing links.
+    score_case: float = 100.0
+    score_reference: float = 95.0
+    score_contained: float = 80.0
+    score_content: float = 75.0
+
+
+RULES = MatchRules()
+
+# --- forum names ------------------------------------------------------------------------------
+
+# Words that say what kind of body a forum is. Two names with different body words are two
+# bodies ("Styregruppen for X" is not "Netværket for X"). Listed in the base form; definite
+# and plural endings are added by _BODY_FORMS. Also stripped from compounds
+# ("Socialudvalget" → body udvalg, core "social").
+FORUM_BODY_WORDS = (
+    "koordinationsgruppe", "styregruppe", "arbejdsgruppe", "følgegruppe", "chefgruppe",
+    "ledergruppe", "direktørkreds", "bestyrelse", "direktion", "netværk", "udvalg",
+    "forum", "komité", "råd", "gruppe", "kreds",
+)
+# Words that carry no identity in a forum name (also stripped as the tail of a compound:
+# "Rammeaftalesamarbejdet" → "rammeaftale", "styregruppemøde" → "styregruppe").
+FORUM_GENERIC_WORDS = frozenset({
+    "for", "i", "og", "af", "på", "om", "til", "fra", "med", "det", "den", "de", "vedr",
+    "referat", "referatet", "dagsorden", "dagsordenen", "møde", "mødet", "møder",
+    "region", "regionen", "kommune", "kommunerne", "kommuner", "samarbejde", "samarbejdet",
+    "samarbejdets", "ordinært", "ekstraordinært",
+})
+_FORUM_GENERIC_TAILS = ("samarbejdet", "samarbejde", "mødet", "møde", "møder")
+_BODY_ENDINGS = ("", "en", "et", "n", "s", "r", "er", "erne", "ne", "ets", "ens", "ene")
+NO_FORUM = "(no forum)"
+
+
+def _body_forms() -> list[tuple[str, str]]:
+    forms = {w + e: w for w in FORUM_BODY_WORDS for e in _BODY_ENDINGS}
+    return sorted(forms.items(), key=lambda kv: -len(kv[0]))
+
+
+_BODY_FORMS = _body_forms()
+
+
+@dataclass(frozen=True, slots=True)
+class ForumName:
+    """A forum name split into what kind of body it is and the words that identify it."""
+
+    key: str  # normalise_key of the name as written
+    body: str | None
+    core: tuple[str, ...]
+
+
+def parse_forum_name(name: str | None) -> ForumName:
+    key = normalise_key(name)
+    body: str | None = None
+    core: list[str] = []
+    for token in key.split():
+        if token in FORUM_GENERIC_WORDS:
+            continue
+        for tail in _FORUM_GENERIC_TAILS:
+            if token.endswith(tail) and len(token) - len(tail) >= 3:
+                token = token[: -len(tail)]
+                break
+        found = None
+        for form, base in _BODY_FORMS:
+            if token == form or (token.endswith(form) and len(token) - len(form) >= 3):
+                found = (form, base)
+                break
+        if found:
+            form, base = found
+            body = body or base
+            token = token[: -len(form)] if token != form else ""
+            token = token[:-1] if token.endswith("s") and len(token) > 4 else token  # linking s
+        if token and token not in FORUM_GENERIC_WORDS:
+            core.append(token)
+    return ForumName(key=key, body=body, core=tuple(core))
+
+
+def same_word(a: str, b: str, rules: MatchRules = RULES) -> bool:
+    """Equal, an inflection of each other ("rammeaftale"/"rammeaftaler"), or a typo."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if (len(short) >= rules.word_prefix_min and long_.startswith(short)
+            and len(long_) - len(short) <= rules.word_suffix_max):
+        return True
+    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= rules.word_typo_ratio
+
+
+def _matched(small: Sequence[str], big: Sequence[str], rules: MatchRules) -> int:
+    free = list(big)
+    n = 0
+    for w in small:
+        for i, v in enumerate(free):
+            if same_word(w, v, rules):
+                n += 1
+                del free[i]
+                break
+    return n
+
+
+def forum_score(a: ForumName, b: ForumName, rules: MatchRules = RULES) -> tuple[float, bool]:
+    """(score, same): ``same`` when the names are one forum without asking; the score orders
+    the suggestions for names that may be one forum (shown when >= ``rules.forum_maybe``)."""
+    if a.key == b.key:
+        return 100.0, True
+    if a.body and b.body and a.body != b.body:
+        return 0.0, False
+    if not a.core or not b.core:
+        # "Styregruppemøde" names only the kind of body: maybe any forum of that kind.
+        return (rules.forum_maybe if (a.body or b.body) else 0.0), False
+    small, big = (a.core, b.core) if len(a.core) <= len(b.core) else (b.core, a.core)
+    m = _matched(small, big, rules)
+    if m == len(small) == len(big):
+        return 100.0, True
+    score = 100.0 * (m / len(small) + m / len(big)) / 2
+    if m == len(small):  # all of the shorter name is in the longer one
+        score = max(score, rules.forum_maybe)
+    return round(score, 1), False
+
+
+@dataclass(slots=True)
+class ForumChoice:
+    """A user's recorded choice about a written forum name (table ``forum_aliases``)."""
+
+    name_key: str
+    name: str
+    choice: str  # "same": the name belongs to the forum named ``target``; "separate": alone
+    target: str | None = None  # the forum's name as the user gave it (for "same")
+
+
+@dataclass(slots=True)
+class Forum:
+    id: str
+    name: str  # display name: the user's target, else the most used written name
+    names: list[str]  # written names, most documents first
+    how: str  # single | auto | user
+    documents: int = 0
+
+
+@dataclass(slots=True)
+class ForumSuggestion:
+    forum_id: str
+    other_id: str
+    score: float
+
+
+@dataclass(slots=True)
+class ForumClustering:
+    forums: list[Forum]
+    by_name_key: dict[str, str]  # written name key → forum id
+    suggestions: list[ForumSuggestion]
+
+    def forum_of(self, name: str | None) -> str:
+        return self.by_name_key[normalise_key(name)]
+
+
+def forum_id(name: str | None) -> str:
+    return short_hash("forum", normalise_key(name))
+
+
+def cluster_forums(names: dict[str | None, int], choices: Sequence[ForumChoice] = (),
+                   rules: MatchRules = RULES) -> ForumClustering:
+    """Cluster written forum names (name → number of documents) into forums.
+
+    Names with the same key are one name. A user's "same" choice joins a name to its target
+    (the target need not be a written name any more); "separate" keeps a name alone. Other
+    names join when :func:`forum_score` says "same". Documents without a forum form one
+    pseudo-forum, :data:`NO_FORUM`, that is never merged.
+    """
+    counts: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, n in names.items():
+        k = normalise_key(name)
+        counts[k] += n
+        written[k][name or NO_FORUM] += n
+    chosen = {c.name_key: c for c in choices}
+    for c in choices:  # a target the user named is a name even without documents
+        if c.choice == "same" and c.target is not None:
+            tk = normalise_key(c.target)
+            if tk and tk not in written:
+                written[tk][c.target] += 0
+                counts[tk] += 0
+    keys = sorted(written)
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    user_joined: set[str] = set()
+    for c in choices:
+        if c.choice == "same" and c.target is not None and c.name_key in parent:
+            tk = normalise_key(c.target)
+            if tk in parent and tk != c.name_key:
+                union(c.name_key, tk)
+                user_joined.update((c.name_key, tk))
+    separate = {k for k, c in chosen.items() if c.choice == "separate"}
+    auto_ok = [k for k in keys if k and k not in separate]
+    parsed = {k: parse_forum_name(k) for k in auto_ok}
+    maybe: list[tuple[str, str, float]] = []
+    for i, a in enumerate(auto_ok):
+        for b in auto_ok[i + 1:]:
+            score, same = forum_score(parsed[a], parsed[b], rules)
+            if same:
+                union(a, b)
+            elif score >= rules.forum_maybe:
+                maybe.append((a, b, score))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        groups[find(k)].append(k)
+    targets = {normalise_key(c.target): c.target for c in choices
+               if c.choice == "same" and c.target}
+    forums: list[Forum] = []
+    by_key: dict[str, str] = {}
+    for members in groups.values():
+        variants: Counter[str] = Counter()
+        for k in members:
+            variants.update(written[k])
+        # Sorted: most documents first, then the longer (fuller) name, then alphabetically.
+        ordered = sorted(variants, key=lambda n: (-variants[n], -len(n), n))
+        user_target = next((targets[k] for k in sorted(members) if k in targets), None)
+        name = user_target or ordered[0]
+        how = ("user" if any(k in user_joined for k in members)
+               else "auto" if len(members) > 1 else "single")
+        fid = forum_id(name if members != [""] else None)
+        forums.append(Forum(id=fid, name=name, names=ordered, how=how,
+                            documents=sum(counts[k] for k in members)))
+        for k in members:
+            by_key[k] = fid
+    forums.sort(key=lambda f: (f.name == NO_FORUM, f.name.casefold()))
+    best: dict[tuple[str, str], float] = {}
+    for a, b, score in maybe:
+        fa, fb = by_key[a], by_key[b]
+        if fa != fb:
+            pair = (min(fa, fb), max(fa, fb))
+            best[pair] = max(best.get(pair, 0.0), score)
+    suggestions = [ForumSuggestion(a, b, s) for (a, b), s in
+                   sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return ForumClustering(forums=forums, by_name_key=by_key, suggestions=suggestions)
+
+
+# --- meetings, occurrences --------------------------------------------------------------------
+
+# Which document of a meeting gives an occurrence its title first: the minutes.
+DOC_TYPE_ORDER = {"referat": 0, "dagsorden+referat": 1, "other": 2, "dagsorden": 3,
+                  "notat": 4, "aarsrapport": 5}
+
+
+@dataclass(slots=True)
+class DocIn:
+    id: str
+    forum: str | None  # as written
+    meeting_date: str | None
+    doc_type: str = "referat"
+    path: str = ""
+    part: int = 0
+
+
+@dataclass(slots=True)
+class ItemIn:
+    id: str
+    document_id: str
+    ordinal: int
+    number: str | None
+    title: str
+    case_number: str | None = None
+    text: str = ""  # the item's section text
+
+
+@dataclass(slots=True)
+class DecisionIn:
+    id: str
+    item_id: str
+    document_id: str
+    ordinal: int
+    kind: str
+    status: str
+    text: str
+
+
+@dataclass(slots=True)
+class Meeting:
+    id: str
+    forum_id: str
+    meeting_date: str | None
+    document_ids: list[str]
+
+
+@dataclass(slots=True)
+class Occurrence:
+    id: str
+    meeting_id: str
+    forum_id: str
+    meeting_date: str | None
+    number: str | None
+    title: str
+    item_ids: list[str] = field(default_factory=list)
+    document_ids: list[str] = field(default_factory=list)
+    case_numbers: list[str] = field(default_factory=list)
+    text: str = ""
+    decisions: list[DecisionIn] = field(default_factory=list)  # kind decision, one per id
+    standing: str | None = None  # the kind of standing item, if it is one
+    matter_id: str = ""
+    how: str = ""  # first | standing | case | reference | title | contained | content (joined by +)
+    score: float = 0.0
+    via: str | None = None  # the occurrence it was linked to
+
+
+@dataclass(slots=True)
+class Matter:
+    id: str
+    forum_id: str
+    title: str
+    standing: str | None
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DecisionState:
+    id: str
+    forum_id: str
+    matter_id: str
+    occurrence_id: str
+    meeting_id: str
+    meeting_date: str | None
+    status: str
+    open: bool
+    settled_by: str | None = None  # the decision that settled it
+    settled_on: str | None = None  # that decision's meeting date
+    closed_by: str | None = None  # None (open) | "matter" | "manual"
+    mark_id: str | None = None  # the decision id the manual mark was recorded under
+    note: str | None = None
+    reopened: bool = False
+
+
+@dataclass(slots=True)
+class ForumLinks:
+    forum_id: str
+    meetings: list[Meeting]
+    occurrences: list[Occurrence]
+    matters: list[Matter]
+    decisions: dict[str, DecisionState]
+
+
+def meeting_id(forum: str, meeting_date: str | None, document_id: str) -> str:
+    return short_hash("meeting", forum, meeting_date or f"undated:{document_id}")
+
+
+def group_meetings(docs: Iterable[DocIn], forum_of: dict[str, str]) -> list[Meeting]:
+    """One meeting per forum and date (documents without a date are a meeting each), in date
+    order, undated last. ``forum_of``: document id → forum id."""
+    meetings: dict[str, Meeting] = {}
+    ordered = sorted(docs, key=lambda d: (DOC_TYPE_ORDER.get(d.doc_type, 2), d.path, d.part))
+    for d in ordered:
+        fid = forum_of[d.id]
+        mid = meeting_id(fid, d.meeting_date, d.id)
+        meetings.setdefault(mid, Meeting(mid, fid, d.meeting_date, [])).document_ids.append(d.id)
+    return sorted(meetings.values(), key=lambda m: (m.meeting_date is None, m.meeting_date or "",
+                                                    m.id))
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+# Standing items: (kind, pattern over the normalised title). They recur at every meeting.
+STANDING_ITEMS: tuple[tuple[str, str], ...] = (
+    ("dagsorden", r"(?:(?:velkommen|velkomst)(?: \w+){0,3} og )?(?:godkendelse af |godkend )?"
+                  r"(?:den )?dagsorden(?:en)?(?: og (?:godkendelse af )?(?:referat|protokol)\w*)?"
+                  r"(?: (?:fra|af) (?:sidste|forrige) møde\w*)?"),
+    ("referat", r"(?:godkendelse af |opfølgning på |underskrift af |underskrivelse af )?"
+                r"(?:referat|referatet|protokol|protokollen)(?: (?:fra|af) (?:sidste|forrige) "
+                r"møde\w*)?(?: \w+ \d+)?"),
+    ("velkomst", r"(?:velkommen|velkomst)(?: \w+){0,3}"),
+    ("meddelelser", r"(?:meddelelser|meddelelse|orientering|orienteringer|gensidig orientering|"
+                    r"siden sidst|nyt fra \w+(?: \w+)?|orientering fra \w+(?: \w+)?|"
+                    r"meddelelser fra \w+(?: \w+)?|formandens orientering|"
+                    r"sekretariatets orientering)"),
+    ("eventuelt", r"(?:eventuelt|evt|diverse|eventuelt og næste møde|evt og næste møde)"),
+    ("næste møde", r"(?:næste møde|kommende møder?|mødeplan(?: \d+)?|mødekalender(?: \d+)?|"
+                   r"mødedatoer(?: \d+)?|dato for næste møde|punkter til næste møde|"
+                   r"emner til næste møde)"),
+    ("evaluering", r"(?:evaluering af mødet|mødeevaluering)"),
+)
+_STANDING = [(kind, re.compile(rf"^{pat}$")) for kind, pat in STANDING_ITEMS]
+
+# Lead-ins that say what is done with a matter, not which matter it is.
+TITLE_LEAD_INS = (
+    "drøftelse og godkendelse af", "fortsat drøftelse af", "genoptagelse af", "godkendelse af",
+    "drøftelse af", "orientering om", "status på", "status for", "opfølgning på", "forslag til",
+    "udkast til", "beslutning om", "behandling af", "tilbagemelding på", "tilbagemelding fra",
+    "lukket punkt",
+)
+# Tails that mark a continuation of the same matter: "II", "III", "(fortsat)", "del 2".
+_TITLE_TAILS = re.compile(
+    r"(?:\s+(?:(?:i{1,3}|iv|v|vi{1,3}|ix|x)|fortsat|fortsættelse|genoptaget|opfølgning|"
+    r"del \d+|\d+ behandling))+$")
+_LEAD_INS = re.compile(r"^(?:" + "|".join(re.escape(x) for x in TITLE_LEAD_INS) + r")\s+")
+# "2021 22" (from "2021-22") → "2021 2022"
+_SHORT_YEAR = re.compile(r"\b((?:19|20)(\d\d)) (\d\d)\b")
+STOPWORDS = frozenset({
+    "og", "af", "for", "i", "på", "om", "til", "med", "fra", "en", "et", "den", "det", "de",
+    "at", "er", "som", "der", "vedr", "samt", "ved", "efter", "mv", "mm", "jf", "the", "of",
+    "and", "blev", "har", "kan", "skal", "vil", "var", "eller", "ikke", "sig", "sin", "sine",
+    "punktet", "sagen", "styregruppen", "udvalget", "mødet", "møde", "næste",
+})
+# Content words shorter than this do not count (acronyms such as KKR, K17 do).
+_CONTENT_MIN_LEN = 4
+_STEM_LEN = 6
+
+
+def standing_kind(title: str | None) -> str | None:
+    t = normalise_key(title)
+    for kind, pat in _STANDING:
+        if pat.match(t):
+            return kind
+    return None
+
+
+def title_core(title: str | None) -> str:
+    """The part of a title that names the matter: normalised, lead-ins ("Godkendelse af",
+    "Status på") and continuation tails ("II", "fortsat") removed, "2021-22" → "2021 2022"."""
+    t = normalise_key(title)
+    for _ in range(2):
+        t = _LEAD_INS.sub("", t)
+    t = _TITLE_TAILS.sub("", t).strip()
+    t = _SHORT_YEAR.sub(lambda m: f"{m[1]} {m[1][:2]}{m[3]}", t)
+    return t or normalise_key(title)
+
+
+def _numbers(core: str) -> set[str]:
+    return {w for w in core.split() if w.isdigit()}
+
+
+def _words(core: str) -> list[str]:
+    return [w for w in core.split() if w not in STOPWORDS and not w.isdigit()]
+
+
+def title_score(a: str, b: str) -> float:
+    """Similarity of two title cores; 0 when both carry numbers (years) that differ."""
+    if a == b:
+        return 100.0
+    na, nb = _numbers(a), _numbers(b)
+    if na and nb and na != nb:
+        return 0.0
+    wa, wb = " ".join(_words(a)), " ".join(_words(b))
+    if not wa or not wb:
+        return 0.0
+    if na != nb:  # a number on one side only ("Budget" / "Budget 2022"): it counts
+        return max(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b))
+    return max(fuzz.token_sort_ratio(wa, wb), fuzz.ratio(a, b))
+
+
+def contained(a: str, b: str, rules: MatchRules = RULES) -> bool:
+    """Every word of the shorter title core is in the longer one ("rekruttering" in
+    "rekruttering fastholdelse medarbejdere"), the shorter is not trivially short, and its
+    numbers are all in the longer one's."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return _inside(wa, a, wb, b, rules) or _inside(wb, b, wa, a, rules)
+
+
+def _inside(small: list[str], s_core: str, big: list[str], b_core: str, rules: MatchRules) -> bool:
+    if len(small) > len(big) or sum(len(w) for w in small) < rules.contained_min_letters:
+        return False
+    if not _numbers(s_core) <= _numbers(b_core):
+        return False
+    return _matched(small, big, rules) == len(small)
+
+
+def content_stems(text: str) -> set[str]:
+    words = re.findall(r"[^\W_]+", text)
+    out: set[str] = set()
+    for w in words:
+        if len(w) < _CONTENT_MIN_LEN and not (w.isupper() and len(w) >= 2 and not w.isdigit()):
+            continue
+        lw = w.casefold()
+        if lw in STOPWORDS or lw.isdigit():
+            continue
+        out.add(lw[:_STEM_LEN])
+    return out
+
+
+def content_score(a: set[str], b: set[str], rules: MatchRules = RULES) -> float:
+    shared = len(a & b)
+    if shared < rules.content_min_words:
+        return 0.0
+    return 100.0 * shared / min(len(a), len(b))
+
+
+# --- explicit references to earlier meetings --------------------------------------------------
+
+# "mødet den 10. marts", "styregruppemødet d. 2/10", "møde 15.05.2020"; the date is parsed by
+# dates.find_dates from the text that follows.
+_REFERENCE = re.compile(r"\b\w*møde[t]?\s+(?:den\s+|d\.\s*)?(?=\d)", re.IGNORECASE)
+# "på sidste møde", "fra forrige møde": the forum's previous meeting.
+_PREVIOUS = re.compile(r"\b(?:sidste|forrige|seneste)\s+\w*møde[t]?\b", re.IGNORECASE)
+# Words just before "mødet den …" that make it a forward reference.
+_FORWARD = re.compile(r"(?:næste|kommende|følgende|planlagte?)\s*$", re.IGNORECASE)
+
+
+def references(text: str, meeting_date: str) -> tuple[list[str], bool]:
+    """Earlier meeting dates ``text`` refers to, and whether it names "the last meeting".
+    A date without a year is the latest such date before the meeting."""
+    current = date.fromisoformat(meeting_date)
+    found: list[str] = []
+    for m in _REFERENCE.finditer(text):
+        if _FORWARD.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        window = text[m.end():m.end() + 40]
+        ds = dates.find_dates(window, default_year=current.year)
+        if not ds or ds[0].start != 0:
+            continue
+        d = ds[0].date
+        if not ds[0].has_year and d >= current:
+            try:
+                d = d.replace(year=d.year - 1)
+            except ValueError:  # 29 February
+                d = d - timedelta(days=365)
+        if d < current:
+            found.append(d.isoformat())
+    previous = any(not _FORWARD.search(text[max(0, m.start() - 20):m.start()])
+                   for m in _PREVIOUS.finditer(text))
+    return sorted(set(found)), previous
+
+
+# --- linking one forum ------------------------------------------------------------------------
+
+
+def _case_key(case: str) -> str:
+    return re.sub(r"\s+", "", case).casefold()
+
+
+def build_occurrences(meeting: Meeting, docs: dict[str, DocIn], items: dict[str, list[ItemIn]],
+                      decisions: dict[str, list[DecisionIn]],
+                      rules: MatchRules = RULES) -> list[Occurrence]:
+    """The meeting's agenda items, merged over its documents (minutes first)."""
+    occs: list[Occurrence] = []
+    seen_decisions: set[str] = set()
+    for doc_id in meeting.document_ids:
+        for it in sorted(items.get(doc_id, []), key=lambda i: i.ordinal):
+            number = normalise_item_number(it.number)
+            core = title_core(it.title)
+            target = None
+            for o in occs:
+                if doc_id in o.document_ids:
+                    continue
+                onum = normalise_item_number(o.number)
+                if number and onum == number:
+                    if title_score(core, title_core(o.title)) >= rules.same_meeting_numbered:
+                        target = o
+                        break
+                elif title_score(core, title_core(o.title)) >= rules.same_meeting_unnumbered:
+                    target = target or o
+            if target is None:
+                key = number or f"title:{normalise_key(it.title)}"
+                oid = short_hash("occurrence", meeting.id, key, str(len(occs)))
+                target = Occurrence(id=oid, meeting_id=meeting.id, forum_id=meeting.forum_id,
+                                    meeting_date=meeting.meeting_date, number=it.number,
+                                    title=it.title, standing=standing_kind(it.title))
+                occs.append(target)
+            target.item_ids.append(it.id)
+            target.document_ids.append(doc_id)
+            if it.case_number and it.case_number not in target.case_numbers:
+                target.case_numbers.append(it.case_number)
+            if it.text:
+                target.text = f"{target.text}\n\n{it.text}" if target.text else it.text
+            for d in sorted(decisions.get(it.id, []), key=lambda x: x.ordinal):
+                if d.kind == "decision" and d.id not in seen_decisions:
+                    seen_decisions.add(d.id)
+                    target.decisions.append(d)
+    return occs
+
+
+@dataclass(slots=True)
+class _MatterState:
+    matter: Matter
+    cores: set[str]
+    stems: set[str]  # content stems of the titles and texts
+    cases: set[str]
+    last_date: str
+    pending: bool
+    by_meeting: dict[str, Occurrence]
+
+
+# Candidate matters for an occurrence share a title word's first letters (an index, so a forum
+# with thousands of items compares each only with the few matters that could match).
+_INDEX_PREFIX = 4
+
+
+def _title_prefixes(core: str) -> set[str]:
+    return {w[:_INDEX_PREFIX] for w in _words(core)}
+
+
+def _candidate(occ: Occurrence, core: str, stems: set[str], cases: set[str],
+               refs: set[str], ms: _MatterState, meeting_date: str,
+               rules: MatchRules) -> tuple[float, list[str]]:
+    how: list[str] = []
+    score = 0.0
+    if cases & ms.cases:
+        how.append("case")
+        score = max(score, rules.score_case)
+    vetoed = bool(cases and ms.cases and not (cases & ms.cases))
+    if refs & ms.by_meeting.keys():
+        how.append("reference")
+        score = max(score, rules.score_reference)
+    if not vetoed:
+        recent = (date.fromisoformat(meeting_date) - date.fromisoformat(ms.last_date)).days \
+            <= rules.title_window_days
+        if recent:
+            best = max((title_score(core, c) for c in ms.cores), default=0.0)
+            if best >= rules.title_same:
+                how.append("title")
+                score = max(score, best)
+            elif any(contained(core, c, rules) for c in ms.cores) and (
+                    ms.pending or content_score(stems, ms.stems, rules) >= rules.content_support):
+                how.append("contained")
+                score = max(score, rules.score_contained)
+            elif best >= rules.title_related and \
+                    content_score(stems, ms.stems, rules) >= rules.content_support:
+                how.append("content")
+                score = max(score, rules.score_content)
+    return score, how
+
+
+def _reference_pick(occ: Occurrence, core: str, stems: set[str], candidates: list[Occurrence],
+                    rules: MatchRules) -> Occurrence | None:
+    """The item of a referenced meeting this occurrence takes up."""
+    scored = []
+    for c in candidates:
+        if c.standing:
+            continue
+        cc = title_core(c.title)
+        s = max(title_score(core, cc), rules.score_contained if contained(core, cc, rules) else 0,
+                content_score(stems, content_stems(f"{c.title}\n{c.text}\n" + "\n".join(
+                    d.text for d in c.decisions)), rules))
+        scored.append((s, c))
+    scored.sort(key=lambda x: -x[0])
+    if scored and scored[0][0] >= rules.reference_min:
+        return scored[0][1]
+    pending = [c for _, c in scored if any(d.status in OPEN_STATUSES for d in c.decisions)]
+    return pending[0] if len(pending) == 1 else None
+
+
+def _occurrence_stems(o: Occurrence) -> set[str]:
+    return content_stems(f"{o.title}\n{o.text}\n" + "\n".join(d.text for d in o.decisions))
+
+
+def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
+               items: dict[str, list[ItemIn]], decisions: dict[str, list[DecisionIn]],
+               rules: MatchRules = RULES) -> ForumLinks:
+    """Occurrences, matters and the automatic state of every decision of one forum.
+
+    Meetings are taken in date order; each occurrence of a meeting is linked to at most one
+    earlier matter and each matter takes at most one occurrence per meeting (strongest
+    evidence first). Standing items join their forum's standing matter of the same kind.
+    """
+    ordered = sorted(meetings, key=lambda m: (m.meeting_date is None, m.meeting_date or "", m.id))
+    states: list[_MatterState] = []
+    index_of: dict[str, int] = {}  # matter id → position in states
+    word_index: dict[str, set[int]] = defaultdict(set)
+    case_index: dict[str, set[int]] = defaultdict(set)
+    standing: dict[str, _MatterState] = {}
+    occ_all: list[Occurrence] = []
+    by_date: dict[str, Meeting] = {}
+    occs_of: dict[str, list[Occurrence]] = {}
+    previous: Meeting | None = None
+
+    def new_matter(o: Occurrence, kind: str | None) -> _MatterState:
+        mid = (short_hash("matter", forum, "standing", kind) if kind
+               else short_hash("matter", forum, o.id))
+        ms = _MatterState(Matter(mid, forum, o.title, kind), set(), set(), set(),
+                          o.meeting_date or "", False, {})
+        index_of[mid] = len(states)
+        states.append(ms)
+        return ms
+
+    def attach(ms: _MatterState, o: Occurrence, how: str, score: float, via: str | None) -> None:
+        o.matter_id, o.how, o.score, o.via = ms.matter.id, how, score, via
+        ms.matter.occurrences.append(o)
+        ms.matter.title = o.title
+        core = title_core(o.title)
+        ms.cores.add(core)
+        ms.stems |= _occurrence_stems(o)
+        cases = {_case_key(c) for c in o.case_numbers}
+        ms.cases |= cases
+        if o.meeting_date:
+            ms.last_date = o.meeting_date
+            ms.by_meeting[o.meeting_date] = o
+        if ms.matter.standing:
+            return
+        mi = index_of[ms.matter.id]
+        for w in _title_prefixes(core):
+            word_index[w].add(mi)
+        for c in cases:
+            case_index[c].add(mi)
+        if any(d.status in SETTLING_STATUSES for d in o.decisions):
+            ms.pending = False
+        if any(d.status in OPEN_STATUSES for d in o.decisions):
+            ms.pending = True
+
+    for meeting in ordered:
+        occs = build_occurrences(meeting, docs, items, decisions, rules)
+        occs_of[meeting.id] = occs
+        occ_all.extend(occs)
+        if meeting.meeting_date is None:
+            for o in occs:  # an undated meeting cannot be placed in the timeline
+                attach(new_matter(o, None), o, "first", 0.0, None)
+            continue
+        pairs: list[tuple[float, str, int, int, list[str], str | None]] = []
+        for oi, o in enumerate(occs):
+            if o.standing:
+                continue
+            core = title_core(o.title)
+            stems = _occurrence_stems(o)
+            cases = {_case_key(c) for c in o.case_numbers}
+            ref_dates, prev = references(f"{o.title}\n{o.text}", meeting.meeting_date)
+            refs = {d for d in ref_dates if d in by_date}
+            if prev and previous is not None and previous.meeting_date:
+                refs.add(previous.meeting_date)
+            # An explicit reference names a meeting; the item there it takes up is picked here.
+            ref_targets: set[str] = set()
+            for rd in refs:
+                picked = _reference_pick(o, core, stems, occs_of[by_date[rd].id], rules)
+                if picked is not None:
+                    ref_targets.add(picked.matter_id)
+            candidates = {index_of[m] for m in ref_targets}
+            for c in cases:
+                candidates |= case_index.get(c, set())
+            for w in _title_prefixes(core):
+                candidates |= word_index.get(w, set())
+            for mi in sorted(candidates):
+                ms = states[mi]
+                own_refs = refs if ms.matter.id in ref_targets else set()
+                score, how = _candidate(o, core, stems, cases, own_refs, ms,
+                                        meeting.meeting_date, rules)
+                if how:
+                    via = ms.by_meeting.get(ms.last_date)
+                    pairs.append((score + len(how) * 0.01, ms.last_date, mi, oi, how,
+                                  via.id if via else None))
+        # Strongest evidence first; between equals, the matter seen most recently.
+        pairs.sort(key=lambda p: (-p[0], -_date_ordinal(p[1]), p[2]))
+        taken_m: set[int] = set()
+        taken_o: set[int] = set()
+        for score, _last, mi, oi, how, via in pairs:
+            if mi in taken_m or oi in taken_o:
+                continue
+            taken_m.add(mi)
+            taken_o.add(oi)
+            attach(states[mi], occs[oi], "+".join(how), round(score, 1), via)
+        for oi, o in enumerate(occs):
+            if oi in taken_o:
+                continue
+            if o.standing:
+                ms = standing.get(o.standing)
+                if ms is not None and meeting.meeting_date not in ms.by_meeting:
+                    attach(ms, o, "standing", 100.0, ms.matter.occurrences[-1].id)
+                    continue
+                if ms is None:
+                    attach(standing.setdefault(o.standing, new_matter(o, o.standing)), o,
+                           "first", 0.0, None)
+                    continue
+                # a second item of the same standing kind in one meeting: on its own
+                extra = new_matter(o, None)
+                extra.matter.standing = o.standing
+                attach(extra, o, "first", 0.0, None)
+                continue
+            attach(new_matter(o, None), o, "first", 0.0, None)
+        by_date[meeting.meeting_date] = meeting
+        previous = meeting
+
+    matters = [ms.matter for ms in states]
+    return ForumLinks(forum_id=forum, meetings=list(ordered), occurrences=occ_all,
+                      matters=matters, decisions=settle(forum, matters))
+
+
+def _date_ordinal(d: str | None) -> int:
+    return date.fromisoformat(d).toordinal() if d else 0
+
+
+def settle(forum: str, matters: Sequence[Matter]) -> dict[str, DecisionState]:
+    """The automatic state of every decision: open (postponed, referred, action) until a
+    later occurrence of the same, non-standing matter has a settling decision."""
+    out: dict[str, DecisionState] = {}
+    for m in matters:
+        occs = sorted(m.occurrences, key=lambda o: (o.meeting_date is None, o.meeting_date or ""))
+        waiting: list[DecisionState] = []
+        for o in occs:
+            settling = next((d for d in o.decisions if d.status in SETTLING_STATUSES), None)
+            if settling is not None and not m.standing and o.meeting_date:
+                still: list[DecisionState] = []
+                for st in waiting:
+                    if st.meeting_date and st.meeting_date < o.meeting_date:
+                        st.open, st.settled_by, st.settled_on = False, settling.id, o.meeting_date
+                        st.closed_by = "matter"
+                    else:
+                        still.append(st)
+                waiting = still
+            for d in o.decisions:
+                if d.id in out:
+                    continue
+                st = DecisionState(id=d.id, forum_id=forum, matter_id=m.id, occurrence_id=o.id,
+                                   meeting_id=o.meeting_id, meeting_date=o.meeting_date,
+                                   status=d.status, open=d.status in OPEN_STATUSES)
+                out[d.id] = st
+                if st.open:
+                    waiting.append(st)
+    return out
+
+
+# --- what people record -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Mark:
+    """A person's close or reopen of a decision (table ``decision_marks``), with a snapshot of
+    the decision it was made on, so it can follow the decision when its file is edited."""
+
+    decision_id: str
+    state: str  # closed | open
+    note: str | None = None
+    marked_at: str = ""
+    overrides: str | None = None  # for "open": the settling decision the person overrode
+    forum: str | None = None  # the forum as written in the document
+    meeting_date: str | None = None
+    item_number: str | None = None
+    item_title: str | None = None
+    kind: str = "decision"
+    text: str = ""
+
+
+@dataclass(slots=True)
+class DecisionInfo:
+    """What a mark is matched against when its own decision id is gone."""
+
+    id: str
+    forum_key: str  # forum id of the decision's document (after clustering)
+    meeting_date: str | None
+    item_number: str | None
+    item_title: str
+    kind: str
+    text: str
+
+
+def attach_marks(marks: Sequence[Mark], decisions: Sequence[DecisionInfo],
+                 forum_of_name: dict[str, str], rules: MatchRules = RULES) -> dict[str, Mark]:
+    """Decision id → the mark that applies to it.
+
+    A mark applies to its own decision id. A mark whose decision no longer exists (the file
+    was edited and the decision's text or the item's number changed) follows the decision of
+    the same forum, meeting date and kind whose text is most similar, if at least
+    ``rules.mark_text_min`` (or whose item title is the same and text is close).
+    """
+    present = {d.id for d in decisions}
+    out: dict[str, Mark] = {m.decision_id: m for m in marks if m.decision_id in present}
+    orphans = [m for m in marks if m.decision_id not in present]
+    if not orphans:
+        return out
+    by_meeting: dict[tuple[str, str | None], list[DecisionInfo]] = defaultdict(list)
+    for d in decisions:
+        by_meeting[(d.forum_key, d.meeting_date)].append(d)
+    for m in sorted(orphans, key=lambda x: x.marked_at):
+        fid = forum_of_name.get(normalise_key(m.forum))
+        if fid is None:
+            continue
+        best: tuple[float, DecisionInfo] | None = None
+        for d in by_meeting.get((fid, m.meeting_date), []):
+            if d.id in out or d.kind != m.kind:
+                continue
+            s = fuzz.ratio(normalise_key(m.text), normalise_key(d.text))
+            same_item = (normalise_key(m.item_title) == normalise_key(d.item_title)
+                         or (m.item_number and normalise_item_number(m.item_number)
+                             == normalise_item_number(d.item_number)))
+            if same_item:
+                s += 10
+            if s >= rules.mark_text_min and (best is None or s > best[0]):
+                best = (s, d)
+        if best is not None:
+            out[best[1].id] = m
+    return out
+
+
+def apply_marks(states: dict[str, DecisionState], marks: dict[str, Mark]) -> None:
+    """Overlay the people's marks on the automatic states (in place).
+
+    A close always wins. A reopen keeps a decision open against the settling decision the
+    person saw; a settling decision that comes later closes it again.
+    """
+    for did, m in marks.items():
+        st = states.get(did)
+        if st is None:
+            continue
+        st.mark_id, st.note = m.decision_id, m.note
+        if m.state == "closed":
+            st.open, st.closed_by = False, "manual"
+        elif m.state == "open" and (st.settled_by is None or st.settled_by == m.overrides):
+            st.open, st.closed_by, st.reopened = True, None, True
+
+
+def with_rules(**changes: float) -> MatchRules:
+    """RULES with some thresholds changed (for experiments and tests)."""
+    return replace(RULES, **changes)
