@@ -203,6 +203,31 @@ def forum_score(a: ForumName, b: ForumName, rules: MatchRules = RULES) -> tuple[
     return round(score, 1), False
 
 
+# A document title that names its forum: "Referat af styregruppemøde", "Dagsorden for mødet i
+# Styregruppen for X". What follows the lead is the forum, if it names a kind of body.
+_TITLE_LEAD = re.compile(
+    r"^\s*(?:referat\s+og\s+dagsorden|dagsorden\s+og\s+referat|beslutningsreferat|"
+    r"mødereferat|referat|dagsorden)\b[\s:–-]*(?:(?:af|fra|for)\s+)?"
+    r"(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?møde[t]?\s+(?:i|for)\s+)?",
+    re.IGNORECASE)
+
+
+def forum_label(forum: str | None, title: str | None) -> str | None:
+    """The forum a document is from: its forum as written, else a body its title names
+    ("Referat af styregruppemøde" → "styregruppemøde"), else None."""
+    if forum and forum.strip():
+        return forum
+    m = _TITLE_LEAD.match(title or "")
+    if not m:
+        return None
+    rest = (title or "")[m.end():]
+    ds = dates.find_dates(rest)
+    if ds:
+        rest = rest[:ds[0].start]
+    rest = re.sub(r"(?:\s+(?:den|d\.|kl\.?|,|–|-))+\s*$", "", rest.strip(" ,:–-\t"), flags=re.I)
+    return rest if rest and parse_forum_name(rest).body else None
+
+
 @dataclass(slots=True)
 class ForumChoice:
     """A user's recorded choice about a written forum name (table ``forum_aliases``)."""
@@ -939,8 +964,9 @@ def attach_marks(marks: Sequence[Mark], decisions: Sequence[DecisionInfo],
 
     A mark applies to its own decision id. A mark whose decision no longer exists (the file
     was edited and the decision's text or the item's number changed) follows the decision of
-    the same forum, meeting date and kind whose text is most similar, if at least
-    ``rules.mark_text_min`` (or whose item title is the same and text is close).
+    the same forum, meeting date and kind whose text is most similar (ratio; in the same item
+    also token_set_ratio, so words added to the text still match), if at least
+    ``rules.mark_text_min``.
     """
     present = {d.id for d in decisions}
     out: dict[str, Mark] = {m.decision_id: m for m in marks if m.decision_id in present}
@@ -958,12 +984,13 @@ def attach_marks(marks: Sequence[Mark], decisions: Sequence[DecisionInfo],
         for d in by_meeting.get((fid, m.meeting_date), []):
             if d.id in out or d.kind != m.kind:
                 continue
-            s = fuzz.ratio(normalise_key(m.text), normalise_key(d.text))
+            a, b = normalise_key(m.text), normalise_key(d.text)
+            s = fuzz.ratio(a, b)
             same_item = (normalise_key(m.item_title) == normalise_key(d.item_title)
                          or (m.item_number and normalise_item_number(m.item_number)
                              == normalise_item_number(d.item_number)))
-            if same_item:
-                s += 10
+            if same_item:  # in the same item, words added or removed still say the same
+                s = max(s, fuzz.token_set_ratio(a, b))
             if s >= rules.mark_text_min and (best is None or s > best[0]):
                 best = (s, d)
         if best is not None:

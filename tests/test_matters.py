@@ -1,0 +1,345 @@
+"""The matching rules of referatkit.matters, on plain data: forum names, standing items, title
+cores, explicit references, linking one forum's meetings, open decisions, people's marks."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from referatkit import matters as M
+
+FORUM = "Styregruppen for Rammeaftale Sjælland"
+
+
+# --- forums -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("other", [
+    "Styregruppen for Rammeaftalesamarbejdet i Region Sjælland",
+    "Styregruppen for Rammeaftaler Sjælland",
+    "STYREGRUPPEN FOR RAMMEAFTALE SJÆLLAND",
+    "Styregruppen for Rammeaftale, Sjælland",
+    "Styregruppen for Rammeaftale Sjælland (møde)",
+])
+def test_forum_names_that_are_one_forum_without_asking(other: str) -> None:
+    score, same = M.forum_score(M.parse_forum_name(FORUM), M.parse_forum_name(other))
+    assert same and score == 100
+
+
+@pytest.mark.parametrize(("other", "suggested"), [
+    ("styregruppemøde", True),  # names only the kind of body: ask
+    ("Styregruppen for Rammeaftalen", True),  # all of the shorter name is in the longer
+    ("Styregruppen for Rammeaftale Hovedstaden", False),  # another region
+    ("Netværket for Rammeaftale Sjælland", False),  # another kind of body
+    ("Socialudvalget", False),
+])
+def test_forum_names_that_may_be_one_forum(other: str, suggested: bool) -> None:
+    score, same = M.forum_score(M.parse_forum_name(FORUM), M.parse_forum_name(other))
+    assert not same
+    assert (score >= M.RULES.forum_maybe) is suggested
+
+
+def test_forum_name_parts() -> None:
+    assert M.parse_forum_name("Social- og sundhedsudvalget") == M.ForumName(
+        "social og sundhedsudvalget", "udvalg", ("social", "sundhed"))
+    assert M.parse_forum_name("styregruppemøde").body == "styregruppe"
+    assert M.parse_forum_name("styregruppemøde").core == ()
+
+
+def test_forum_label_from_the_title_when_no_forum_is_written() -> None:
+    assert M.forum_label("Netværket", "Referat af styregruppemøde") == "Netværket"
+    assert M.forum_label(None, "Referat af styregruppemøde") == "styregruppemøde"
+    assert M.forum_label(None, "Dagsorden for mødet i Styregruppen for X den 4. marts 2022") == \
+        "Styregruppen for X"
+    assert M.forum_label(None, "Referat") is None
+    assert M.forum_label(None, "Referat af møde om kvalitetsmodellen") is None  # no body named
+    assert M.forum_label(None, "Notat om psykiatri") is None
+
+
+def test_cluster_forums_auto_user_and_separate() -> None:
+    names = {FORUM: 5, "Styregruppen for Rammeaftaler Sjælland": 1, "styregruppemøde": 1,
+             "Netværket for Rammeaftale Sjælland": 2, None: 3}
+    cl = M.cluster_forums(names)
+    by_name = {f.name: f for f in cl.forums}
+    assert set(by_name) == {FORUM, "styregruppemøde", "Netværket for Rammeaftale Sjælland",
+                            M.NO_FORUM}
+    assert by_name[FORUM].names == [FORUM, "Styregruppen for Rammeaftaler Sjælland"]
+    assert by_name[FORUM].how == "auto" and by_name[FORUM].documents == 6
+    assert cl.forum_of(None) == by_name[M.NO_FORUM].id
+    assert [(s.forum_id, s.other_id) for s in cl.suggestions] == [
+        tuple(sorted((by_name[FORUM].id, by_name["styregruppemøde"].id)))]
+    # the user confirms the suggestion, and keeps one written name apart
+    cl = M.cluster_forums(names, [
+        M.ForumChoice("styregruppemøde", "styregruppemøde", "same", FORUM),
+        M.ForumChoice("styregruppen for rammeaftaler sjælland",
+                      "Styregruppen for Rammeaftaler Sjælland", "separate"),
+    ])
+    by_name = {f.name: f for f in cl.forums}
+    assert by_name[FORUM].names == [FORUM, "styregruppemøde"] and by_name[FORUM].how == "user"
+    assert "Styregruppen for Rammeaftaler Sjælland" in by_name
+    assert cl.suggestions == []
+
+
+def test_a_merge_target_without_documents_keeps_its_name() -> None:
+    cl = M.cluster_forums(Counter({"styregruppemøde": 2}),
+                          [M.ForumChoice("styregruppemøde", "styregruppemøde", "same", FORUM)])
+    assert [(f.name, f.documents) for f in cl.forums] == [(FORUM, 2)]
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Godkendelse af dagsorden", "dagsorden"),
+    ("Velkommen og godkendelse af dagsorden", "dagsorden"),
+    ("Godkendelse af dagsorden og referat", "dagsorden"),
+    ("Godkendelse af referat fra sidste møde", "referat"),
+    ("Eventuelt", "eventuelt"),
+    ("Evt.", "eventuelt"),
+    ("Meddelelser", "meddelelser"),
+    ("Orientering fra formanden", "meddelelser"),
+    ("Næste møde", "næste møde"),
+    ("Mødeplan 2022", "næste møde"),
+    ("Orientering om ny lov om socialtilsyn", None),
+    ("Rammeaftale 2021-2022", None),
+    ("Godkendelse af budget 2022", None),
+])
+def test_standing_items(title: str, kind: str | None) -> None:
+    assert M.standing_kind(title) == kind
+
+
+def test_title_cores_and_scores() -> None:
+    assert M.title_core("Rammeaftale 2021-2022 II") == "rammeaftale 2021 2022"
+    assert M.title_core("Rammeaftale 2021-22 (fortsat)") == "rammeaftale 2021 2022"
+    assert M.title_core("Godkendelse af Rammeaftale 2021-2022 III") == "rammeaftale 2021 2022"
+    assert M.title_core("Status på F-ACT") == "f act"
+    core = M.title_core
+    assert M.title_score(core("Rammeaftale 2021-2022 II"), core("Rammeaftale 2021-2022 III")) == 100
+    # another period is another matter, however alike the words
+    assert M.title_score(core("Rammeaftale 2021-2022"), core("Rammeaftale 2023-2024")) == 0
+    # a number on one side only counts: not the same title without more evidence
+    assert M.title_score(core("Budget"), core("Budget 2022")) < M.RULES.title_same
+    assert M.contained(core("Rekruttering"), core("Rekruttering og fastholdelse af medarbejdere"))
+    assert M.contained(core("Takstaftale 2021"), core("Takstaftale"))
+    assert not M.contained(core("Budget 2021"), core("Budget 2022 for botilbud"))
+    assert not M.contained(core("IT"), core("IT og digitalisering"))  # too short to tell
+
+
+def test_explicit_references_to_earlier_meetings() -> None:
+    refs = M.references
+    assert refs("Punktet blev genoptaget fra mødet den 10. marts.", "2020-06-12") == \
+        (["2020-03-10"], False)
+    # a date without a year is the latest one before the meeting
+    assert refs("Punktet blev aftalt på mødet den 2. oktober.", "2021-01-22") == \
+        (["2020-10-02"], False)
+    assert refs("Drøftet på styregruppemødet d. 15.05.2020", "2020-09-01") == (["2020-05-15"], False)
+    assert refs("Tages op på næste møde den 5. juni.", "2020-03-10") == ([], False)
+    assert refs("Punktet blev udsat på sidste møde.", "2020-03-10") == ([], True)
+    assert refs("Næste møde den 3. marts 2020", "2020-03-10") == ([], False)
+
+
+# --- linking one forum ------------------------------------------------------------------------
+
+
+class Series:
+    """Hand-built meetings of one forum: (date, doc_type, [(number, title, text, case,
+    [(status, text)])])."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, M.DocIn] = {}
+        self.items: dict[str, list[M.ItemIn]] = {}
+        self.decisions: dict[str, list[M.DecisionIn]] = {}
+
+    def meeting(self, date: str, *items: tuple, doc_type: str = "referat",
+                forum: str = FORUM) -> Series:
+        doc_id = f"{date}-{doc_type}"
+        self.docs[doc_id] = M.DocIn(doc_id, forum, date, doc_type, f"/a/{doc_id}.txt")
+        for ordinal, (number, title, text, case, decisions) in enumerate(items):
+            item_id = f"{doc_id}#{number}"
+            self.items.setdefault(doc_id, []).append(
+                M.ItemIn(item_id, doc_id, ordinal, number, title, case, text))
+            for d_ord, (status, dtext) in enumerate(decisions):
+                kind = "proposal" if doc_type == "dagsorden" else "decision"
+                self.decisions.setdefault(item_id, []).append(M.DecisionIn(
+                    f"{item_id}/{d_ord}", item_id, doc_id, d_ord, kind, status, dtext))
+        return self
+
+    def link(self, rules: M.MatchRules = M.RULES) -> M.ForumLinks:
+        forum_of = {d: "F" for d in self.docs}
+        meetings = M.group_meetings(self.docs.values(), forum_of)
+        return M.link_forum("F", meetings, self.docs, self.items, self.decisions, rules)
+
+
+def _timelines(links: M.ForumLinks) -> dict[str, list[tuple[str | None, str]]]:
+    return {m.title: [(o.meeting_date, o.title) for o in m.occurrences] for m in links.matters}
+
+
+def _open(links: M.ForumLinks) -> set[str]:
+    return {d for d, s in links.decisions.items() if s.open}
+
+
+def item(number: str, title: str, *decisions: tuple[str, str], text: str = "",
+         case: str | None = None) -> tuple:
+    return (number, title, text, case, list(decisions))
+
+
+def test_postponed_item_renamed_then_settled() -> None:
+    links = Series().meeting(
+        "2020-03-10",
+        item("1", "Godkendelse af dagsorden", ("approved", "Godkendt.")),
+        item("2", "Rammeaftale 2021-2022", ("postponed", "Udsat.")),
+        item("3", "Rekruttering", ("action", "Sekretariatet undersøger sagen.")),
+    ).meeting(
+        "2020-06-12",
+        item("1", "Godkendelse af dagsorden", ("approved", "Godkendt.")),
+        item("2", "Rammeaftale 2021-2022 II", ("approved", "Godkendt.")),
+        item("3", "Rekruttering og fastholdelse af medarbejdere", ("noted", "Taget til efterretning.")),
+    ).link()
+    assert _timelines(links)["Rammeaftale 2021-2022 II"] == [
+        ("2020-03-10", "Rammeaftale 2021-2022"), ("2020-06-12", "Rammeaftale 2021-2022 II")]
+    assert "Rekruttering og fastholdelse af medarbejdere" in _timelines(links)
+    assert _open(links) == set()
+    state = links.decisions["2020-03-10-referat#2/0"]
+    assert (state.closed_by, state.settled_by, state.settled_on) == (
+        "matter", "2020-06-12-referat#2/0", "2020-06-12")
+    standing = next(m for m in links.matters if m.standing == "dagsorden")
+    assert [o.how for o in standing.occurrences] == ["first", "standing"]
+
+
+def test_a_shorter_title_is_taken_up_only_while_the_matter_is_pending() -> None:
+    links = Series().meeting(
+        "2020-03-10", item("3", "Rekruttering", ("approved", "Godkendt.")),
+    ).meeting(
+        "2020-06-12", item("3", "Rekruttering og fastholdelse af medarbejdere",
+                           ("noted", "Taget til efterretning.")),
+    ).link()
+    assert len(links.matters) == 2  # settled before: a new matter, not the old one again
+
+
+def test_standing_items_settle_nothing_and_their_actions_stay_open() -> None:
+    links = Series().meeting(
+        "2020-03-10", item("5", "Eventuelt", ("action", "Jette undersøger mødelokaler.")),
+    ).meeting(
+        "2020-06-12", item("5", "Eventuelt", ("approved", "Godkendt.")),
+    ).link()
+    assert _open(links) == {"2020-03-10-referat#5/0"}
+    assert len(links.matters) == 1 and links.matters[0].standing == "eventuelt"
+
+
+def test_later_postponement_keeps_both_open_until_settled() -> None:
+    s = Series().meeting("2020-03-10", item("2", "Takstaftale", ("postponed", "Udsat.")))
+    s.meeting("2020-06-12", item("3", "Takstaftale 2021", ("postponed", "Udsat igen.")))
+    assert _open(s.link()) == {"2020-03-10-referat#2/0", "2020-06-12-referat#3/0"}
+    s.meeting("2020-09-01", item("2", "Takstaftale 2021", ("approved", "Godkendt.")))
+    links = s.link()
+    assert _open(links) == set()
+    assert {links.decisions[d].settled_on for d in ("2020-03-10-referat#2/0",
+                                                     "2020-06-12-referat#3/0")} == {"2020-09-01"}
+
+
+def test_a_settling_decision_in_the_same_meeting_does_not_close_an_action() -> None:
+    links = Series().meeting(
+        "2020-03-10", item("2", "Budget 2021", ("approved", "Godkendt."),
+                           ("action", "Økonomi følger op."))).link()
+    assert _open(links) == {"2020-03-10-referat#2/1"}
+
+
+def test_case_numbers_link_and_tell_apart() -> None:
+    links = Series().meeting(
+        "2021-05-07", item("3", "Rekruttering", ("action", "Jette følger op."), case="20/1234"),
+        item("4", "Klage over afgørelse", ("postponed", "Udsat."), case="21/0001"),
+    ).meeting(
+        "2021-11-19", item("2", "Fastholdelse af personale", ("noted", "Taget til efterretning."),
+                           case="20/ 1234"),
+        item("3", "Klage over afgørelse", ("approved", "Godkendt."), case="21/0002"),
+    ).link()
+    assert _timelines(links)["Fastholdelse af personale"] == [
+        ("2021-05-07", "Rekruttering"), ("2021-11-19", "Fastholdelse af personale")]
+    # same title, another case: another matter, and the postponement stays open
+    assert _open(links) == {"2021-05-07-referat#4/0"}
+
+
+def test_an_explicit_reference_links_a_renamed_item() -> None:
+    links = Series().meeting(
+        "2020-03-10", item("4", "Høring om specialundervisning", ("referred", "Oversendes til KKR.")),
+        item("5", "Kvalitetsmodel", ("approved", "Godkendt.")),
+    ).meeting(
+        "2021-01-22", item("3", "Svar fra KKR",
+                           ("noted", "Taget til efterretning."),
+                           text="Sagen blev oversendt til KKR på mødet den 10. marts 2020."),
+    ).link()
+    timeline = _timelines(links)["Svar fra KKR"]
+    assert timeline == [("2020-03-10", "Høring om specialundervisning"),
+                        ("2021-01-22", "Svar fra KKR")]
+    assert _open(links) == set()
+    matter = next(m for m in links.matters if m.title == "Svar fra KKR")
+    assert matter.occurrences[1].how.split("+")[0] == "reference"
+
+
+def test_agenda_and_minutes_of_one_meeting_are_one_occurrence() -> None:
+    s = Series().meeting(
+        "2020-10-02", item("2", "Rekruttering og fastholdelse", ("noted", "Det indstilles …")),
+        doc_type="dagsorden",
+    ).meeting(
+        "2020-10-02", item("2", "Rekruttering og fastholdelse af medarbejdere",
+                           ("noted", "Taget til efterretning.")),
+    )
+    links = s.link()
+    assert len(links.meetings) == 1 and len(links.occurrences) == 1
+    occ = links.occurrences[0]
+    assert occ.title == "Rekruttering og fastholdelse af medarbejdere"  # the minutes' title
+    assert set(occ.document_ids) == {"2020-10-02-dagsorden", "2020-10-02-referat"}
+    assert [d.id for d in occ.decisions] == ["2020-10-02-referat#2/0"]  # proposals are not
+
+
+def test_undated_documents_are_not_placed_in_the_timeline() -> None:
+    s = Series().meeting("2020-03-10", item("2", "Budget", ("postponed", "Udsat.")))
+    s.docs["memo"] = M.DocIn("memo", FORUM, None, "notat", "/a/memo.txt")
+    s.items["memo"] = [M.ItemIn("memo#1", "memo", 0, "1", "Budget", None, "")]
+    s.decisions["memo#1"] = [M.DecisionIn("memo#1/0", "memo#1", "memo", 0, "decision",
+                                          "approved", "Godkendt.")]
+    assert _open(s.link()) == {"2020-03-10-referat#2/0"}
+
+
+# --- marks ------------------------------------------------------------------------------------
+
+
+def _info(did: str, text: str, date: str = "2021-01-22", number: str = "4") -> M.DecisionInfo:
+    return M.DecisionInfo(did, "F", date, number, "Kvalitetsmodel for socialområdet", "decision",
+                          text)
+
+
+def test_a_mark_follows_its_decision_when_an_edit_changes_the_id() -> None:
+    mark = M.Mark("old", "closed", "klaret", "2022-01-01", forum=FORUM, meeting_date="2021-01-22",
+                  item_number="4", item_title="Kvalitetsmodel for socialområdet",
+                  text="Sagen oversendes til K17.")
+    decisions = [_info("new", "Sagen oversendes til K17 til videre behandling."),
+                 _info("other", "Godkendt.", number="5")]
+    attached = M.attach_marks([mark], decisions, {M.normalise_key(FORUM): "F"})
+    assert attached == {"new": mark}
+    # another meeting date, or a very different text: the mark does not follow
+    assert M.attach_marks([mark], [_info("x", "Sagen oversendes til K17.", date="2021-02-01")],
+                          {M.normalise_key(FORUM): "F"}) == {}
+    assert M.attach_marks([mark], [_info("x", "Godkendt uden bemærkninger.")],
+                          {M.normalise_key(FORUM): "F"}) == {}
+
+
+def test_close_wins_and_reopen_holds_until_a_newer_settlement() -> None:
+    def state(settled_by: str | None) -> M.DecisionState:
+        return M.DecisionState("d", "F", "m", "o", "mt", "2020-03-10", "postponed",
+                               open=settled_by is None, settled_by=settled_by,
+                               closed_by="matter" if settled_by else None)
+
+    states = {"d": state(None)}
+    M.apply_marks(states, {"d": M.Mark("d", "closed", "done")})
+    assert (states["d"].open, states["d"].closed_by, states["d"].note) == (False, "manual", "done")
+    states = {"d": state("s1")}
+    M.apply_marks(states, {"d": M.Mark("d", "open", overrides="s1")})
+    assert states["d"].open and states["d"].reopened
+    states = {"d": state("s2")}  # a later meeting settled it again
+    M.apply_marks(states, {"d": M.Mark("d", "open", overrides="s1")})
+    assert not states["d"].open and states["d"].closed_by == "matter"
+    states = {"d": state(None)}
+    M.apply_marks(states, {"d": M.Mark("d", "note", "rykket")})
+    assert states["d"].open and states["d"].note == "rykket"
