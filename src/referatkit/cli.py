@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-from referatkit import __version__, config, queries, render
-from referatkit.errors import EXIT_PARTIAL, EXIT_USAGE, ReferatkitError
+from referatkit import __version__, config, queries, render, state
+from referatkit.errors import EXIT_PARTIAL, EXIT_USAGE, ReferatkitError, UsageError
 from referatkit.ingest import ingest as run_ingest
 
 # Exit code for Ctrl-C, as shells report it (128 + SIGINT).
@@ -28,6 +28,7 @@ app = typer.Typer(
         '  referatkit search "F-ACT"\n'
         "  referatkit show 1\n"
         "  referatkit decisions --open\n"
+        '  referatkit history "Rammeaftale 2021-2022"\n'
         "  referatkit --db archive.db stats --format json\n\n"
         "The database is --db PATH, else $REFERATKIT_DB, else referatkit.db in your data folder."
     ),
@@ -157,16 +158,49 @@ def show(
     render.document(queries.show(_db(ctx, db), ref), fmt)
 
 
-@app.command(epilog=_examples(
-    "referatkit decisions --open",
-    "referatkit decisions --status postponed --forum styregruppe --from 2020",
-    "referatkit decisions --owner Jette --format csv > handlinger.csv",
-))
+def _sub_app(help_text: str, epilog: str) -> typer.Typer:
+    """A command with subcommands that also runs by itself (``decisions``, ``forums``)."""
+    return typer.Typer(help=help_text, epilog=epilog, invoke_without_command=True,
+                       no_args_is_help=False, rich_markup_mode=None, add_completion=False,
+                       context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _keep_db(ctx: typer.Context, db: Path | None) -> None:
+    # The group's --db, for its subcommands ("decisions --db X close ID").
+    if db is not None:
+        ctx.obj = {**(ctx.obj or {}), "db": db}
+
+
+AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE",
+                                                help="Count age and overdue to this date "
+                                                "(default: today).")]
+NoteOption = Annotated[str | None, typer.Option("--note", "-m", help="Why (kept with the "
+                                                "decision, shown in listings).")]
+OutFormat = Annotated[str, typer.Option("--format", "-f", metavar="table|json",
+                                        help="A line, or the decision as JSON.")]
+
+decisions_app = _sub_app(
+    "List decisions in meeting order, with their status and the raw text; close, reopen or "
+    "annotate one by hand.\n\nA postponed, referred or action decision is open until a later "
+    "meeting of the same forum settles the same matter (approved, noted, rejected), or you "
+    "close it. Subcommands: close, reopen, note.",
+    _examples(
+        "referatkit decisions --open",
+        "referatkit decisions --status postponed --forum styregruppe --from 2020",
+        "referatkit decisions --owner Jette --format csv > handlinger.csv",
+        'referatkit decisions close 3f9a0c2b71de --note "Klaret på mail 3. marts"',
+        "referatkit decisions reopen 3f9a0c2b71de",
+    ))
+app.add_typer(decisions_app, name="decisions")
+
+
+@decisions_app.callback()
 def decisions(
     ctx: typer.Context,
     db: DbOption = None,
     open_only: Annotated[bool, typer.Option("--open", help="Only open decisions: postponed, "
-                                            "referred, or an action for someone.")] = False,
+                                            "referred, or an action for someone, and not yet "
+                                            "settled by a later meeting or closed by hand.")] = False,
     status: Annotated[str | None, typer.Option("--status", metavar="STATUS",
                                                help="Only this status: approved, noted, "
                                                "postponed, rejected, referred, action, none.")] = None,
@@ -178,13 +212,238 @@ def decisions(
                                                 help="To date (inclusive).")] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Only decisions whose owner "
                                               "contains this.")] = None,
+    as_of: AsOfOption = None,
     fmt: ListFormat = "table",
 ) -> None:
-    """List decisions in meeting order, with their status and the raw text."""
+    if ctx.invoked_subcommand is not None:
+        _keep_db(ctx, db)
+        return
     fmt = render.check_format(fmt)
     rows = queries.decisions(_db(ctx, db), open_only=open_only, status=status, forum=forum,
-                             date_from=date_from, date_to=date_to, owner=owner)
-    render.decision_rows(rows, fmt)
+                             date_from=date_from, date_to=date_to, owner=owner, as_of=as_of)
+    render.decision_rows(rows, fmt, open_view=open_only)
+
+
+@decisions_app.command("close", epilog=_examples(
+    'referatkit decisions close 3f9a0c2b71de --note "Klaret på mail 3. marts"',
+    "referatkit decisions close 3f9a --format json",
+))
+def decisions_close(
+    ctx: typer.Context,
+    decision: Annotated[str, typer.Argument(metavar="ID", help="The decision's id (or its "
+                                            "first characters), as 'decisions' lists it.")],
+    note: NoteOption = None,
+    db: DbOption = None,
+    fmt: OutFormat = "table",
+) -> None:
+    """Close a decision by hand: it leaves 'decisions --open' for good (until reopened).
+
+    The close is kept under the decision's stable id: it survives re-ingest, an edited or
+    moved file, and (through export-state/import-state) a rebuilt database.
+    """
+    fmt = render.check_format(fmt, (render.TABLE, render.JSON))
+    render.decision_marked(state.close(_db(ctx, db), decision, note), "Closed", fmt)
+
+
+@decisions_app.command("reopen", epilog=_examples(
+    "referatkit decisions reopen 3f9a0c2b71de",
+    'referatkit decisions reopen 3f9a --note "Ikke afklaret alligevel"',
+))
+def decisions_reopen(
+    ctx: typer.Context,
+    decision: Annotated[str, typer.Argument(metavar="ID", help="The decision's id (or its "
+                                            "first characters).")],
+    note: NoteOption = None,
+    db: DbOption = None,
+    fmt: OutFormat = "table",
+) -> None:
+    """Open a decision again, after a close by hand or a settling decision at a later meeting
+    (a settling decision at a still later meeting closes it again)."""
+    fmt = render.check_format(fmt, (render.TABLE, render.JSON))
+    render.decision_marked(state.reopen(_db(ctx, db), decision, note), "Reopened", fmt)
+
+
+@decisions_app.command("note", epilog=_examples(
+    'referatkit decisions note 3f9a0c2b71de "Jette rykker KKR i april"',
+))
+def decisions_note(
+    ctx: typer.Context,
+    decision: Annotated[str, typer.Argument(metavar="ID", help="The decision's id (or its "
+                                            "first characters).")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    db: DbOption = None,
+    fmt: OutFormat = "table",
+) -> None:
+    """Attach a note to a decision without closing or opening it."""
+    fmt = render.check_format(fmt, (render.TABLE, render.JSON))
+    render.decision_marked(state.annotate(_db(ctx, db), decision, text), "Noted", fmt)
+
+
+forums_app = _sub_app(
+    "List the forums: the bodies the documents are from, each name as written matched to one "
+    "forum, with meeting counts and years. Names that may be the same forum are listed "
+    "below the table; confirm with 'forums merge', undo with 'forums unmerge'.",
+    _examples(
+        "referatkit forums",
+        'referatkit forums merge "Styregruppemøde" "Styregruppen for Rammeaftale Sjælland"',
+        'referatkit forums unmerge "Styregruppen for Rammeaftaler Sjælland"',
+        "referatkit forums --format json",
+    ))
+app.add_typer(forums_app, name="forums")
+
+
+@forums_app.callback()
+def forums(
+    ctx: typer.Context,
+    db: DbOption = None,
+    fmt: ListFormat = "table",
+) -> None:
+    if ctx.invoked_subcommand is not None:
+        _keep_db(ctx, db)
+        return
+    fmt = render.check_format(fmt)
+    render.forums(queries.forums(_db(ctx, db)), fmt)
+
+
+@forums_app.command("merge", epilog=_examples(
+    'referatkit forums merge "Styregruppemøde" "Styregruppen for Rammeaftale Sjælland"',
+    "referatkit forums merge 1a2b 3c4d",
+))
+def forums_merge(
+    ctx: typer.Context,
+    forum: Annotated[str, typer.Argument(metavar="FORUM", help="A forum (name, a name it is "
+                                         "written as, a unique part of one, or its id).")],
+    into: Annotated[str, typer.Argument(metavar="INTO", help="The forum it is; the merged "
+                                        "forum takes this one's name.")],
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Record that FORUM is the same body as INTO (kept as your choice, by name)."""
+    render.forum_changed(state.merge_forums(_db(ctx, db), forum, into, note), "Merged")
+
+
+@forums_app.command("unmerge", epilog=_examples(
+    'referatkit forums unmerge "Styregruppen for Rammeaftaler Sjælland"',
+))
+def forums_unmerge(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A forum name as documents "
+                                        "write it.")],
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Record that documents written with NAME are a forum of their own (never matched)."""
+    render.forum_changed(state.unmerge_forum(_db(ctx, db), name, note), "Apart")
+
+
+@app.command(epilog=_examples(
+    'referatkit history "Rammeaftale 2021-2022"',
+    'referatkit history rekruttering --forum styregruppe --format json',
+    "referatkit history 3f9a0c2b71de        # the matter of a decision",
+))
+def history(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(metavar="MATTER", help="An item title or words of "
+                                         "one, a matter id, or a decision id.")],
+    db: DbOption = None,
+    forum: Annotated[str | None, typer.Option("--forum", help="Only matters of a forum "
+                                              "whose name contains this.")] = None,
+    all_matters: Annotated[bool, typer.Option("--all", help="Every matching matter, not only "
+                                              "the best.")] = False,
+    standing: Annotated[bool, typer.Option("--standing", help="Include standing items "
+                                           "(Eventuelt, Godkendelse af dagsorden, …).")] = False,
+    as_of: AsOfOption = None,
+    fmt: ListFormat = "table",
+) -> None:
+    """A matter's timeline across meetings and years: dates, forum, titles as written,
+    decisions and whether they are still open."""
+    fmt = render.check_format(fmt)
+    render.history(queries.history(_db(ctx, db), query, forum=forum, all_matters=all_matters,
+                                   include_standing=standing, as_of=as_of), fmt)
+
+
+@app.command(epilog=_examples(
+    "referatkit meetings",
+    "referatkit meetings --forum styregruppe --from 2021 --format json",
+))
+def meetings(
+    ctx: typer.Context,
+    db: DbOption = None,
+    forum: Annotated[str | None, typer.Option("--forum", help="Only forums whose name (or a "
+                                              "name they are written as) contains this.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", metavar="DATE",
+                                                  help="From date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", metavar="DATE",
+                                                help="To date (inclusive).")] = None,
+    fmt: ListFormat = "table",
+) -> None:
+    """Meetings per forum in date order, each with its documents (agenda and minutes of one
+    meeting are one meeting)."""
+    fmt = render.check_format(fmt)
+    render.meeting_rows(queries.meetings(_db(ctx, db), forum=forum, date_from=date_from,
+                                         date_to=date_to), fmt)
+
+
+@app.command("export-state", epilog=_examples(
+    "referatkit export-state > referatkit-state.json",
+    "referatkit export-state --output /backup/referatkit-state.json",
+))
+def export_state(
+    ctx: typer.Context,
+    db: DbOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                                help="Write here instead of stdout.",
+                                                dir_okay=False)] = None,
+) -> None:
+    """Write what people recorded (closed decisions, notes, forum merges) as JSON: a backup
+    that 'import-state' restores, also into a database rebuilt from the same files."""
+    data = state.export_state(_db(ctx, db))
+    if output is None:
+        render.write_json(data)
+        return
+    with open(output, "w", encoding="utf-8") as f:
+        render.write_json(data, f)
+    render.message(f"Wrote {len(data['decision_marks'])} decision mark(s) and "
+                   f"{len(data['forum_aliases'])} forum choice(s) to {output}")
+
+
+@app.command("import-state", epilog=_examples(
+    "referatkit import-state referatkit-state.json",
+    "referatkit --db new.db ingest ~/referater && referatkit --db new.db import-state state.json",
+))
+def import_state(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="A file from export-state "
+                                         "('-' for stdin).", dir_okay=False)],
+    db: DbOption = None,
+) -> None:
+    """Restore what 'export-state' wrote. A row this archive holds in a newer version is kept."""
+    if str(path) == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"cannot read {path}: {e.strerror or e}") from e
+    report = state.import_state(_db(ctx, db), state.read_state_file(text))
+    render.message(f"Imported {report.decision_marks} decision mark(s) and "
+                   f"{report.forum_aliases} forum choice(s)"
+                   + (f"; kept {report.skipped} newer row(s) of this archive" if report.skipped
+                      else ""))
+
+
+@app.command(epilog=_examples(
+    "referatkit link",
+))
+def link(
+    ctx: typer.Context,
+    db: DbOption = None,
+) -> None:
+    """Link meetings and matters again for every forum (ingest does it for what changed;
+    run this after upgrading referatkit)."""
+    done = state.relink(_db(ctx, db))
+    render.message(f"Linked {len(done.linked)} forum(s): {done.matters} matters, "
+                   f"{done.open_decisions} open decision(s)")
 
 
 @app.command(epilog=_examples(

@@ -51,11 +51,14 @@ def load_marks(st: Store) -> list[M.Mark]:
 
 
 def load_documents(st: Store) -> list[M.DocIn]:
+    """The documents, each with the forum it is from: as written, else as its title names it
+    (:func:`referatkit.matters.forum_label`)."""
     return [
-        M.DocIn(id=r["id"], forum=r["forum"], meeting_date=r["meeting_date"],
-                doc_type=r["doc_type"] or "other", path=r["path"], part=r["part"])
-        for r in st.rows("SELECT id, forum, meeting_date, doc_type, path, part FROM documents "
-                         "ORDER BY path, part")
+        M.DocIn(id=r["id"], forum=M.forum_label(r["forum"], r["title"]),
+                meeting_date=r["meeting_date"], doc_type=r["doc_type"] or "other",
+                path=r["path"], part=r["part"])
+        for r in st.rows("SELECT id, forum, title, meeting_date, doc_type, path, part "
+                         "FROM documents ORDER BY path, part")
     ]
 
 

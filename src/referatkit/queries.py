@@ -90,6 +90,18 @@ class DecisionRow:
     document_id: str
     kind: str = "decision"
     copies: int = 1  # documents holding this decision (the same minutes as PDF and DOCX)
+    # Following the matter (issue 4): is it still open, and what closed it.
+    open: bool = False
+    closed_by: str | None = None  # None | "matter" (a later meeting settled it) | "manual"
+    settled_by: str | None = None  # the id of the decision that settled it
+    settled_on: str | None = None  # that decision's meeting date
+    note: str | None = None  # a person's note (decisions close/reopen/note --note)
+    reopened: bool = False
+    forum_id: str | None = None
+    forum_name: str | None = None  # the forum as one name (forums merge), not as written
+    matter_id: str | None = None
+    age_days: int | None = None  # days since the meeting (to --as-of, default today)
+    overdue: bool = False  # open and its due date has passed
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -181,9 +193,12 @@ def _meeting_filters(
     where: list[str] = []
     params: list[Any] = []
     if forum:
-        # Substring, case-insensitive including Æ/Ø/Å (rk_fold is registered by the store).
-        where.append("instr(rk_fold(doc.forum), rk_fold(?)) > 0")
-        params.append(forum)
+        # Substring, case-insensitive including Æ/Ø/Å (rk_fold is registered by the store), of
+        # the forum as written or of the forum's name (all names of a merged forum count).
+        where.append("(instr(rk_fold(doc.forum), rk_fold(?)) > 0 OR doc.id IN ("
+                     "SELECT md.document_id FROM meeting_documents md JOIN forums f "
+                     "ON f.id = md.forum_id WHERE instr(rk_fold(f.name), rk_fold(?)) > 0))")
+        params.extend([forum, forum])
     lo = parse_date_bound(date_from, option="--from")
     hi = parse_date_bound(date_to, end=True, option="--to")
     if lo:
@@ -279,12 +294,16 @@ def decisions(
     date_to: str | None = None,
     owner: str | None = None,
     kind: str = "decision",
+    ids: list[str] | None = None,
+    as_of: str | date | None = None,
 ) -> list[DecisionRow]:
     """Decisions in meeting order, one row per decision id (the PDF and the DOCX of the same
     minutes hold the same decisions; ``copies`` says how many documents do).
 
-    ``open_only``: status postponed, referred or action (DESIGN.md: open until a later meeting
-    deals with the matter — matching that is a later issue).
+    ``open_only``: decisions still open — postponed, referred or action, until a later
+    occurrence of the same matter in the same forum settles it or a person closes it
+    (:mod:`referatkit.matters`; before the archive is linked, by status alone). ``as_of``:
+    the day ``age_days`` and ``overdue`` are counted to (default today).
     """
     if status is not None and status not in STATUSES:
         raise UsageError(f"unknown status {status!r} (choose {', '.join(STATUSES)})")
@@ -294,7 +313,7 @@ def decisions(
     where.append("d.kind = ?")
     params.append(kind)
     if open_only:
-        where.append(f"d.status IN ({', '.join('?' for _ in OPEN_STATUSES)})")
+        where.append(f"{_IS_OPEN} = 1")
         params.extend(OPEN_STATUSES)
     if status:
         where.append("d.status = ?")
@@ -302,25 +321,68 @@ def decisions(
     if owner:
         where.append("instr(rk_fold(coalesce(d.owner, '')), rk_fold(?)) > 0")
         params.append(owner)
+    if ids is not None:
+        if not ids:
+            return []
+        where.append(f"d.id IN ({', '.join('?' for _ in ids)})")
+        params.extend(ids)
+    today = _as_of(as_of)
+    open_params = list(OPEN_STATUSES)
     sql = f"""
         SELECT id, status, text, owner, due, meeting_date, forum, item_number, item_title,
-               path, document_id, kind, copies
+               path, document_id, kind, copies, is_open AS open, closed_by, settled_by,
+               settled_on, note, reopened, forum_id, forum_name, matter_id
         FROM (
             SELECT d.id, d.status, d.text, d.owner, d.due, d.kind, doc.meeting_date, doc.forum,
                    i.number AS item_number, i.title AS item_title, doc.path,
                    doc.id AS document_id, i.ordinal AS item_ordinal, d.ordinal AS ordinal,
+                   {_IS_OPEN} AS is_open, ds.closed_by, ds.settled_by, ds.settled_on, ds.note,
+                   coalesce(ds.reopened, 0) AS reopened, f.id AS forum_id,
+                   f.name AS forum_name, ds.matter_id,
                    ROW_NUMBER() OVER (PARTITION BY d.id ORDER BY doc.path, doc.part) AS rn,
                    COUNT(*) OVER (PARTITION BY d.id) AS copies
             FROM decisions d
             JOIN documents doc ON doc.id = d.document_id
             JOIN items i ON i.id = d.item_id
+            LEFT JOIN decision_state ds ON ds.id = d.id
+            LEFT JOIN meeting_documents md ON md.document_id = doc.id
+            LEFT JOIN forums f ON f.id = md.forum_id
             WHERE {' AND '.join(where)}
         )
         WHERE rn = 1
         ORDER BY meeting_date IS NULL, meeting_date, forum, path, item_ordinal, ordinal
     """
     with _opened(db) as st:
-        return [DecisionRow(**r) for r in st.rows(sql, params)]
+        rows = st.rows(sql, [*open_params, *params])
+    return [_decision_row(r, today) for r in rows]
+
+
+# A decision is open by its linked state (decision_state, see referatkit.link) and, where the
+# archive has not been linked yet, by its status. Takes the OPEN_STATUSES as parameters.
+_IS_OPEN = (f"(CASE WHEN ds.id IS NULL THEN d.status IN "
+            f"({', '.join('?' for _ in OPEN_STATUSES)}) ELSE ds.open END)")
+
+
+def _as_of(value: str | date | None) -> date:
+    if value is None or value == "":
+        return date.today()
+    if isinstance(value, date):
+        return value
+    bound = parse_date_bound(value, option="--as-of")
+    assert bound is not None
+    return date.fromisoformat(bound)
+
+
+def _decision_row(r: dict[str, Any], today: date) -> DecisionRow:
+    row = DecisionRow(**{**r, "open": bool(r["open"]), "reopened": bool(r["reopened"])})
+    if row.meeting_date:
+        row.age_days = (today - date.fromisoformat(row.meeting_date)).days
+    if row.open and row.due:
+        try:
+            row.overdue = date.fromisoformat(row.due) < today
+        except ValueError:
+            row.overdue = False
+    return row
 
 
 # ---------------------------------------------------------------------------------------------
@@ -479,7 +541,6 @@ def stats(db: Store | str | os.PathLike[str]) -> Stats:
         def by(sql: str) -> dict[str, int]:
             return {str(r["k"]): int(r["n"]) for r in st.rows(sql)}
 
-        marks = ", ".join("?" for _ in OPEN_STATUSES)
         last = st.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
         files = {"ok": 0, "failed": 0, "removed": 0}
         files.update(by("SELECT status AS k, count(*) AS n FROM files GROUP BY status"))
@@ -502,8 +563,9 @@ def stats(db: Store | str | os.PathLike[str]) -> Stats:
                 "SELECT status AS k, count(*) AS n FROM decisions WHERE kind = 'decision' "
                 "GROUP BY status ORDER BY status"),
             open_decisions=count(
-                f"SELECT count(DISTINCT id) FROM decisions WHERE kind = 'decision' "
-                f"AND status IN ({marks})", list(OPEN_STATUSES)),
+                f"SELECT count(DISTINCT d.id) FROM decisions d LEFT JOIN decision_state ds "
+                f"ON ds.id = d.id WHERE d.kind = 'decision' AND {_IS_OPEN} = 1",
+                list(OPEN_STATUSES)),
             participants=count("SELECT count(*) FROM participants"),
             attachments=count("SELECT count(*) FROM attachments"),
             files=files,
@@ -514,3 +576,281 @@ def stats(db: Store | str | os.PathLike[str]) -> Stats:
             ],
             last_run={**last[0], "roots": json.loads(last[0]["roots"] or "[]")} if last else None,
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# forums, meetings, history (following matters across meetings: referatkit.matters)
+
+# A matter matches a history query when one of its titles contains the query's words, or is at
+# least this similar to it (rapidfuzz token_set_ratio of the normalised texts).
+HISTORY_MIN_SCORE = 75.0
+
+
+@dataclass(slots=True)
+class ForumRow:
+    id: str
+    name: str
+    names: list[str]  # the names as written, most documents first
+    how: str  # single | auto (names matched) | user (forums merge)
+    documents: int
+    meetings: int
+    first_date: str | None
+    last_date: str | None
+    years: list[int]
+    suggestions: list[dict[str, Any]]  # [{id, name, score}]: may be the same forum
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class MeetingRow:
+    forum_id: str
+    forum: str  # the forum's name
+    meeting_date: str | None
+    documents: list[dict[str, Any]]  # [{id, doc_type, format, path, forum}], minutes first
+    items: int  # agenda items of the meeting (over its documents)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class OccurrenceRow:
+    meeting_date: str | None
+    forum: str | None  # as written in the meeting's minutes (or agenda)
+    item_number: str | None
+    item_title: str  # as written
+    how: str  # how it was linked to the matter: first, title, case, reference, contained, …
+    case_numbers: list[str]
+    documents: list[dict[str, Any]]  # [{id, doc_type, format, path}]
+    decisions: list[DecisionRow]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["decisions"] = [r.to_dict() for r in self.decisions]
+        return d
+
+
+@dataclass(slots=True)
+class MatterHistory:
+    id: str
+    forum_id: str
+    forum: str
+    title: str  # as written at its latest occurrence
+    standing: str | None  # a standing item (dagsorden, eventuelt, …) or None
+    first_date: str | None
+    last_date: str | None
+    open_decisions: int
+    score: float  # how well it matched the query
+    occurrences: list[OccurrenceRow] = field(default_factory=list)
+    others: list[dict[str, Any]] = field(default_factory=list)  # other matching matters
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["occurrences"] = [o.to_dict() for o in self.occurrences]
+        return d
+
+
+def forums(db: Store | str | os.PathLike[str]) -> list[ForumRow]:
+    """The forums of the archive: written names clustered (and the people's merges), with
+    meeting counts, years, and other forums that may be the same (to confirm with
+    ``referatkit forums merge``). Computed from the documents as they are now."""
+    from referatkit import link
+    from referatkit import matters as M
+
+    with _opened(db) as st:
+        docs = link.load_documents(st)
+        cl = link.clustering(st, docs)
+    forum_of = {d.id: cl.forum_of(d.forum) for d in docs}
+    dates: dict[str, list[str]] = {}
+    meetings: dict[str, int] = {}
+    for m in M.group_meetings(docs, forum_of):
+        meetings[m.forum_id] = meetings.get(m.forum_id, 0) + 1
+        if m.meeting_date:
+            dates.setdefault(m.forum_id, []).append(m.meeting_date)
+    names = {f.id: f.name for f in cl.forums}
+    suggested: dict[str, list[dict[str, Any]]] = {}
+    for sug in cl.suggestions:
+        for a, b in ((sug.forum_id, sug.other_id), (sug.other_id, sug.forum_id)):
+            suggested.setdefault(a, []).append({"id": b, "name": names[b], "score": sug.score})
+    out = []
+    for f in cl.forums:
+        ds = sorted(dates.get(f.id, []))
+        out.append(ForumRow(
+            id=f.id, name=f.name, names=f.names, how=f.how, documents=f.documents,
+            meetings=meetings.get(f.id, 0), first_date=ds[0] if ds else None,
+            last_date=ds[-1] if ds else None, years=sorted({int(d[:4]) for d in ds}),
+            suggestions=suggested.get(f.id, [])))
+    return out
+
+
+def meetings(
+    db: Store | str | os.PathLike[str],
+    *,
+    forum: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[MeetingRow]:
+    """Meetings per forum in date order: an agenda and the minutes of one forum's meeting on
+    one date (and the same minutes in several formats) are one meeting."""
+    from referatkit import link
+    from referatkit import matters as M
+
+    lo = parse_date_bound(date_from, option="--from")
+    hi = parse_date_bound(date_to, end=True, option="--to")
+    with _opened(db) as st:
+        docs = link.load_documents(st)
+        cl = link.clustering(st, docs)
+        info = {r["id"]: r for r in st.rows(
+            "SELECT doc.id, doc.doc_type, doc.format, doc.path, doc.forum, "
+            "(SELECT count(*) FROM items i WHERE i.document_id = doc.id) AS items "
+            "FROM documents doc")}
+    forum_of = {d.id: cl.forum_of(d.forum) for d in docs}
+    by_id = {f.id: f for f in cl.forums}
+    out = []
+    for m in M.group_meetings(docs, forum_of):
+        f = by_id[m.forum_id]
+        if forum and not any(fold(forum) in fold(n) for n in (f.name, *f.names)):
+            continue
+        if (lo or hi) and not m.meeting_date:
+            continue
+        if (lo and m.meeting_date < lo) or (hi and m.meeting_date > hi):
+            continue
+        rows = [info[d] for d in m.document_ids]
+        out.append(MeetingRow(
+            forum_id=f.id, forum=f.name, meeting_date=m.meeting_date,
+            documents=[{k: r[k] for k in ("id", "doc_type", "format", "path", "forum")}
+                       for r in rows],
+            items=max((r["items"] for r in rows), default=0)))
+    out.sort(key=lambda r: (r.forum.casefold(), r.meeting_date is None, r.meeting_date or ""))
+    return out
+
+
+def fold(text: str | None) -> str:
+    return (text or "").casefold()
+
+
+def is_linked(st: Store) -> bool:
+    """Whether the archive's meetings and matters have been linked (ingest or ``link``)."""
+    return bool(st.scalar("SELECT 1 FROM link_state LIMIT 1")) or not st.scalar(
+        "SELECT 1 FROM documents LIMIT 1")
+
+
+def history(
+    db: Store | str | os.PathLike[str],
+    query: str,
+    *,
+    forum: str | None = None,
+    all_matters: bool = False,
+    include_standing: bool = False,
+    as_of: str | date | None = None,
+) -> list[MatterHistory]:
+    """The timeline of the matter that best matches ``query`` (a title or words of one, a
+    matter id, or a decision id): every meeting it came up at, its titles as written, the
+    decisions and whether they are still open. With ``all_matters``, every matching matter.
+
+    Standing items ("Eventuelt", "Godkendelse af dagsorden") match only when asked for by
+    ``include_standing`` or when nothing else matches.
+    """
+    from rapidfuzz import fuzz
+
+    from referatkit.ids import normalise_key
+
+    q = (query or "").strip()
+    if not q:
+        raise UsageError("no matter given (a title, some of its words, or a decision id)")
+    with _opened(db) as st:
+        if not is_linked(st):
+            raise UsageError("meetings and matters are not linked yet: run 'referatkit link' "
+                             "(every ingest does it)")
+        where, params = ["1 = 1"], []
+        if forum:
+            where.append("o.forum_id IN (SELECT f.id FROM forums f WHERE instr(rk_fold(f.name), "
+                         "rk_fold(?)) > 0 OR f.id IN (SELECT forum_id FROM forum_names n WHERE "
+                         "instr(rk_fold(n.name), rk_fold(?)) > 0))")
+            params += [forum, forum]
+        occ = st.rows(
+            "SELECT o.matter_id, o.title, m.standing, m.last_date FROM occurrences o "
+            f"JOIN matters m ON m.id = o.matter_id WHERE {' AND '.join(where)}", params)
+        scores: dict[str, float] = {}
+        low = q.lower()
+        direct = []
+        if len(low) >= MIN_ID_PREFIX and _HEX.match(low):
+            direct = [r["matter_id"] for r in st.rows(
+                "SELECT matter_id FROM decision_state WHERE substr(id, 1, ?) = ? UNION "
+                "SELECT id FROM matters WHERE substr(id, 1, ?) = ?",
+                [len(low), low, len(low), low])]
+        for mid in direct:
+            scores[mid] = 100.0
+        nq = normalise_key(q)
+        standing: set[str] = set()
+        last: dict[str, str] = {}
+        for r in occ:
+            title = normalise_key(r["title"])
+            s = 100.0 if nq and nq in title else fuzz.token_set_ratio(nq, title)
+            if r["standing"]:
+                standing.add(r["matter_id"])
+            last[r["matter_id"]] = r["last_date"] or ""
+            if s >= HISTORY_MIN_SCORE and s > scores.get(r["matter_id"], 0.0):
+                scores[r["matter_id"]] = s
+        if not include_standing and any(m not in standing for m in scores):
+            scores = {m: s for m, s in scores.items() if m not in standing or m in direct}
+        if not scores:
+            raise NotFoundError(f"no matter matches {query!r} (try fewer words, or "
+                                "'referatkit search')")
+        # Best match first; between equals, real matters before standing items, then the
+        # matter seen most recently.
+        ranked = sorted(scores, key=lambda m: (-scores[m], m in standing, _neg_date(last.get(m))))
+        chosen = ranked if all_matters else ranked[:1]
+        out = [_load_matter(st, mid, scores[mid], as_of) for mid in chosen]
+        if not all_matters and len(ranked) > 1:
+            heads = st.rows(
+                f"SELECT m.id, m.title, f.name AS forum, m.first_date, m.last_date FROM matters m "
+                f"LEFT JOIN forums f ON f.id = m.forum_id WHERE m.id IN "
+                f"({', '.join('?' for _ in ranked[1:])})", ranked[1:])
+            by = {h["id"]: h for h in heads}
+            out[0].others = [{**by[m], "score": round(scores[m], 1)} for m in ranked[1:]
+                             if m in by]
+        return out
+
+
+def _neg_date(d: str | None) -> int:
+    return -date.fromisoformat(d).toordinal() if d else 0
+
+
+def _load_matter(st: Store, matter_id: str, score: float,
+                 as_of: str | date | None) -> MatterHistory:
+    m = st.rows("SELECT m.*, f.name AS forum FROM matters m LEFT JOIN forums f "
+                "ON f.id = m.forum_id WHERE m.id = ?", [matter_id])[0]
+    hist = MatterHistory(id=m["id"], forum_id=m["forum_id"], forum=m["forum"] or "",
+                         title=m["title"], standing=m["standing"], first_date=m["first_date"],
+                         last_date=m["last_date"], open_decisions=m["open_decisions"] or 0,
+                         score=round(score, 1))
+    occs = st.rows("SELECT * FROM occurrences WHERE matter_id = ? ORDER BY ordinal", [matter_id])
+    docs_of: dict[str, list[dict[str, Any]]] = {}
+    for r in st.rows(
+            "SELECT oi.occurrence_id, doc.id, doc.doc_type, doc.format, doc.path, doc.forum "
+            "FROM occurrence_items oi JOIN documents doc ON doc.id = oi.document_id "
+            "WHERE oi.occurrence_id IN (SELECT id FROM occurrences WHERE matter_id = ?) "
+            "ORDER BY doc.path", [matter_id]):
+        docs_of.setdefault(r.pop("occurrence_id"), []).append(r)
+    dec_ids = [r["id"] for r in st.rows(
+        "SELECT id FROM decision_state WHERE matter_id = ?", [matter_id])]
+    rows = decisions(st, ids=dec_ids, as_of=as_of) if dec_ids else []
+    occ_of = {r["id"]: r["occurrence_id"] for r in st.rows(
+        "SELECT id, occurrence_id FROM decision_state WHERE matter_id = ?", [matter_id])}
+    by_occ: dict[str, list[DecisionRow]] = {}
+    for row in rows:
+        by_occ.setdefault(occ_of.get(row.id, ""), []).append(row)
+    for o in occs:
+        docs = docs_of.get(o["id"], [])
+        order = {"referat": 0, "dagsorden+referat": 1, "dagsorden": 3}
+        docs.sort(key=lambda d: (order.get(d["doc_type"], 2), d["path"]))
+        hist.occurrences.append(OccurrenceRow(
+            meeting_date=o["meeting_date"], forum=docs[0]["forum"] if docs else None,
+            item_number=o["number"], item_title=o["title"], how=o["how"],
+            case_numbers=json.loads(o["case_numbers"] or "[]"),
+            documents=[{k: d[k] for k in ("id", "doc_type", "format", "path")} for d in docs],
+            decisions=by_occ.get(o["id"], [])))
+    return hist

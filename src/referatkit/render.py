@@ -28,6 +28,9 @@ from referatkit.queries import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     DecisionRow,
+    ForumRow,
+    MatterHistory,
+    MeetingRow,
     SearchHit,
     Stats,
     StoredDocument,
@@ -42,7 +45,15 @@ SECTION_PREVIEW_CHARS = 400
 SEARCH_COLUMNS = ("path", "meeting_date", "forum", "item_number", "item_title", "kind",
                   "snippet", "score", "document_id")
 DECISION_COLUMNS = ("id", "status", "text", "owner", "due", "meeting_date", "forum",
-                    "item_number", "item_title", "path", "document_id", "kind", "copies")
+                    "item_number", "item_title", "path", "document_id", "kind", "copies",
+                    "open", "closed_by", "settled_by", "settled_on", "note", "reopened",
+                    "forum_id", "forum_name", "matter_id", "age_days", "overdue")
+FORUM_COLUMNS = ("id", "name", "names", "how", "documents", "meetings", "first_date",
+                 "last_date", "years", "suggestions")
+MEETING_COLUMNS = ("forum_id", "forum", "meeting_date", "items", "documents")
+HISTORY_COLUMNS = ("matter_id", "matter_title", "forum", "meeting_date", "forum_as_written",
+                   "item_number", "item_title", "how", "decision_id", "status", "open",
+                   "closed_by", "settled_on", "text")
 
 STATUS_STYLES = {
     "approved": "green", "noted": "cyan", "postponed": "yellow", "rejected": "red",
@@ -150,31 +161,233 @@ def search_results(hits: Sequence[SearchHit], fmt: str, query: str) -> None:
     return None
 
 
-def decision_rows(rows: Sequence[DecisionRow], fmt: str) -> None:
+def decision_rows(rows: Sequence[DecisionRow], fmt: str, *, open_view: bool = False) -> None:
     data = [r.to_dict() for r in rows]
     if fmt == JSON:
         return write_json(data)
     if fmt == CSV:
         return write_csv(data, DECISION_COLUMNS)
     if not rows:
-        message("No decisions match.")
+        message("No open decisions." if open_view else "No decisions match.")
         return None
-    table = Table(title=f"{len(rows)} decision{'s' if len(rows) != 1 else ''}", show_lines=True,
-                  expand=True)
+    overdue = sum(1 for r in rows if r.overdue)
+    title = f"{len(rows)} {'open ' if open_view else ''}decision{'s' if len(rows) != 1 else ''}"
+    if overdue:
+        title += f", {overdue} overdue"
+    table = Table(title=title, show_lines=True, expand=True)
     table.add_column("meeting", overflow="fold", max_width=28)
     table.add_column("item", overflow="fold", ratio=1)
     table.add_column("status", no_wrap=True)
     table.add_column("decision", overflow="fold", ratio=2)
+    table.add_column("age", no_wrap=True, justify="right")
     table.add_column("id", no_wrap=True, style="dim")
     for r in rows:
         decision = Text(r.text)
         extra = ", ".join(x for x in (r.owner, f"due {r.due}" if r.due else None) if x)
         if extra:
             decision.append(f" ({extra})", style="dim")
-        table.add_row(_meeting(r.meeting_date, r.forum),
-                      _t(_item_label(r.item_number, r.item_title)),
-                      Text(r.status, style=STATUS_STYLES.get(r.status, "")), decision, r.id)
+        if r.note:
+            decision.append(f"\nNote: {r.note}", style="italic")
+        status = Text(r.status, style=STATUS_STYLES.get(r.status, ""))
+        status.append(_closed_label(r), style="dim")
+        age = Text(_age(r.age_days) if r.open else "")
+        if r.overdue:
+            age.append("\nOVERDUE", style="bold red")
+        table.add_row(_meeting(r.meeting_date, r.forum_name or r.forum),
+                      _t(_item_label(r.item_number, r.item_title)), status, decision, age, r.id)
     _out().print(table)
+    return None
+
+
+def _closed_label(r: DecisionRow) -> str:
+    if r.closed_by == "manual":
+        return "\nclosed by hand"
+    if r.closed_by == "matter":
+        return f"\nsettled {r.settled_on}" if r.settled_on else "\nsettled"
+    if r.reopened:
+        return "\nreopened"
+    return "\nopen" if r.open and r.status not in ("postponed", "referred", "action") else ""
+
+
+def _age(days: int | None) -> str:
+    """412 → "1y 1m"; 40 → "1m 10d"; 9 → "9d"."""
+    if days is None:
+        return ""
+    if days < 0:
+        return f"in {-days}d"
+    years, rest = divmod(days, 365)
+    months, d = divmod(rest, 30)
+    if years:
+        return f"{years}y {months}m"
+    if months:
+        return f"{months}m {d}d"
+    return f"{d}d"
+
+
+def decision_marked(row: DecisionRow, verb: str, fmt: str) -> None:
+    """After ``decisions close/reopen/note``: the decision as it is now."""
+    if fmt == JSON:
+        return write_json(row.to_dict())
+    state = "open" if row.open else ("closed by hand" if row.closed_by == "manual" else
+                                     f"settled {row.settled_on}" if row.closed_by == "matter"
+                                     else "not open")
+    print(f"{verb} {row.id}: {row.meeting_date or 'undated'} "
+          f"{row.forum_name or row.forum or ''} · {_item_label(row.item_number, row.item_title)}"
+          f" · [{row.status}] {row.text} → {state}"
+          + (f" (note: {row.note})" if row.note else ""))
+    return None
+
+
+def forums(rows: Sequence[ForumRow], fmt: str) -> None:
+    data = [r.to_dict() for r in rows]
+    if fmt == JSON:
+        return write_json(data)
+    if fmt == CSV:
+        return write_csv(data, FORUM_COLUMNS)
+    if not rows:
+        message("No forums: the archive holds no documents.")
+        return None
+    table = Table(title=f"{len(rows)} forum{'s' if len(rows) != 1 else ''}", show_lines=True,
+                  expand=True)
+    table.add_column("forum", overflow="fold", ratio=2)
+    table.add_column("written as", overflow="fold", ratio=2)
+    table.add_column("meetings", justify="right")
+    table.add_column("docs", justify="right")
+    table.add_column("years", overflow="fold")
+    table.add_column("id", no_wrap=True, style="dim")
+    for r in rows:
+        written = Text("\n".join(n for n in r.names if n != r.name))
+        if r.how in ("auto", "user"):
+            written.append(("\n" if len(written) else "") + f"({'merged by you' if r.how == 'user' else 'matched'})",
+                           style="dim")
+        table.add_row(Text(r.name, style="bold"), written, str(r.meetings), str(r.documents),
+                      _years(r.years), r.id)
+    out = _out()
+    out.print(table)
+    names = {r.id: r.name for r in rows}
+    seen: set[tuple[str, str]] = set()
+    for r in rows:
+        for sug in r.suggestions:
+            pair = (min(r.id, sug["id"]), max(r.id, sug["id"]))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            message(f"Maybe the same forum ({sug['score']:.0f}): {names[r.id]!r} and "
+                    f"{sug['name']!r} — if so: referatkit forums merge {_quote(names[r.id])} "
+                    f"{_quote(sug['name'])}")
+    return None
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def _years(years: Sequence[int]) -> str:
+    """[2019, 2020, 2021, 2023] → "2019–2021, 2023"."""
+    out: list[str] = []
+    run: list[int] = []
+    for y in sorted(years):
+        if run and y == run[-1] + 1:
+            run.append(y)
+            continue
+        if run:
+            out.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+        run = [y]
+    if run:
+        out.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+    return ", ".join(out)
+
+
+def forum_changed(change: Any, verb: str) -> None:
+    f = change.forum
+    if f is None:
+        message(f"{verb}: {', '.join(change.names)}")
+        return
+    print(f"{verb}: {f.name} — {f.meetings} meeting{'s' if f.meetings != 1 else ''}, "
+          f"{f.documents} document{'s' if f.documents != 1 else ''}"
+          + (f", written as: {'; '.join(f.names)}" if len(f.names) > 1 else ""))
+
+
+def meeting_rows(rows: Sequence[MeetingRow], fmt: str) -> None:
+    data = [r.to_dict() for r in rows]
+    if fmt == JSON:
+        return write_json(data)
+    if fmt == CSV:
+        return write_csv(data, MEETING_COLUMNS)
+    if not rows:
+        message("No meetings match.")
+        return None
+    table = Table(title=f"{len(rows)} meeting{'s' if len(rows) != 1 else ''}", show_lines=True,
+                  expand=True)
+    table.add_column("forum", overflow="fold", ratio=1)
+    table.add_column("date", no_wrap=True)
+    table.add_column("items", justify="right")
+    table.add_column("documents", overflow="fold", ratio=2)
+    for r in rows:
+        docs = Text("\n".join(f"{d['doc_type']} ({d['format']}) {d['path']}" for d in r.documents))
+        table.add_row(_t(r.forum), r.meeting_date or "undated", str(r.items), docs)
+    _out().print(table)
+    return None
+
+
+def history(matters: Sequence[MatterHistory], fmt: str) -> None:
+    if fmt == JSON:
+        return write_json([m.to_dict() for m in matters])
+    if fmt == CSV:
+        rows = []
+        for m in matters:
+            for o in m.occurrences:
+                base = {"matter_id": m.id, "matter_title": m.title, "forum": m.forum,
+                        "meeting_date": o.meeting_date, "forum_as_written": o.forum,
+                        "item_number": o.item_number, "item_title": o.item_title, "how": o.how}
+                for d in o.decisions or [None]:
+                    rows.append({**base, **({
+                        "decision_id": d.id, "status": d.status, "open": d.open,
+                        "closed_by": d.closed_by, "settled_on": d.settled_on, "text": d.text,
+                    } if d else {})})
+        return write_csv(rows, HISTORY_COLUMNS)
+    out = _out()
+    for m in matters:
+        head = f"{m.title} — {m.forum}"
+        meta = (f"{len(m.occurrences)} meeting{'s' if len(m.occurrences) != 1 else ''}, "
+                f"{m.first_date or '?'} to {m.last_date or '?'}, "
+                f"{m.open_decisions} open decision{'s' if m.open_decisions != 1 else ''}"
+                + (f", standing item ({m.standing})" if m.standing else "") + f"  [{m.id}]")
+        table = Table(title=Text(head, style="bold"), caption=meta, show_lines=True, expand=True)
+        table.add_column("meeting", no_wrap=True)
+        table.add_column("item as written", overflow="fold", ratio=1)
+        table.add_column("decisions", overflow="fold", ratio=2)
+        for o in m.occurrences:
+            meeting = Text(o.meeting_date or "undated")
+            kinds = sorted({d["doc_type"] for d in o.documents})
+            meeting.append(f"\n{', '.join(kinds)}", style="dim")
+            item = Text(_item_label(o.item_number, o.item_title))
+            if o.case_numbers:
+                item.append(f"\nsag {', '.join(o.case_numbers)}", style="dim")
+            if o.how not in ("first", "standing"):
+                item.append(f"\nlinked by {o.how.replace('+', ', ')}", style="dim")
+            decs = Text()
+            for i, d in enumerate(o.decisions):
+                if i:
+                    decs.append("\n")
+                decs.append(f"[{d.status}] ", style=STATUS_STYLES.get(d.status, ""))
+                decs.append(d.text)
+                if d.open:
+                    decs.append(" — OPEN" + (" (overdue)" if d.overdue else ""), style="bold")
+                elif d.closed_by:
+                    decs.append(_closed_label(d).replace("\n", " — "), style="dim")
+                if d.note:
+                    decs.append(f"\nNote: {d.note}", style="italic")
+            if not o.decisions:
+                decs.append("on the agenda" if kinds == ["dagsorden"] else "no decision",
+                            style="dim")
+            table.add_row(meeting, item, decs)
+        out.print(table)
+        if m.others:
+            message("Other matters matching: " + "; ".join(
+                f"{x['title']} ({x['forum']}, {x['first_date']}…{x['last_date']}) [{x['id']}]"
+                for x in m.others[:5]) + ("; …" if len(m.others) > 5 else "")
+                + " — 'referatkit history ID' shows one, --all shows all")
     return None
 
 
