@@ -326,20 +326,28 @@ def test_a_mark_follows_its_decision_when_an_edit_changes_the_id() -> None:
 
 
 def test_close_wins_and_reopen_holds_until_a_newer_settlement() -> None:
-    def state(settled_by: str | None) -> M.DecisionState:
+    def state(*settlements: tuple[str, str]) -> M.DecisionState:
+        first = settlements[0] if settlements else (None, None)
         return M.DecisionState("d", "F", "m", "o", "mt", "2020-03-10", "postponed",
-                               open=settled_by is None, settled_by=settled_by,
-                               closed_by="matter" if settled_by else None)
+                               open=not settlements, settled_by=first[0], settled_on=first[1],
+                               closed_by="matter" if settlements else None,
+                               settlements=list(settlements))
 
-    states = {"d": state(None)}
+    states = {"d": state()}
     M.apply_marks(states, {"d": M.Mark("d", "closed", "done")})
     assert (states["d"].open, states["d"].closed_by, states["d"].note) == (False, "manual", "done")
-    states = {"d": state("s1")}
+    states = {"d": state(("s1", "2020-06-12"))}
     M.apply_marks(states, {"d": M.Mark("d", "open", overrides="s1")})
-    assert states["d"].open and states["d"].reopened
-    states = {"d": state("s2")}  # a later meeting settled it again
+    assert states["d"].open and states["d"].reopened and states["d"].closed_by is None
+    # a later meeting settled the matter again: closed by that one
+    states = {"d": state(("s1", "2020-06-12"), ("s2", "2021-02-01"))}
     M.apply_marks(states, {"d": M.Mark("d", "open", overrides="s1")})
-    assert not states["d"].open and states["d"].closed_by == "matter"
-    states = {"d": state(None)}
+    assert (states["d"].open, states["d"].closed_by, states["d"].settled_on) == (
+        False, "matter", "2021-02-01")
+    # reopened when nothing had settled it (a close by hand undone); then a meeting settles it
+    states = {"d": state(("s1", "2020-06-12"))}
+    M.apply_marks(states, {"d": M.Mark("d", "open", overrides=None)})
+    assert not states["d"].open and states["d"].settled_by == "s1"
+    states = {"d": state()}
     M.apply_marks(states, {"d": M.Mark("d", "note", "rykket")})
     assert states["d"].open and states["d"].note == "rykket"

@@ -213,5 +213,5 @@ def _link_rows(links: M.ForumLinks, out: dict[str, list[dict[str, Any]]]) -> Non
             "meeting_id": s.meeting_id, "meeting_date": s.meeting_date, "status": s.status,
             "open": int(s.open), "closed_by": s.closed_by, "settled_by": s.settled_by,
             "settled_on": s.settled_on, "mark_id": s.mark_id, "note": s.note,
-            "reopened": int(s.reopened),
+            "reopened": int(s.reopened), "settlements": json.dumps(s.settlements),
         })

@@ -448,6 +448,8 @@ class DecisionState:
     mark_id: str | None = None  # the decision id the manual mark was recorded under
     note: str | None = None
     reopened: bool = False
+    # every later settling decision of the matter, (decision id, meeting date), in date order
+    settlements: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -896,7 +898,8 @@ def _date_ordinal(d: str | None) -> int:
 
 def settle(forum: str, matters: Sequence[Matter]) -> dict[str, DecisionState]:
     """The automatic state of every decision: open (postponed, referred, action) until a
-    later occurrence of the same, non-standing matter has a settling decision."""
+    later occurrence of the same, non-standing matter has a settling decision. Every later
+    settlement is kept (``settlements``) for a person's reopen to be weighed against."""
     out: dict[str, DecisionState] = {}
     for m in matters:
         occs = sorted(m.occurrences, key=lambda o: (o.meeting_date is None, o.meeting_date or ""))
@@ -904,14 +907,13 @@ def settle(forum: str, matters: Sequence[Matter]) -> dict[str, DecisionState]:
         for o in occs:
             settling = next((d for d in o.decisions if d.status in SETTLING_STATUSES), None)
             if settling is not None and not m.standing and o.meeting_date:
-                still: list[DecisionState] = []
                 for st in waiting:
                     if st.meeting_date and st.meeting_date < o.meeting_date:
-                        st.open, st.settled_by, st.settled_on = False, settling.id, o.meeting_date
-                        st.closed_by = "matter"
-                    else:
-                        still.append(st)
-                waiting = still
+                        st.settlements.append((settling.id, o.meeting_date))
+                        if st.settled_by is None:
+                            st.open, st.settled_by, st.settled_on = (False, settling.id,
+                                                                     o.meeting_date)
+                            st.closed_by = "matter"
             for d in o.decisions:
                 if d.id in out:
                     continue
@@ -936,7 +938,7 @@ class Mark:
     state: str  # closed | open
     note: str | None = None
     marked_at: str = ""
-    overrides: str | None = None  # for "open": the settling decision the person overrode
+    overrides: str | None = None  # for "open": the latest settling decision the person overrode
     forum: str | None = None  # the forum as written in the document
     meeting_date: str | None = None
     item_number: str | None = None
@@ -1001,8 +1003,9 @@ def attach_marks(marks: Sequence[Mark], decisions: Sequence[DecisionInfo],
 def apply_marks(states: dict[str, DecisionState], marks: dict[str, Mark]) -> None:
     """Overlay the people's marks on the automatic states (in place).
 
-    A close always wins. A reopen keeps a decision open against the settling decision the
-    person saw; a settling decision that comes later closes it again.
+    A close always wins. A reopen keeps a decision open against the settlements the person
+    saw (up to and including the one they overrode); a settlement at a later meeting than
+    that closes it again. A note changes nothing but the note.
     """
     for did, m in marks.items():
         st = states.get(did)
@@ -1011,8 +1014,16 @@ def apply_marks(states: dict[str, DecisionState], marks: dict[str, Mark]) -> Non
         st.mark_id, st.note = m.decision_id, m.note
         if m.state == "closed":
             st.open, st.closed_by = False, "manual"
-        elif m.state == "open" and (st.settled_by is None or st.settled_by == m.overrides):
-            st.open, st.closed_by, st.reopened = True, None, True
+        elif m.state == "open":
+            seen = [i for i, (sid, _) in enumerate(st.settlements) if sid == m.overrides]
+            later = st.settlements[seen[0] + 1:] if seen else st.settlements
+            if m.overrides is not None and not seen:
+                later = []  # the overridden settlement is gone: nothing newer to weigh
+            if later:
+                st.open, st.closed_by = False, "matter"
+                st.settled_by, st.settled_on = later[0]
+            else:
+                st.open, st.closed_by, st.reopened = True, None, True
 
 
 def with_rules(**changes: float) -> MatchRules:

@@ -264,17 +264,19 @@ def forums(rows: Sequence[ForumRow], fmt: str) -> None:
                       _years(r.years), r.id)
     out = _out()
     out.print(table)
-    names = {r.id: r.name for r in rows}
+    by_id = {r.id: r for r in rows}
     seen: set[tuple[str, str]] = set()
     for r in rows:
         for sug in r.suggestions:
             pair = (min(r.id, sug["id"]), max(r.id, sug["id"]))
-            if pair in seen:
+            if pair in seen or sug["id"] not in by_id:
                 continue
             seen.add(pair)
-            message(f"Maybe the same forum ({sug['score']:.0f}): {names[r.id]!r} and "
-                    f"{sug['name']!r} — if so: referatkit forums merge {_quote(names[r.id])} "
-                    f"{_quote(sug['name'])}")
+            # the smaller forum into the larger: the larger keeps its name
+            small, big = sorted((r, by_id[sug["id"]]), key=lambda f: (f.documents, f.name))
+            message(f"Maybe the same forum ({sug['score']:.0f}): {small.name!r} and "
+                    f"{big.name!r} — if so: referatkit forums merge {_quote(small.name)} "
+                    f"{_quote(big.name)}")
     return None
 
 

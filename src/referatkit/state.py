@@ -28,7 +28,7 @@ MARK_STATES = ("closed", "open", "note")
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _writable(db: Store | str | os.PathLike[str]) -> Store:
@@ -104,9 +104,10 @@ def _mark(db: Store | str | os.PathLike[str], ref: str, state: str | None,
         else:
             row["state"] = state
             row["note"] = note if note is not None else (old[0]["note"] if old else None)
-            if state == "open":
-                settled = st.scalar("SELECT settled_by FROM decision_state WHERE id = ?", [did])
-                row["overrides"] = settled
+            if state == "open":  # it holds against every settlement there is now
+                seen = json.loads(st.scalar("SELECT settlements FROM decision_state "
+                                            "WHERE id = ?", [did]) or "[]")
+                row["overrides"] = seen[-1][0] if seen else None
         st.set_mark(row)
         forums = _forum_of_decision(st, did)
         link.relink(st, forums=forums)

@@ -391,6 +391,7 @@ SCHEMA_V2: dict[str, TableSpec] = {
             "mark_id": str,  # the decision id its mark was recorded under
             "note": str,
             "reopened": int,
+            "settlements": str,  # JSON [[decision id, date], …]: every later settlement
         },
         pk="id",
         indexes=(("forum_id",), ("matter_id",), ("open",)),
@@ -770,7 +771,7 @@ class Store:
                 for row in rows:
                     have = self.scalar(f"SELECT [{stamp}] FROM [{table}] WHERE [{key}] = ?",
                                        [row[key]])
-                    if have is not None and (have or "") > (row.get(stamp) or ""):
+                    if have is not None and (have or "") >= (row.get(stamp) or ""):
                         continue
                     self._upsert(table, key, row)
                     written[i] += 1
