@@ -351,3 +351,28 @@ def test_close_wins_and_reopen_holds_until_a_newer_settlement() -> None:
     states = {"d": state()}
     M.apply_marks(states, {"d": M.Mark("d", "note", "rykket")})
     assert states["d"].open and states["d"].note == "rykket"
+
+
+def test_forum_names_from_imperfect_extraction() -> None:
+    same = M.forum_score
+    p = M.parse_forum_name
+    assert same(p("Arbejdsgruppen for Klimatilpasning"), p("ArbejdsgruppenforKlimatilpasning"))[1]
+    assert same(p("af bestyrelsesmøde"), p("bestyrelsesmøde"))[1]
+    # body-only names are asked about only against forums of the same kind of body
+    assert same(p("bestyrelsesmøde"), p("Logbog"))[0] == 0
+    assert M.display_name("fra møde i Handicaprådet") == "Handicaprådet"
+    assert M.display_name("af ordinært møde i Ældrerådet") == "Ældrerådet"
+    assert M.display_name("Møde: Styregruppen for Digital Velfærd") == \
+        "Styregruppen for Digital Velfærd"
+    assert M.display_name("Møde med vejleder") == "Møde med vejleder"
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Valg af dirigent", "procedure"),
+    ("Valg av ordstyrer", "procedure"),
+    ("Godkjenning av innkalling og dagsorden", "dagsorden"),
+    ("Övriga frågor", "eventuelt"),
+    ("Valg af bestyrelse", None),
+])
+def test_standing_items_of_annual_and_nordic_meetings(title: str, kind: str | None) -> None:
+    assert M.standing_kind(title) == kind

@@ -186,13 +186,15 @@ def _matched(small: Sequence[str], big: Sequence[str], rules: MatchRules) -> int
 def forum_score(a: ForumName, b: ForumName, rules: MatchRules = RULES) -> tuple[float, bool]:
     """(score, same): ``same`` when the names are one forum without asking; the score orders
     the suggestions for names that may be one forum (shown when >= ``rules.forum_maybe``)."""
-    if a.key == b.key:
-        return 100.0, True
+    if a.key == b.key or a.key.replace(" ", "") == b.key.replace(" ", ""):
+        return 100.0, True  # "ArbejdsgruppenforKlimatilpasning": a PDF lost the spaces
     if a.body and b.body and a.body != b.body:
         return 0.0, False
+    if a.body == b.body and a.core == b.core:
+        return 100.0, True  # "af bestyrelsesmøde" and "bestyrelsesmøde"
     if not a.core or not b.core:
         # "Styregruppemøde" names only the kind of body: maybe any forum of that kind.
-        return (rules.forum_maybe if (a.body or b.body) else 0.0), False
+        return (rules.forum_maybe if (a.body and a.body == b.body) else 0.0), False
     small, big = (a.core, b.core) if len(a.core) <= len(b.core) else (b.core, a.core)
     m = _matched(small, big, rules)
     if m == len(small) == len(big):
@@ -210,6 +212,23 @@ _TITLE_LEAD = re.compile(
     r"mødereferat|referat|dagsorden)\b[\s:–-]*(?:(?:af|fra|for)\s+)?"
     r"(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?møde[t]?\s+(?:i|for)\s+)?",
     re.IGNORECASE)
+
+
+# What a segmenter may leave in front of a forum's name: "fra møde i Handicaprådet",
+# "af ordinært møde i Ældrerådet", "Møde: Styregruppen for …".
+_NAME_LEAD = re.compile(
+    r"^(?:(?:af|fra|for|referat\s+fra)\s+)?(?:(?:det\s+)?(?:ordinære?|ordinært|"
+    r"ekstraordinære?|ekstraordinært|årleg|årligt?)\s+)?(?:møde[t]?|møte[t]?)\s*(?:i|for|:)\s*"
+    r"|^(?:af|fra)\s+(?=\w)", re.IGNORECASE)
+
+
+def display_name(name: str) -> str:
+    """A forum's name for display: "fra møde i Handicaprådet" → "Handicaprådet"."""
+    cleaned = _NAME_LEAD.sub("", name.strip(), count=1).strip(" :–-")
+    if not cleaned:
+        return name
+    return cleaned[0].upper() + cleaned[1:] if cleaned[0].islower() and name[0].isupper() \
+        else cleaned
 
 
 def forum_label(forum: str | None, title: str | None) -> str | None:
@@ -336,7 +355,7 @@ def cluster_forums(names: dict[str | None, int], choices: Sequence[ForumChoice] 
         # Sorted: most documents first, then the longer (fuller) name, then alphabetically.
         ordered = sorted(variants, key=lambda n: (-variants[n], -len(n), n))
         user_target = next((targets[k] for k in sorted(members) if k in targets), None)
-        name = user_target or ordered[0]
+        name = user_target or display_name(ordered[0])
         how = ("user" if any(k in user_joined for k in members)
                else "auto" if len(members) > 1 else "single")
         fid = forum_id(name if members != [""] else None)
@@ -498,6 +517,18 @@ STANDING_ITEMS: tuple[tuple[str, str], ...] = (
                    r"mødedatoer(?: \d+)?|dato for næste møde|punkter til næste møde|"
                    r"emner til næste møde)"),
     ("evaluering", r"(?:evaluering af mødet|mødeevaluering)"),
+    # procedure of an (annual) meeting: recurs, is never a matter to settle
+    ("procedure", r"(?:valg|valget|val) (?:af|av|til|på) (?:en )?(?:dirigent|ordstyrer|ordförande "
+                  r"för mötet|referent|referenter|referant|mødeleder|møteleder|stemmetællere|"
+                  r"tellekorps|justeringsm[aä]n|protokolljusterare)(?: og \w+)?"),
+    # Norwegian and Swedish forms of the above
+    ("dagsorden", r"(?:godkjenning|godkjennelse|godkännande) av (?:innkalling(?:en)? og )?"
+                  r"(?:dagsorden(?:en)?|dagordning(?:en)?|saksliste(?:n)?)"
+                  r"(?: og (?:referat|protokoll)\w*)?"),
+    ("referat", r"(?:godkjenning|godkännande) av (?:referat|protokoll)\w*(?: fra forrige møte)?"),
+    ("velkomst", r"(?:mötets öppnande|møtet åpnes|åpning av møtet)"),
+    ("eventuelt", r"(?:övriga frågor|øvrige saker|eventuelt og avslutning)"),
+    ("næste møde", r"(?:nästa möte|neste møte)"),
 )
 _STANDING = [(kind, re.compile(rf"^{pat}$")) for kind, pat in STANDING_ITEMS]
 
