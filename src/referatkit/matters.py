@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -576,14 +577,17 @@ def title_core(title: str | None) -> str:
     return t or normalise_key(title)
 
 
-def _numbers(core: str) -> set[str]:
-    return {w for w in core.split() if w.isdigit()}
+@lru_cache(maxsize=65536)
+def _numbers(core: str) -> frozenset[str]:
+    return frozenset(w for w in core.split() if w.isdigit())
 
 
-def _words(core: str) -> list[str]:
-    return [w for w in core.split() if w not in STOPWORDS and not w.isdigit()]
+@lru_cache(maxsize=65536)
+def _words(core: str) -> tuple[str, ...]:
+    return tuple(w for w in core.split() if w not in STOPWORDS and not w.isdigit())
 
 
+@lru_cache(maxsize=262144)
 def title_score(a: str, b: str) -> float:
     """Similarity of two title cores; 0 when both carry numbers (years) that differ."""
     if a == b:
@@ -603,13 +607,25 @@ def contained(a: str, b: str, rules: MatchRules = RULES) -> bool:
     """Every word of the shorter title core is in the longer one ("rekruttering" in
     "rekruttering fastholdelse medarbejdere"), the shorter is not trivially short, and its
     numbers are all in the longer one's."""
+    if rules is RULES:
+        return _contained_default(a, b)
+    return _contained(a, b, rules)
+
+
+@lru_cache(maxsize=262144)
+def _contained_default(a: str, b: str) -> bool:
+    return _contained(a, b, RULES)
+
+
+def _contained(a: str, b: str, rules: MatchRules) -> bool:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
     return _inside(wa, a, wb, b, rules) or _inside(wb, b, wa, a, rules)
 
 
-def _inside(small: list[str], s_core: str, big: list[str], b_core: str, rules: MatchRules) -> bool:
+def _inside(small: tuple[str, ...], s_core: str, big: tuple[str, ...], b_core: str,
+            rules: MatchRules) -> bool:
     if len(small) > len(big) or sum(len(w) for w in small) < rules.contained_min_letters:
         return False
     if not _numbers(s_core) <= _numbers(b_core):
@@ -761,8 +777,8 @@ def _candidate(occ: Occurrence, core: str, stems: set[str], cases: set[str],
             if best >= rules.title_same:
                 how.append("title")
                 score = max(score, best)
-            elif any(contained(core, c, rules) for c in ms.cores) and (
-                    ms.pending or content_score(stems, ms.stems, rules) >= rules.content_support):
+            elif (ms.pending or content_score(stems, ms.stems, rules) >= rules.content_support
+                  ) and any(contained(core, c, rules) for c in ms.cores):
                 how.append("contained")
                 score = max(score, rules.score_contained)
             elif best >= rules.title_related and \
