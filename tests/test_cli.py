@@ -16,7 +16,11 @@ import pytest
 from archive_docs import fake_parse_file, meeting_spec, write_doc_file
 from referatkit import __version__, cli, pipeline
 
-COMMANDS = ("ingest", "search", "show", "decisions", "export", "stats")
+COMMANDS = ("ingest", "search", "show", "decisions", "export", "stats", "forums", "meetings",
+            "history", "export-state", "import-state", "link")
+# Subcommands (issue 4): help with an example each too.
+SUBCOMMANDS = (("decisions", "close"), ("decisions", "reopen"), ("decisions", "note"),
+               ("forums", "merge"), ("forums", "unmerge"))
 
 
 @pytest.fixture(autouse=True)
@@ -291,6 +295,14 @@ def test_every_command_has_help_with_an_example(capsys: pytest.CaptureFixture[st
     assert "Examples:" in out
     assert f"referatkit {command}" in out
     assert "--db PATH" in out
+
+
+@pytest.mark.parametrize(("group", "command"), SUBCOMMANDS)
+def test_every_subcommand_has_help_with_an_example(capsys: pytest.CaptureFixture[str],
+                                                   group: str, command: str) -> None:
+    code, out, _ = run(capsys, group, command, "--help")
+    assert code == 0
+    assert "Examples:" in out and f"referatkit {group} {command}" in out and "--db PATH" in out
 
 
 def test_top_level_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:

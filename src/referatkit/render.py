@@ -570,6 +570,9 @@ def ingest_summary(report: IngestReport, *, quiet: bool = False) -> None:
             style = "red" if name == "failed" and count else ""
             table.add_row(name, Text(str(count), style=style))
         table.add_row("documents stored", str(report.documents))
+        if report.forums_linked:
+            table.add_row("forums linked", str(report.forums_linked))
+            table.add_row("  open decisions in them", str(report.open_decisions))
         console.print(table)
         message(f"Database: {report.db_path}")
     for w in report.warnings:
