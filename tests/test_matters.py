@@ -376,3 +376,11 @@ def test_forum_names_from_imperfect_extraction() -> None:
 ])
 def test_standing_items_of_annual_and_nordic_meetings(title: str, kind: str | None) -> None:
     assert M.standing_kind(title) == kind
+
+
+def test_an_agenda_without_a_forum_joins_its_minutes_in_the_same_folder() -> None:
+    docs = [M.DocIn("r", FORUM, "2020-10-02", "referat", "/a/2020/referat.pdf"),
+            M.DocIn("d", None, "2020-10-02", "dagsorden", "/a/2020/dagsorden.pdf"),
+            M.DocIn("x", None, "2020-10-02", "dagsorden", "/a/other/dagsorden.pdf")]
+    filled = {d.id: d.forum for d in M.fill_forums(docs)}
+    assert filled == {"r": FORUM, "d": FORUM, "x": None}

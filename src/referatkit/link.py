@@ -52,14 +52,15 @@ def load_marks(st: Store) -> list[M.Mark]:
 
 def load_documents(st: Store) -> list[M.DocIn]:
     """The documents, each with the forum it is from: as written, else as its title names it
-    (:func:`referatkit.matters.forum_label`)."""
-    return [
+    (:func:`referatkit.matters.forum_label`), else as the documents of the same date in the
+    same folder name it (:func:`referatkit.matters.fill_forums`)."""
+    return M.fill_forums([
         M.DocIn(id=r["id"], forum=M.forum_label(r["forum"], r["title"]),
                 meeting_date=r["meeting_date"], doc_type=r["doc_type"] or "other",
                 path=r["path"], part=r["part"])
         for r in st.rows("SELECT id, forum, title, meeting_date, doc_type, path, part "
                          "FROM documents ORDER BY path, part")
-    ]
+    ])
 
 
 def clustering(st: Store, docs: Sequence[M.DocIn] | None = None) -> M.ForumClustering:

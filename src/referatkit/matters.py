@@ -26,6 +26,7 @@ Every threshold is data: :data:`RULES` (a frozen :class:`MatchRules`) and the wo
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -479,6 +480,24 @@ class ForumLinks:
     occurrences: list[Occurrence]
     matters: list[Matter]
     decisions: dict[str, DecisionState]
+
+
+def fill_forums(docs: Sequence[DocIn]) -> list[DocIn]:
+    """Documents that name no forum take the forum of the other documents of the same date
+    in the same folder, when those name exactly one forum (the agenda beside its minutes).
+    Returns new DocIn objects; the others are returned as they are."""
+    by_place: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for d in docs:
+        if d.forum and d.meeting_date:
+            by_place[(os.path.dirname(d.path), d.meeting_date)].add(d.forum)
+    out = []
+    for d in docs:
+        if not d.forum and d.meeting_date:
+            found = by_place.get((os.path.dirname(d.path), d.meeting_date), set())
+            if len(found) == 1:
+                d = replace(d, forum=next(iter(found)))
+        out.append(d)
+    return out
 
 
 def meeting_id(forum: str, meeting_date: str | None, document_id: str) -> str:
@@ -1027,10 +1046,13 @@ def attach_marks(marks: Sequence[Mark], decisions: Sequence[DecisionInfo],
         by_meeting[(d.forum_key, d.meeting_date)].append(d)
     for m in sorted(orphans, key=lambda x: x.marked_at):
         fid = forum_of_name.get(normalise_key(m.forum))
-        if fid is None:
-            continue
+        if fid is not None:
+            candidates = by_meeting.get((fid, m.meeting_date), [])
+        else:  # the forum it was recorded under is not written any more: any of that date
+            candidates = [d for (_, day), ds in by_meeting.items() if day == m.meeting_date
+                          for d in ds]
         best: tuple[float, DecisionInfo] | None = None
-        for d in by_meeting.get((fid, m.meeting_date), []):
+        for d in candidates:
             if d.id in out or d.kind != m.kind:
                 continue
             a, b = normalise_key(m.text), normalise_key(d.text)
