@@ -285,6 +285,29 @@ class ForumClustering:
         return self.by_name_key[normalise_key(name)]
 
 
+def _forum_pairs(keys: Sequence[str], parsed: dict[str, ForumName]) -> list[tuple[str, str]]:
+    """The pairs of names worth comparing (a block index, so thousands of names do not cost
+    millions of comparisons): names sharing the first letters of a core word, names equal
+    without spaces, and a name that names only a kind of body with the names of that body."""
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        p = parsed[k]
+        blocks[("nospace", k.replace(" ", ""))].append(k)
+        for w in p.core:
+            blocks[("word", w[:4])].append(k)
+        if p.body:
+            blocks[("body", p.body)].append(k)
+    body_only = {k for k in keys if not parsed[k].core}
+    pairs: set[tuple[str, str]] = set()
+    for (kind, _), members in blocks.items():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a == b or (kind == "body" and a not in body_only and b not in body_only):
+                    continue
+                pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)
+
+
 def forum_id(name: str | None) -> str:
     return short_hash("forum", normalise_key(name))
 
@@ -336,13 +359,12 @@ def cluster_forums(names: dict[str | None, int], choices: Sequence[ForumChoice] 
     auto_ok = [k for k in keys if k and k not in separate]
     parsed = {k: parse_forum_name(k) for k in auto_ok}
     maybe: list[tuple[str, str, float]] = []
-    for i, a in enumerate(auto_ok):
-        for b in auto_ok[i + 1:]:
-            score, same = forum_score(parsed[a], parsed[b], rules)
-            if same:
-                union(a, b)
-            elif score >= rules.forum_maybe:
-                maybe.append((a, b, score))
+    for a, b in _forum_pairs(auto_ok, parsed):
+        score, same = forum_score(parsed[a], parsed[b], rules)
+        if same:
+            union(a, b)
+        elif score >= rules.forum_maybe:
+            maybe.append((a, b, score))
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         groups[find(k)].append(k)
