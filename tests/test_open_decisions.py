@@ -166,3 +166,12 @@ def test_forums_and_meetings_listing(capsys: pytest.CaptureFixture[str], db: Pat
     # --forum on decisions matches the forum's name, whatever the document wrote
     rows = queries.decisions(db, forum="rammeaftale sjælland")
     assert len({r.forum for r in rows}) == 3
+
+
+def test_ids_in_brackets_are_not_taken_for_markup(capsys: pytest.CaptureFixture[str], db: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    for query in ("takstaftale", "rekruttering", "rammeaftale 2021-2022", "budget"):
+        (h,) = queries.history(db, query)
+        code, out, _ = run(capsys, "--db", str(db), "history", query)
+        assert code == 0 and f"[{h.id}]" in out

@@ -147,7 +147,8 @@ def search_results(hits: Sequence[SearchHit], fmt: str, query: str) -> None:
     if not hits:
         message(f"No matches for {query!r}.")
         return None
-    table = Table(title=f"{len(hits)} match{'es' if len(hits) != 1 else ''} for {query!r}",
+    # Text, not str: a query such as "[bilag]" must not be read as rich markup
+    table = Table(title=Text(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for {query!r}"),
                   show_lines=True, expand=True)
     table.add_column("meeting", overflow="fold", max_width=28)
     table.add_column("item", overflow="fold", ratio=1)
@@ -355,7 +356,8 @@ def history(matters: Sequence[MatterHistory], fmt: str) -> None:
                 f"{m.first_date or '?'} to {m.last_date or '?'}, "
                 f"{m.open_decisions} open decision{'s' if m.open_decisions != 1 else ''}"
                 + (f", standing item ({m.standing})" if m.standing else "") + f"  [{m.id}]")
-        table = Table(title=Text(head, style="bold"), caption=meta, show_lines=True, expand=True)
+        table = Table(title=Text(head, style="bold"), caption=Text(meta), show_lines=True,
+                      expand=True)
         table.add_column("meeting", no_wrap=True)
         table.add_column("item as written", overflow="fold", ratio=1)
         table.add_column("decisions", overflow="fold", ratio=2)
