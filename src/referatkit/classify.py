@@ -215,7 +215,7 @@ def due_of(text: str, meeting_date: str | None) -> tuple[str | None, str | None,
         if kind == "approx":
             n_raw, unit = m.group("n"), m.group("unit").lower()
             words = {"½": 0.5, "en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "seks": 6}
-            n = words.get(n_raw, None)
+            n = words.get(n_raw)
             if n is None:
                 try:
                     n = float(n_raw.replace(",", "."))

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from referatkit import __version__, config, queries, render, state
+from referatkit import __version__, config, people, queries, render, state
 from referatkit.errors import EXIT_PARTIAL, EXIT_USAGE, ReferatkitError, UsageError
 from referatkit.ingest import ingest as run_ingest
 
@@ -382,6 +382,39 @@ def meetings(
     fmt = render.check_format(fmt)
     render.meeting_rows(queries.meetings(_db(ctx, db), forum=forum, date_from=date_from,
                                          date_to=date_to), fmt)
+
+
+@app.command("people", epilog=_examples(
+    "referatkit people --forum styregruppe --year 2021",
+    "referatkit people --from 2020 --to 2021 --sort absent",
+    'referatkit people --name "Jette" --format json',
+))
+def people_cmd(
+    ctx: typer.Context,
+    db: DbOption = None,
+    forum: Annotated[str | None, typer.Option("--forum", help="Only forums whose name "
+                                              "contains this.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only meetings of this year.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", metavar="DATE",
+                                                  help="From date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", metavar="DATE",
+                                                help="To date (inclusive).")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Only people whose name "
+                                             "contains this.")] = None,
+    sort: Annotated[str, typer.Option("--sort", metavar="|".join(people.PEOPLE_SORTS),
+                                      help="Order: most present first (per forum), most "
+                                      "absent first, or by name.")] = "attendance",
+    fmt: ListFormat = "table",
+) -> None:
+    """Attendance per person and forum: meetings with a participant list, present, sent
+    apologies (afbud), not named. Agenda and minutes of one meeting count once."""
+    fmt = render.check_format(fmt)
+    if year is not None:
+        if date_from or date_to:
+            raise UsageError("--year cannot be combined with --from/--to")
+        date_from = date_to = str(year)
+    render.people_rows(people.people(_db(ctx, db), forum=forum, date_from=date_from,
+                                     date_to=date_to, name=name, sort=sort), fmt)
 
 
 @app.command("export-state", epilog=_examples(

@@ -42,6 +42,11 @@ LISTING_FORMATS = (TABLE, JSON, CSV)
 # In the tree view a long section is cut here; `show --format json` has the full text.
 SECTION_PREVIEW_CHARS = 400
 
+# Below this many columns a listing stacks its small fields (status, age, id) into the text
+# cell: six columns side by side leave a few characters for the text on an 80-column terminal
+# or a pipe (which rich treats as 80 columns).
+WIDE_LAYOUT_MIN_WIDTH = 110
+
 SEARCH_COLUMNS = ("path", "meeting_date", "forum", "item_number", "item_title", "kind",
                   "snippet", "score", "document_id")
 DECISION_COLUMNS = ("id", "status", "text", "owner", "due", "meeting_date", "forum",
@@ -51,6 +56,8 @@ DECISION_COLUMNS = ("id", "status", "text", "owner", "due", "meeting_date", "for
 FORUM_COLUMNS = ("id", "name", "names", "how", "documents", "meetings", "first_date",
                  "last_date", "years", "suggestions")
 MEETING_COLUMNS = ("forum_id", "forum", "meeting_date", "items", "documents")
+PEOPLE_COLUMNS = ("name", "forum", "organisations", "roles", "meetings", "present", "absent",
+                  "not_listed", "rate", "first_date", "last_date", "dates_absent", "forum_id")
 HISTORY_COLUMNS = ("matter_id", "matter_title", "forum", "meeting_date", "forum_as_written",
                    "item_number", "item_title", "how", "decision_id", "status", "open",
                    "closed_by", "settled_on", "text")
@@ -147,18 +154,30 @@ def search_results(hits: Sequence[SearchHit], fmt: str, query: str) -> None:
     if not hits:
         message(f"No matches for {query!r}.")
         return None
+    out = _out()
+    wide = out.width >= WIDE_LAYOUT_MIN_WIDTH
     # Text, not str: a query such as "[bilag]" must not be read as rich markup
     table = Table(title=Text(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for {query!r}"),
                   show_lines=True, expand=True)
-    table.add_column("meeting", overflow="fold", max_width=28)
-    table.add_column("item", overflow="fold", ratio=1)
-    table.add_column("match", overflow="fold", ratio=2)
-    table.add_column("document", overflow="fold", no_wrap=True)
+    table.add_column("meeting", overflow="fold", ratio=2 if wide else 3, max_width=30 if wide else None)
+    if wide:
+        table.add_column("item", overflow="fold", ratio=2)
+    table.add_column("match", overflow="fold", ratio=4)
+    if wide:
+        table.add_column("document", overflow="fold", no_wrap=True)
     for h in hits:
-        table.add_row(_meeting(h.meeting_date, h.forum),
-                      _t(_item_label(h.item_number, h.item_title)),
-                      _highlighted(h.snippet), Text(f"{h.document_id}\n{h.kind}", style="dim"))
-    _out().print(table)
+        meeting = _meeting(h.meeting_date, h.forum)
+        item = _item_label(h.item_number, h.item_title)
+        match = _highlighted(h.snippet)
+        ref = Text(f"{h.document_id}\n{h.kind}", style="dim")
+        if wide:
+            table.add_row(meeting, _t(item), match, ref)
+        else:
+            if item:
+                meeting.append(f"\n{item}", style="bold")
+            match.append(f"\n{h.kind} · {h.document_id}", style="dim")
+            table.add_row(meeting, match)
+    out.print(table)
     return None
 
 
@@ -175,13 +194,17 @@ def decision_rows(rows: Sequence[DecisionRow], fmt: str, *, open_view: bool = Fa
     title = f"{len(rows)} {'open ' if open_view else ''}decision{'s' if len(rows) != 1 else ''}"
     if overdue:
         title += f", {overdue} overdue"
+    out = _out()
+    wide = out.width >= WIDE_LAYOUT_MIN_WIDTH
     table = Table(title=title, show_lines=True, expand=True)
-    table.add_column("meeting", overflow="fold", max_width=28)
-    table.add_column("item", overflow="fold", ratio=1)
-    table.add_column("status", no_wrap=True)
-    table.add_column("decision", overflow="fold", ratio=2)
-    table.add_column("age", no_wrap=True, justify="right")
-    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("meeting", overflow="fold", ratio=2 if wide else 3, max_width=30 if wide else None)
+    if wide:
+        table.add_column("item", overflow="fold", ratio=2)
+        table.add_column("status", no_wrap=True)
+    table.add_column("decision", overflow="fold", ratio=4)
+    if wide:
+        table.add_column("age", no_wrap=True, justify="right")
+        table.add_column("id", no_wrap=True, style="dim")
     for r in rows:
         decision = Text(r.text)
         extra = ", ".join(x for x in (r.owner, f"due {r.due}" if r.due else None) if x)
@@ -194,9 +217,23 @@ def decision_rows(rows: Sequence[DecisionRow], fmt: str, *, open_view: bool = Fa
         age = Text(_age(r.age_days) if r.open else "")
         if r.overdue:
             age.append("\nOVERDUE", style="bold red")
-        table.add_row(_meeting(r.meeting_date, r.forum_name or r.forum),
-                      _t(_item_label(r.item_number, r.item_title)), status, decision, age, r.id)
-    _out().print(table)
+        meeting = _meeting(r.meeting_date, r.forum_name or r.forum)
+        item = _item_label(r.item_number, r.item_title)
+        if wide:
+            table.add_row(meeting, _t(item), status, decision, age, r.id)
+            continue
+        if item:
+            meeting.append(f"\n{item}", style="bold")
+        # status, age and id on one line above the text
+        head = Text(r.status, style=STATUS_STYLES.get(r.status, ""))
+        for part in (_closed_label(r).strip(), _age(r.age_days) if r.open else ""):
+            if part:
+                head.append(f" · {part}", style="dim")
+        if r.overdue:
+            head.append(" · OVERDUE", style="bold red")
+        head.append(f" · {r.id}\n", style="dim")
+        table.add_row(meeting, head + decision)
+    out.print(table)
     return None
 
 
@@ -330,6 +367,41 @@ def meeting_rows(rows: Sequence[MeetingRow], fmt: str) -> None:
         docs = Text("\n".join(f"{d['doc_type']} ({d['format']}) {d['path']}" for d in r.documents))
         table.add_row(_t(r.forum), r.meeting_date or "undated", str(r.items), docs)
     _out().print(table)
+    return None
+
+
+def people_rows(rows: Sequence[Any], fmt: str) -> None:
+    data = [r.to_dict() for r in rows]
+    if fmt == JSON:
+        return write_json(data)
+    if fmt == CSV:
+        return write_csv(data, PEOPLE_COLUMNS)
+    if not rows:
+        message("No participants match (the archive's documents list none for these filters).")
+        return None
+    out = _out()
+    forums_shown = sorted({r.forum for r in rows}, key=str.casefold)
+    for forum in forums_shown:
+        mine = [r for r in rows if r.forum == forum]
+        table = Table(title=Text(f"{forum or '(no forum)'} — {mine[0].meetings} meeting"
+                                 f"{'s' if mine[0].meetings != 1 else ''} with a participant list",
+                                 style="bold"), expand=True)
+        table.add_column("name", overflow="fold", ratio=1)
+        table.add_column("attended", no_wrap=True, justify="right")
+        table.add_column("afbud", justify="right")
+        table.add_column("not named", justify="right")
+        table.add_column("listed", no_wrap=True)
+        for r in mine:
+            who = Text(r.name)
+            extra = ", ".join([*r.organisations[:2], *r.roles[:2]])
+            if extra:
+                who.append(f"\n{extra}", style="dim")
+            rate = f" · {r.rate:.0%}" if r.rate is not None else ""
+            absent = Text(str(r.absent), style="yellow" if r.absent else "")
+            span = r.first_date if r.first_date == r.last_date else f"{r.first_date}…{r.last_date}"
+            table.add_row(who, f"{r.present}/{r.meetings}{rate}", absent, str(r.not_listed),
+                          span or "")
+        out.print(table)
     return None
 
 
