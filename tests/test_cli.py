@@ -12,15 +12,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 
 from archive_docs import fake_parse_file, meeting_spec, write_doc_file
 from referatkit import __version__, cli, pipeline
 
-COMMANDS = ("ingest", "search", "show", "decisions", "export", "stats", "forums", "meetings",
-            "history", "export-state", "import-state", "link")
-# Subcommands (issue 4): help with an example each too.
-SUBCOMMANDS = (("decisions", "close"), ("decisions", "reopen"), ("decisions", "note"),
-               ("forums", "merge"), ("forums", "unmerge"))
+# Every command and subcommand the app has (a new one is checked without being listed here).
+_GROUP = typer.main.get_command(cli.app)
+COMMANDS = tuple(sorted(_GROUP.commands))
+SUBCOMMANDS = tuple(sorted((name, sub) for name, cmd in _GROUP.commands.items()
+                           for sub in getattr(cmd, "commands", {})))
 
 
 @pytest.fixture(autouse=True)
