@@ -45,6 +45,8 @@ class Meeting:
     kind: str = "Referat"  # Referat | Dagsorden
     folder: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    # lines between the date and the first item (a participant list), one paragraph each
+    preamble: list[str] = field(default_factory=list)
 
 
 def _items(*items: tuple[str, str, list[tuple[str, str]]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -167,6 +169,8 @@ def suffix(m: Meeting) -> str:
 
 def text_lines(m: Meeting) -> list[str]:
     lines = [m.kind, m.forum, m.date_line, ""]
+    if m.preamble:
+        lines += [*m.preamble, ""]
     for number, title, sections in m.items:
         lines.append(f"{number}. {title}")
         for label, text in sections:
@@ -199,6 +203,8 @@ def write_series(folder: Path, meetings: list[Meeting] | None = None) -> dict[st
 
 def _markdown(m: Meeting) -> str:
     out = [f"# {m.kind}", "", m.forum, "", m.date_line, ""]
+    if m.preamble:
+        out += ["  \n".join(m.preamble), ""]  # hard line breaks: one paragraph, many lines
     for number, title, sections in m.items:
         out += [f"## {number}. {title}", ""]
         for label, text in sections:
@@ -213,6 +219,8 @@ def _docx(m: Meeting, target: Path) -> None:
     d.add_heading(m.kind, level=0)
     d.add_paragraph(m.forum)
     d.add_paragraph(m.date_line)
+    for line in m.preamble:
+        d.add_paragraph(line)
     for number, title, sections in m.items:
         d.add_heading(f"{number}. {title}", level=2)
         for label, text in sections:
@@ -234,7 +242,7 @@ def _pdf(m: Meeting, target: Path) -> None:
     pdf.set_font("helvetica", "B", 16)
     pdf.cell(0, 24, m.kind, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 11)
-    for line in (m.forum, m.date_line, ""):
+    for line in (m.forum, m.date_line, *m.preamble, ""):
         pdf.cell(0, 16, line, new_x="LMARGIN", new_y="NEXT")
     for number, title, sections in m.items:
         pdf.set_font("helvetica", "B", 12)

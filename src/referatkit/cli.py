@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 
 from referatkit import __version__, config, people, queries, render, state
+from referatkit import diff as D
+from referatkit import report as R
 from referatkit.errors import EXIT_PARTIAL, EXIT_USAGE, ReferatkitError, UsageError
 from referatkit.ingest import ingest as run_ingest
 
@@ -29,6 +31,8 @@ app = typer.Typer(
         "  referatkit show 1\n"
         "  referatkit decisions --open\n"
         '  referatkit history "Rammeaftale 2021-2022"\n'
+        "  referatkit diff --forum styregruppe --date 2020-03-10 --date 2020-10-02\n"
+        "  referatkit report --year 2021 --format html -o rapport.html\n"
         "  referatkit --db archive.db stats --format json\n\n"
         "The database is --db PATH, else $REFERATKIT_DB, else referatkit.db in your data folder."
     ),
@@ -415,6 +419,106 @@ def people_cmd(
         date_from = date_to = str(year)
     render.people_rows(people.people(_db(ctx, db), forum=forum, date_from=date_from,
                                      date_to=date_to, name=name, sort=sort), fmt)
+
+
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                                 help="Write to FILE instead of stdout.",
+                                                 dir_okay=False)]
+IncludeClosedOption = Annotated[bool, typer.Option("--include-closed", help="Include closed "
+                                                   "items (Lukket punkt, Fortroligt).")]
+
+
+@app.command(epilog=_examples(
+    "referatkit diff 2020/referat-10-marts.pdf 2020/referat-2-oktober.docx",
+    "referatkit diff --forum styregruppe --date 2020-03-10 --date 2020-10-02",
+    "referatkit diff --forum styregruppe --date 2021-11 --forum netværk --date 2021-11",
+    'referatkit diff --matter "Rammeaftale" --from 2020 --to 2021 --format md',
+))
+def diff(
+    ctx: typer.Context,
+    refs: Annotated[list[str] | None, typer.Argument(
+        metavar="[A] [B]", show_default=False,
+        help="Documents to compare: id (or its first characters), path, or number.")] = None,
+    db: DbOption = None,
+    forum: Annotated[list[str] | None, typer.Option(
+        "--forum", help="The forum of the --date meetings (a part of its name); once for "
+        "all dates, or once per date.", show_default=False)] = None,
+    date: Annotated[list[str] | None, typer.Option(
+        "--date", metavar="DATE", help="A meeting to compare, by date (YYYY-MM-DD, or a month "
+        "or year with one meeting); twice for two meetings.", show_default=False)] = None,
+    matter: Annotated[str | None, typer.Option(
+        "--matter", metavar="MATTER", help="Instead: how this recurring matter (title or "
+        "words of it) changed from each occurrence to the next.")] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", metavar="DATE", help="With --matter: from date (YYYY, YYYY-MM, YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", metavar="DATE", help="With --matter: to date (inclusive).")] = None,
+    include_closed: IncludeClosedOption = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|md|json",
+                                     help="Output format.")] = "table",
+    output: OutputOption = None,
+) -> None:
+    """What changed between two meetings or documents: items lined up by matter (by title
+    where no matter links them), then added, removed and changed items, with a word-level
+    diff of text and decisions ([-deleted-] {+inserted+}). With --matter: a recurring item
+    across its occurrences."""
+    fmt = render.check_format(fmt, render.DIFF_FORMATS)
+    path = _db(ctx, db)
+    if matter is not None:
+        if refs or date:
+            raise UsageError("--matter compares a matter's occurrences: give no documents "
+                             "or --date with it")
+        if forum and len(forum) > 1:
+            raise UsageError("--matter takes one --forum")
+        result: D.MeetingDiff | D.MatterDiff = D.diff_matter(
+            path, matter, forum=forum[0] if forum else None, date_from=date_from,
+            date_to=date_to, include_closed=include_closed)
+    else:
+        if date_from or date_to:
+            raise UsageError("--from/--to go with --matter; for two meetings give --date twice")
+        result = D.diff_meetings(path, refs or [], forums=forum or [], dates=date or [],
+                                 include_closed=include_closed)
+    render.diff_result(result, fmt, output)
+
+
+@app.command(epilog=_examples(
+    "referatkit report --year 2021",
+    "referatkit report --from 2019 --to 2021 --forum netværk --format html -o rapport.html",
+    "referatkit report --year 2021 --format json | jq '.forums[].years[].open'",
+    "referatkit report --forum netværk --year 2021 --template aarsrapport -o aarsrapport.md",
+))
+def report(
+    ctx: typer.Context,
+    db: DbOption = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="YEAR",
+                                             help="One year.", show_default=False)] = None,
+    date_from: Annotated[str | None, typer.Option("--from", metavar="YEAR",
+                                                  help="First year (YYYY, or a date in it).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", metavar="YEAR",
+                                                help="Last year (inclusive).")] = None,
+    forum: Annotated[str | None, typer.Option("--forum", help="Only forums whose name (or a "
+                                              "name they are written as) contains this.")] = None,
+    include_closed: IncludeClosedOption = False,
+    template: Annotated[str | None, typer.Option(
+        "--template", metavar="aarsrapport", help="A draft document instead of the "
+        "numbers: 'aarsrapport' (Markdown, one forum and one year).")] = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|md|json|csv|html",
+                                     help="Output format (html: one self-contained file "
+                                     "with charts).")] = "table",
+    output: OutputOption = None,
+) -> None:
+    """Per forum and year: meetings, attendance (who was absent most), decisions by status,
+    matters opened and settled, decisions still open and their age, the main themes and the
+    terms that rose or fell against the year before. Without --year/--from/--to: every
+    year. Closed items are left out unless --include-closed."""
+    chosen = R.check_template(template)
+    fmt = render.check_format(fmt, render.REPORT_FORMATS)
+    if chosen and fmt not in (render.TABLE, render.MD):
+        raise UsageError(f"--template {chosen} writes Markdown (leave out --format)")
+    rep = R.report(_db(ctx, db), year=year, date_from=date_from, date_to=date_to, forum=forum,
+                   include_closed=include_closed, as_of=as_of)
+    render.report_result(rep, fmt, output, template=chosen)
 
 
 @app.command("export-state", epilog=_examples(

@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -21,9 +22,13 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from referatkit import diff as D
+from referatkit import htmlreport, mdreport
+from referatkit import report as R
 from referatkit.errors import UsageError
 from referatkit.ingest import FAILED, SCANNED, UNCHANGED, IngestReport
 from referatkit.ingest import Progress as IngestEvent
+from referatkit.model import STATUSES
 from referatkit.queries import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -101,8 +106,9 @@ def write_json(data: Any, stream: TextIO | None = None) -> None:
     out.write("\n")
 
 
-def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
-    w = csv.writer(sys.stdout, lineterminator="\n")
+def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str],
+              stream: TextIO | None = None) -> None:
+    w = csv.writer(stream or sys.stdout, lineterminator="\n")
     w.writerow(columns)
     for row in rows:
         w.writerow([_csv_cell(row.get(c)) for c in columns])
@@ -653,3 +659,286 @@ def ingest_summary(report: IngestReport, *, quiet: bool = False) -> None:
         message(f"Warning: {w}")
     for path, reason in report.failures:
         message(f"Failed: {path}: {reason}")
+
+
+# ---------------------------------------------------------------------------------------------
+# diff and report (issue 6): any format to stdout or, with -o, to a file
+
+MD, HTML = "md", "html"
+DIFF_FORMATS = (TABLE, MD, JSON)
+REPORT_FORMATS = (TABLE, MD, JSON, CSV, HTML)
+# Width of a terminal table written to a file (there is no terminal to measure).
+FILE_WIDTH = 110
+DIFF_STYLES = {"-": "red strike", "+": "green bold", "=": ""}
+CHANGE_STYLES = {"changed": "yellow", "added": "green", "removed": "red", "same": "dim"}
+
+
+@contextmanager
+def output_stream(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or the file ``path`` (written whole, then named on stderr)."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        f = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {e.strerror or e}") from e
+    with f:
+        yield f
+    message(f"Wrote {path}")
+
+
+def _console(stream: TextIO) -> Console:
+    if stream is sys.stdout:
+        return _out()
+    return Console(file=stream, width=FILE_WIDTH, color_system=None, highlight=False)
+
+
+def _diff_text(segments: Sequence[D.Segment], *, collapse: bool = True) -> Text:
+    """Word-level diff as rich Text: deletions [-struck-], insertions {+bold+} — the marks
+    stay when there is no colour (a pipe, NO_COLOR)."""
+    text = Text()
+    marks = {D.DELETE: ("[-", "-]"), D.INSERT: ("{+", "+}"), D.EQUAL: ("", "")}
+    for sep, op, part in D.pieces(D.collapse(segments) if collapse else segments):
+        text.append(sep)
+        a, b = marks[op]
+        text.append(f"{a}{part}{b}", style=DIFF_STYLES[op])
+    return text
+
+
+def _item_details(it: D.ItemDiff) -> Text:
+    out = Text()
+
+    def line(label: str, body: Text) -> None:
+        if len(out):
+            out.append("\n")
+        out.append(f"{label}: ", style="bold")
+        out.append_text(body)
+
+    if it.a and it.b and D.changed(it.title):
+        line("title", _diff_text(it.title))
+    if it.hidden:
+        line("closed item", Text("text and decisions left out (--include-closed)", style="dim"))
+    elif mdreport.show_text(it):
+        line("text", _diff_text(it.text))
+    for d in it.decisions:
+        if d.change == D.SAME:
+            continue
+        status = (f"{d.a.status} → {d.b.status}" if d.status_changed
+                  else (d.b or d.a).status)
+        body = Text(f"[{status}] ", style=STATUS_STYLES.get((d.b or d.a).status, ""))
+        body.append_text(_diff_text(d.words))
+        line(f"decision {d.change}", body)
+    if it.how == "title":
+        line("paired by", Text(f"title similarity ({it.score:.0f})", style="dim"))
+    return out
+
+
+def _item_cell(it: D.ItemDiff) -> Text:
+    text = Text()
+    if it.a and it.b and (it.a.number != it.b.number or it.a.title != it.b.title):
+        text.append(f"A: {_item_label(it.a.number, it.a.title)}\n", style="dim")
+        text.append(f"B: {_item_label(it.b.number, it.b.title)}")
+    else:
+        text.append(it.label)
+    return text
+
+
+def _meeting_diff_table(m: D.MeetingDiff, console: Console) -> None:
+    counts = m.counts
+    console.print(Text(f"A: {m.a.label}\nB: {m.b.label}"))
+    console.print(Text(", ".join(f"{counts[c]} {c if c != D.SAME else 'unchanged'}"
+                                 for c in (D.CHANGED, D.ADDED, D.REMOVED, D.SAME))))
+    shown = [it for it in m.items if it.change != D.SAME]
+    if shown:
+        table = Table(show_lines=True, expand=True)
+        table.add_column("change", no_wrap=True)
+        table.add_column("item", overflow="fold", ratio=1)
+        table.add_column("what changed", overflow="fold", ratio=3)
+        for it in shown:
+            table.add_row(Text(it.change, style=CHANGE_STYLES[it.change]), _item_cell(it),
+                          _item_details(it))
+        console.print(table)
+    same = [it.label for it in m.items if it.change == D.SAME]
+    if same:
+        console.print(Text("Unchanged: " + "; ".join(same), style="dim"))
+
+
+def _matter_diff_table(m: D.MatterDiff, console: Console) -> None:
+    head = Text(f"{m.title} — {m.forum}", style="bold")
+    console.print(head)
+    console.print(Text(f"{len(m.occurrences)} occurrence(s): " + "; ".join(
+        f"{o.meeting_date or 'undated'} {o.title}" for o in m.occurrences)))
+    if m.steps:
+        table = Table(show_lines=True, expand=True)
+        table.add_column("from → to", no_wrap=True)
+        table.add_column("what changed", overflow="fold", ratio=1)
+        for s in m.steps:
+            details = _item_details(s.item) if s.item.change != D.SAME else Text(
+                "no change", style="dim")
+            table.add_row(Text(f"{s.a.meeting_date}\n→ {s.b.meeting_date}"), details)
+        console.print(table)
+    else:
+        message("It came up once in the period: nothing to compare.")
+    if m.others:
+        message("Other matters matching: " + "; ".join(
+            f"{x['title']} ({x['forum']}) [{x['id']}]" for x in m.others[:5])
+            + " — 'referatkit history ID' shows one")
+
+
+def diff_result(result: D.MeetingDiff | D.MatterDiff, fmt: str, output: Path | None = None) -> None:
+    """A :class:`~referatkit.diff.MeetingDiff` or :class:`~referatkit.diff.MatterDiff`."""
+    is_matter = isinstance(result, D.MatterDiff)
+    with output_stream(output) as stream:
+        if fmt == JSON:
+            return write_json(result.to_dict(), stream)
+        if fmt == MD:
+            stream.write(mdreport.matter_diff(result) if is_matter
+                         else mdreport.meeting_diff(result))
+            return None
+        console = _console(stream)
+        if is_matter:
+            _matter_diff_table(result, console)
+        else:
+            _meeting_diff_table(result, console)
+    return None
+
+
+REPORT_COLUMNS = ("forum", "forum_id", "year", "meetings", "meetings_with_minutes", "items",
+                  "decisions", *(f"decisions_{s}" for s in STATUSES), "open",
+                  "matters_opened", "matters_settled", "meetings_with_participant_list",
+                  "people", "organisations", "absent_most", "themes", "compared_to", "rising",
+                  "falling", "planned_meetings", "closed_items_left_out")
+
+
+def report_rows(rep: R.Report) -> list[dict[str, Any]]:
+    """One row per forum and year (lists joined by "; ")."""
+    rows = []
+    for fr in rep.forums:
+        for y in fr.years:
+            a = y.attendance
+            rows.append({
+                "forum": fr.name, "forum_id": fr.id, "year": y.year, "meetings": y.meetings,
+                "meetings_with_minutes": y.meetings_with_minutes, "items": y.items,
+                "decisions": y.decisions,
+                **{f"decisions_{s}": y.decisions_by_status.get(s, 0) for s in STATUSES},
+                "open": y.open, "matters_opened": y.matters_opened,
+                "matters_settled": y.matters_settled,
+                "meetings_with_participant_list": a.meetings_with_list,
+                "people": len(a.people), "organisations": len(a.organisations),
+                "absent_most": "; ".join(f"{p.name} ({p.absent})" for p in a.absent_most),
+                "themes": "; ".join(f"{t.term} ({t.items})" for t in y.themes),
+                "compared_to": y.compared_to,
+                "rising": "; ".join(f"{t.term} ({t.change:+})" for t in y.rising),
+                "falling": "; ".join(f"{t.term} ({t.change:+})" for t in y.falling),
+                "planned_meetings": "; ".join(p.date for p in y.planned_meetings),
+                "closed_items_left_out": y.closed_items_left_out,
+            })
+    return rows
+
+
+def _statuses(by: dict[str, int]) -> Text:
+    out = Text()
+    for i, s in enumerate(s for s in STATUSES if by.get(s)):
+        out.append(("" if i == 0 else ", ") + f"{by[s]} {s}", style=STATUS_STYLES.get(s, ""))
+    return out
+
+
+def _report_year(fr: R.ForumReport, y: R.YearReport, console: Console) -> None:
+    table = Table(title=Text(f"{fr.name} · {y.year}", style="bold"), show_header=False,
+                  show_lines=False, expand=True, title_justify="left")
+    table.add_column("what", style="bold", no_wrap=True)
+    table.add_column("value", overflow="fold", ratio=1)
+    dates = ", ".join(m.date + ("" if m.minutes else " (agenda only)") for m in y.meeting_list)
+    table.add_row("meetings", Text(f"{y.meetings}" + (f": {dates}" if dates else "")))
+    a = y.attendance
+    if a.people:
+        table.add_row("attendance", Text(f"{a.meetings_with_list} meeting(s) listed: " + "; ".join(
+            f"{p.name} {p.present}/{p.present + p.absent}" for p in a.people)))
+        if a.organisations:
+            table.add_row("organisations", Text("; ".join(
+                f"{o.name} ({o.meetings})" for o in a.organisations)))
+        if a.absent_most:
+            table.add_row("absent most", Text("; ".join(
+                f"{p.name} ({p.absent} of {p.present + p.absent})" for p in a.absent_most)))
+    by = Text(f"{y.decisions}: ")
+    by.append_text(_statuses(y.decisions_by_status))
+    table.add_row("decisions", by)
+    matters = Text(f"{y.matters_opened} opened, {y.matters_settled} settled")
+    if y.opened:
+        matters.append("\nopened: " + "; ".join(f"{m.title} ({m.first_date})" for m in y.opened),
+                       style="dim")
+    if y.settled:
+        matters.append("\nsettled: " + "; ".join(f"{m.title} ({m.settled_on})"
+                                                 for m in y.settled), style="dim")
+    table.add_row("matters", matters)
+    table.add_row("still open", Text(str(y.open)))
+    if y.themes:
+        table.add_row("themes", Text(", ".join(f"{t.term} ({t.items})" for t in y.themes)))
+    if y.compared_to:
+        if y.rising:
+            table.add_row(f"rose vs {y.compared_to}", Text(", ".join(
+                f"{t.term} {t.change:+.0f}" for t in y.rising), style="green"))
+        if y.falling:
+            table.add_row(f"fell vs {y.compared_to}", Text(", ".join(
+                f"{t.term} {t.change:+.0f}" for t in y.falling), style="red"))
+    if y.planned_meetings:
+        table.add_row("planned", Text(", ".join(p.date + (" (held)" if p.held else "")
+                                               for p in y.planned_meetings)))
+    if y.closed_items_left_out:
+        table.add_row("left out", Text(f"{y.closed_items_left_out} closed item(s)", style="dim"))
+    console.print(table)
+    if y.open_decisions:
+        od = Table(title=Text(f"Still open from {y.year}"), expand=True, title_justify="left")
+        od.add_column("meeting", no_wrap=True)
+        od.add_column("item", overflow="fold", ratio=1)
+        od.add_column("status", no_wrap=True)
+        od.add_column("decision", overflow="fold", ratio=1)
+        od.add_column("age", justify="right", no_wrap=True)
+        for o in y.open_decisions:
+            age = Text(_age(o.age_days))
+            if o.overdue:
+                age.append(" overdue", style="bold red")
+            od.add_row(o.meeting_date, _t(_item_label(o.item_number, o.item_title)),
+                       Text(o.status, style=STATUS_STYLES.get(o.status, "")), _t(o.text), age)
+        console.print(od)
+
+
+def _report_table(rep: R.Report, console: Console) -> None:
+    console.print(Text(f"Open decisions and ages as of {rep.as_of}; closed items "
+                       f"{'included' if rep.include_closed else 'left out'}.", style="dim"))
+    for fr in rep.forums:
+        summary = Table(title=Text(fr.name, style="bold"), expand=True)
+        for col in ("year", "meetings", "items", "decisions", "open", "matters opened",
+                    "settled"):
+            summary.add_column(col, justify="right" if col != "year" else "left")
+        for y in fr.years:
+            summary.add_row(str(y.year), str(y.meetings), str(y.items), str(y.decisions),
+                            str(y.open), str(y.matters_opened), str(y.matters_settled))
+        console.print(summary)
+        for y in fr.years:
+            _report_year(fr, y, console)
+
+
+def report_result(rep: R.Report, fmt: str, output: Path | None = None,
+                  template: str | None = None) -> None:
+    """A :class:`~referatkit.report.Report` in ``fmt``; with ``template`` (aarsrapport) the
+    Markdown draft of the one forum and year."""
+    if template is not None:
+        fr, y = R.one_forum_year(rep, template)
+        with output_stream(output) as stream:
+            stream.write(mdreport.aarsrapport(rep, fr, y))
+        return None
+    with output_stream(output) as stream:
+        if fmt == JSON:
+            return write_json(rep.to_dict(), stream)
+        if fmt == CSV:
+            return write_csv(report_rows(rep), REPORT_COLUMNS, stream)
+        if fmt == MD:
+            stream.write(mdreport.report(rep))
+            return None
+        if fmt == HTML:
+            stream.write(htmlreport.report(rep))
+            return None
+        _report_table(rep, _console(stream))
+    return None
