@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB := demo/referatkit.db
 
-.PHONY: install demo test lint eval fixtures clean
+.PHONY: install demo test lint eval fixtures clean browser-test screenshot
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -25,6 +25,20 @@ lint: install
 
 eval: install
 	$(BIN)/python -m referatkit.evaluate
+
+# The HTML report as a person sees it: Debian's chromium (installed when missing), then the
+# tests that render the report in it.
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+browser-test: install $(CHROMIUM)
+	$(BIN)/python -m pytest -m browser tests/test_htmlreport.py
+
+# docs/report.png, the README's picture of the HTML report, made the same way.
+screenshot: install $(CHROMIUM)
+	$(BIN)/python scripts/report_screenshot.py docs/report.png
 
 fixtures: install
 	$(BIN)/python scripts/make_fixtures.py
