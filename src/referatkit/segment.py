@@ -722,30 +722,40 @@ def choose_agenda(
 def _paragraphs(lines: list[Line], width: float) -> list[str]:
     """Join wrapped visual lines into paragraphs; list entries and labels start new ones.
     A short line ends its paragraph: wrapped lines run to the right margin."""
-    paras: list[str] = []
+    # Each paragraph is kept as its lines and joined once at the end, and only its last
+    # line is searched for a sentence end: joining and searching the growing string made
+    # a file of one long paragraph quadratic (2 MB of text took minutes).
+    paras: list[list[str]] = []
     last = ""
     for ln in lines:
         t = ln.text
         if not paras:
-            paras.append(t)
+            paras.append([t])
             last = t
             continue
-        prev = paras[-1]
         short_last = len(last) < SHORT_LINE_SHARE * width and not ln.paragraph
         starts_new = (
             ln.paragraph
             or _BULLET.match(t)
             or _match_item(t)
-            or (SENTENCE_END.search(prev) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
+            or (_ends_sentence(paras[-1]) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
             or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
             or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)
         )
         if starts_new:
-            paras.append(t)
+            paras.append([t])
         else:
-            paras[-1] = prev + " " + t
+            paras[-1].append(t)
         last = t
-    return paras
+    return [" ".join(p) for p in paras]
+
+
+def _ends_sentence(parts: list[str]) -> bool:
+    """Whether the paragraph ``" ".join(parts)`` ends a sentence (SENTENCE_END)."""
+    for part in reversed(parts):
+        if part.strip():
+            return bool(SENTENCE_END.search(part))
+    return False
 
 
 def build_sections(lines: list[Line], width: float) -> list[Section]:
