@@ -101,6 +101,51 @@ def test_ingest_without_a_path(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Try 'referatkit ingest --help'" in err
 
 
+def test_ingest_for_cron_quiet_log_file_and_exit_codes(capsys: pytest.CaptureFixture[str],
+                                                      folder: Path, tmp_path: Path) -> None:
+    log = tmp_path / "logs" / "referatkit.log"
+    log.parent.mkdir()
+    code, out, err = run(capsys, "ingest", str(folder), "--quiet", "--log-file", str(log))
+    assert (code, out, err) == (0, "", "")  # nothing to say: cron mails nothing
+    write_doc_file(folder / "scannet.txt", "FAIL-READ")
+    code, out, err = run(capsys, "ingest", str(folder), "-q", "--log-file", str(log))
+    assert code == 1 and out == ""
+    assert err == f"Failed: {folder / 'scannet.txt'}: no text layer (scanned PDF?)\n"
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert oct(os.stat(log).st_mode & 0o777) == "0o600"
+    assert lines[0].split(" ", 1)[1].startswith(f"start: referatkit {__version__} ingest {folder}")
+    assert any(f"new {folder / '2020-05-15.txt'}" in ln for ln in lines)
+    assert any(f"failed {folder / 'scannet.txt'}: no text layer (scanned PDF?)" in ln
+               for ln in lines)
+    assert lines[-1].endswith("done: 0 new, 0 updated, 2 unchanged, 1 failed, 0 removed, "
+                              "0 pruned, 0 skipped; 0 document(s) stored; exit 1")
+    assert sum(ln.split(" ", 1)[1].startswith("start:") for ln in lines) == 2  # appended
+
+
+def test_a_second_ingest_while_one_is_writing_exits_3(capsys: pytest.CaptureFixture[str],
+                                                      folder: Path, tmp_path: Path) -> None:
+    from referatkit import store
+
+    log = tmp_path / "run.log"
+    with store.write_lock(os.environ["REFERATKIT_DB"]):
+        code, out, err = run(capsys, "ingest", str(folder), "--quiet", "--log-file", str(log))
+    assert code == 3 and out == ""
+    assert err.startswith("Error: another referatkit run (ingest, pid ")
+    assert "this ingest did not start (wait for it with --wait SECONDS)" in err
+    assert log.read_text(encoding="utf-8").splitlines()[-1].endswith("; exit 3")
+    assert run(capsys, "ingest", str(folder), "--quiet", "--wait", "5")[0] == 0
+
+
+def test_ingest_options_are_checked(capsys: pytest.CaptureFixture[str], folder: Path,
+                                    tmp_path: Path) -> None:
+    code, _, err = run(capsys, "ingest", str(folder), "--max-size", "stor")
+    assert code == 2 and "Error: --max-size 'stor' is not a size" in err
+    code, _, err = run(capsys, "ingest", str(folder), "--wait", "-1")
+    assert code == 2 and "--wait" in err
+    code, _, err = run(capsys, "ingest", str(folder), "--log-file", str(tmp_path / "no" / "x.log"))
+    assert code == 2 and "Error: cannot write the log file" in err
+
+
 # --- search -----------------------------------------------------------------------------------
 
 

@@ -4,13 +4,15 @@ complete scan."""
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from archive_docs import fake_parse_file, meeting_spec, write_doc_file
-from referatkit import ingest, pipeline, queries
-from referatkit.errors import EXIT_OK, EXIT_PARTIAL, UsageError
+from referatkit import ingest, pipeline, queries, store
+from referatkit.errors import EXIT_OK, EXIT_PARTIAL, LockedError, UsageError
 from referatkit.model import Document
 from referatkit.store import open_store
 
@@ -20,9 +22,9 @@ def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Replace the grammar with the stand-in parser and record which files it read."""
     calls: list[str] = []
 
-    def counting(path: str | Path) -> list[Document]:
+    def counting(path: str | Path, **kw: bool) -> list[Document]:
         calls.append(Path(path).name)
-        return fake_parse_file(path)
+        return fake_parse_file(path, **kw)
 
     monkeypatch.setattr(pipeline, "parse_file", counting)
     return calls
@@ -153,7 +155,7 @@ def test_a_failed_file_is_retried_and_can_recover(tmp_path: Path, folder: Path,
 
 def test_a_file_with_no_documents_fails_with_a_reason(tmp_path: Path, folder: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "parse_file", lambda p: [])
+    monkeypatch.setattr(pipeline, "parse_file", lambda p, **kw: [])
     report = ingest.ingest([folder / "c-notat.txt"], _db(tmp_path))
     assert report.failures == [(str(folder / "c-notat.txt"), "no document found in the file")]
 
@@ -184,18 +186,53 @@ def test_identical_files_are_parsed_once(tmp_path: Path, folder: Path, parse_cal
                                  str(folder / "kopi" / "a-kopi.txt")])
 
 
-def test_vanished_files_are_removed_after_a_complete_scan(tmp_path: Path, folder: Path,
-                                                          parse_calls: list[str]) -> None:
+def test_vanished_files_are_marked_removed_and_kept_until_pruned(
+        tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
     ingest.ingest([folder], _db(tmp_path))
-    (folder / "2021" / "a-referat.txt").unlink()
+    gone = folder / "2021" / "a-referat.txt"
+    gone.unlink()
     report = ingest.ingest([folder], _db(tmp_path))
-    assert report.removed == 1
+    assert (report.removed, report.pruned) == (1, 0)
+    docs = {d["title"]: d for d in queries.export(_db(tmp_path))}
+    assert set(docs) == {"Referat A", "Referat B", "Notat om psykiatri"}  # nothing is lost
+    assert [t for t, d in docs.items() if d["removed"]] == ["Referat A"]
+    assert queries.stats(_db(tmp_path)).files["removed"] == 1
+    # --prune forgets it: the file row and its documents
+    report = ingest.ingest([folder], _db(tmp_path), prune=True)
+    assert (report.removed, report.pruned) == (0, 1)
     titles = {d["title"] for d in queries.export(_db(tmp_path))}
     assert titles == {"Referat B", "Notat om psykiatri"}
-    assert queries.stats(_db(tmp_path)).files["removed"] == 1
+    assert queries.stats(_db(tmp_path)).files == {"ok": 2, "failed": 0, "removed": 0}
     # and it comes back as new
-    write_doc_file(folder / "2021" / "a-referat.txt", "Tilbage igen")
+    write_doc_file(gone, "Tilbage igen")
     assert ingest.ingest([folder], _db(tmp_path)).new == 1
+
+
+def test_a_removed_file_that_comes_back_is_new_and_not_parsed_again(
+        tmp_path: Path, folder: Path, parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    target = folder / "c-notat.txt"
+    data = target.read_bytes()
+    target.unlink()
+    assert ingest.ingest([folder], _db(tmp_path)).removed == 1
+    parse_calls.clear()
+    target.write_bytes(data)
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.new, report.removed) == (1, 0)
+    assert parse_calls == []  # its documents were kept: the same content is linked again
+    assert not any(d["removed"] for d in queries.export(_db(tmp_path)))
+
+
+def test_prune_respects_folders_that_could_not_be_listed(
+        tmp_path: Path, folder: Path, parse_calls: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    (folder / "2021" / "a-referat.txt").unlink()
+    ingest.ingest([folder], _db(tmp_path))  # marked removed
+    _deny_listing(monkeypatch, "2021")
+    report = ingest.ingest([folder], _db(tmp_path), prune=True)
+    assert report.pruned == 0
+    assert len(queries.export(_db(tmp_path))) == 3
 
 
 def test_a_scan_of_one_folder_leaves_other_folders_alone(tmp_path: Path, folder: Path,
@@ -209,24 +246,38 @@ def test_a_scan_of_one_folder_leaves_other_folders_alone(tmp_path: Path, folder:
     assert len(queries.export(_db(tmp_path))) == 3
 
 
-def test_an_unlisted_folder_removes_nothing_below_it(tmp_path: Path, folder: Path,
-                                                     parse_calls: list[str],
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    ingest.ingest([folder], _db(tmp_path))
+def _deny_listing(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """As if permission were denied on every folder called ``name`` (root reads anything)."""
     real_walk = os.walk
 
     def walk_with_error(top: str | os.PathLike[str], onerror=None, **kw):  # type: ignore[no-untyped-def]
         for dirpath, dirnames, filenames in real_walk(top, onerror=onerror, **kw):
-            if Path(dirpath).name == "2021":  # as if permission were denied on 2021/
+            if Path(dirpath).name == name:
                 onerror(PermissionError(13, "Permission denied", dirpath))
                 dirnames[:] = []
                 continue
             yield dirpath, dirnames, filenames
 
     monkeypatch.setattr(ingest.os, "walk", walk_with_error)
+
+
+def test_an_unlisted_folder_removes_nothing_below_it(tmp_path: Path, folder: Path,
+                                                     parse_calls: list[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    _deny_listing(monkeypatch, "2021")
     report = ingest.ingest([folder], _db(tmp_path))
     assert report.removed == 0
-    assert len(queries.export(_db(tmp_path))) == 3
+    assert report.failures == [(str(folder / "2021"), "cannot list folder: permission denied")]
+    assert report.exit_code == EXIT_PARTIAL
+    exported = queries.export(_db(tmp_path))
+    assert len(exported) == 3 and not any(d["removed"] for d in exported)
+    # readable again: the folder's failure is gone from the failed list
+    monkeypatch.undo()
+    monkeypatch.setattr(pipeline, "parse_file", lambda p, **kw: fake_parse_file(p))
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.failed, report.unchanged) == (0, 3)
+    assert queries.stats(_db(tmp_path)).failed == []
 
 
 def test_an_empty_folder_is_taken_for_an_unmounted_share(tmp_path: Path, folder: Path,
@@ -297,3 +348,213 @@ def test_ignored_names() -> None:
     assert ingest.is_ignored("kladde.tmp")
     assert not ingest.is_ignored("referat~1.docx")
     assert not ingest.is_ignored("referat.pdf")
+
+
+# --- identity: moves, copies, touches -------------------------------------------------------
+
+
+def test_a_moved_and_renamed_file_keeps_its_identity(tmp_path: Path, folder: Path,
+                                                     parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    before = {d["title"]: d for d in queries.export(_db(tmp_path))}["Referat B"]
+    old = folder / "2021" / "b-referat.md"
+    new = folder / "arkiv" / "2021-05-28 referat (endelig).md"
+    new.parent.mkdir()
+    old.rename(new)
+    parse_calls.clear()
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.new, report.removed, report.failed) == (1, 1, 0)
+    assert parse_calls == []  # same content: linked, not parsed
+    after = {d["title"]: d for d in queries.export(_db(tmp_path))}["Referat B"]
+    assert after["id"] == before["id"]
+    assert [d["id"] for d in after["items"][0]["decisions"]] == \
+        [d["id"] for d in before["items"][0]["decisions"]]
+    assert (after["paths"], after["path"], after["removed"]) == ([str(new)], str(new), False)
+
+
+# --- crash safety: the lock ------------------------------------------------------------------
+
+
+def test_a_second_run_does_not_start_while_one_is_writing(tmp_path: Path, folder: Path,
+                                                          parse_calls: list[str]) -> None:
+    with store.write_lock(_db(tmp_path), what="ingest"):
+        with pytest.raises(LockedError, match=r"another referatkit run \(ingest, pid \d+, "
+                                              r"since .*\) is writing to .*--wait SECONDS"):
+            ingest.ingest([folder], _db(tmp_path))
+        assert not _db(tmp_path).exists() or queries.stats(_db(tmp_path)).documents == 0
+        t0 = time.monotonic()
+        with pytest.raises(LockedError, match=r"waited 0.3 s"):
+            ingest.ingest([folder], _db(tmp_path), wait=0.3)
+        assert time.monotonic() - t0 >= 0.3
+    assert ingest.ingest([folder], _db(tmp_path)).new == 3
+
+
+def test_a_waiting_run_starts_when_the_other_ends(tmp_path: Path, folder: Path,
+                                                  parse_calls: list[str]) -> None:
+    held = threading.Event()
+
+    def other_run() -> None:
+        with store.write_lock(_db(tmp_path)):
+            held.set()
+            time.sleep(0.4)
+
+    t = threading.Thread(target=other_run)
+    t.start()
+    held.wait(5)
+    try:
+        assert ingest.ingest([folder], _db(tmp_path), wait=30).new == 3
+    finally:
+        t.join()
+
+
+def test_a_killed_run_is_marked_interrupted_by_the_next(tmp_path: Path, folder: Path,
+                                                        parse_calls: list[str]) -> None:
+    with open_store(_db(tmp_path)) as s:
+        s.start_run(["/killed"])  # what a run killed with -9 leaves: 'running' for ever
+    ingest.ingest([folder], _db(tmp_path))
+    with open_store(_db(tmp_path)) as s:
+        assert [r["status"] for r in s.rows("SELECT status FROM runs ORDER BY id")] == [
+            "interrupted", "ok"]
+
+
+# --- failures keep what was read --------------------------------------------------------------
+
+
+def test_a_file_that_cannot_be_read_tonight_keeps_its_documents(
+        tmp_path: Path, folder: Path, parse_calls: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    target = folder / "c-notat.txt"
+    write_doc_file(target, "Notat om psykiatri, ny udgave\nTekst.")  # changed: must be read
+    real_open = open
+
+    def denied(path, *a, **kw):  # type: ignore[no-untyped-def]
+        if Path(path) == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *a, **kw)
+
+    monkeypatch.setattr(ingest, "open", denied, raising=False)  # root can read anything
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.failures == [(str(target), "cannot read: permission denied")]
+    titles = {d["title"] for d in queries.export(_db(tmp_path))}
+    assert "Notat om psykiatri" in titles  # what was last read stays
+    assert {f["path"] for f in queries.stats(_db(tmp_path)).failed} == {str(target)}
+    monkeypatch.undo()
+    monkeypatch.setattr(pipeline, "parse_file", lambda p, **kw: fake_parse_file(p))
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.failed, report.updated) == (0, 1)
+    titles = {d["title"] for d in queries.export(_db(tmp_path))}
+    assert "Notat om psykiatri, ny udgave" in titles and "Notat om psykiatri" not in titles
+
+
+def test_a_file_changed_while_being_read_is_read_next_run(
+        tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = folder / "c-notat.txt"
+
+    def parse_while_someone_saves(path: str | Path, **kw: bool) -> list[Document]:
+        docs = fake_parse_file(path)
+        if Path(path) == target:
+            with open(target, "a", encoding="utf-8") as f:
+                f.write("Tilføjet mens filen blev læst.\n")
+        return docs
+
+    monkeypatch.setattr(pipeline, "parse_file", parse_while_someone_saves)
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.failures == [(str(target),
+                                "changed while being read (it is read again next run)")]
+    monkeypatch.setattr(pipeline, "parse_file", lambda p, **kw: fake_parse_file(p))
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.failed, report.updated, report.unchanged) == (0, 1, 2)
+
+
+def test_a_file_deleted_during_the_run_fails_and_is_removed_next_run(
+        tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    victim = folder / "c-notat.txt"
+    ingest.ingest([folder], _db(tmp_path), on_progress=None)
+    write_doc_file(victim, "Ændret, så den skal læses igen")
+
+    def parse_and_delete(path: str | Path, **kw: bool) -> list[Document]:
+        if Path(path).name == "b-referat.md":
+            victim.unlink()  # someone deletes the next file while this one is read
+        return fake_parse_file(path)
+
+    write_doc_file(folder / "2021" / "b-referat.md", "B, ændret")
+    monkeypatch.setattr(pipeline, "parse_file", parse_and_delete)
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.failures == [(str(victim), "deleted during the run")]
+    assert "Notat om psykiatri" in {d["title"] for d in queries.export(_db(tmp_path))}
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.failed, report.removed) == (0, 1)
+
+
+def test_files_larger_than_max_size_are_not_read(tmp_path: Path, folder: Path,
+                                                 parse_calls: list[str]) -> None:
+    big = folder / "stor.txt"
+    with open(big, "wb") as f:
+        f.truncate(3 * 1024 * 1024)  # sparse: 3 MB on paper, nothing on disk
+    report = ingest.ingest([folder], _db(tmp_path), max_size=ingest.parse_size("2M"))
+    assert report.failures == [(str(big), "larger than --max-size (3 MB > 2 MB)")]
+    assert "stor.txt" not in parse_calls
+    assert report.new == 3
+
+
+@pytest.mark.parametrize(("text", "size"), [("200M", 200 * 1024**2), ("1.5G", 3 * 1024**3 // 2),
+                                            ("500k", 500 * 1024), ("1048576", 1 << 20),
+                                            (" 2 MB ", 2 * 1024**2)])
+def test_parse_size(text: str, size: int) -> None:
+    assert ingest.parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "stor", "2X", "-1M", "1,5G"])
+def test_parse_size_refuses_what_is_not_a_size(text: str) -> None:
+    with pytest.raises(UsageError, match="is not a size"):
+        ingest.parse_size(text)
+
+
+def test_a_new_version_or_option_reads_the_file_again(tmp_path: Path, folder: Path,
+                                                      parse_calls: list[str]) -> None:
+    ingest.ingest([folder], _db(tmp_path))
+    parse_calls.clear()
+    report = ingest.ingest([folder], _db(tmp_path), keep_cpr=True)
+    assert (report.updated, len(parse_calls)) == (3, 3)
+    with open_store(_db(tmp_path)) as s:
+        assert {r["version"] for r in s.rows("SELECT version FROM files")} == {
+            ingest.__version__ + ingest.KEEP_CPR_TAG}
+        s._exec("UPDATE files SET version = '0.0.1'")  # as if an older referatkit read them
+    parse_calls.clear()
+    assert ingest.ingest([folder], _db(tmp_path)).updated == 3
+    assert len(parse_calls) == 3
+    parse_calls.clear()
+    assert ingest.ingest([folder], _db(tmp_path)).unchanged == 3
+    assert parse_calls == []
+
+
+# --- odd things in the folder -----------------------------------------------------------------
+
+
+def test_links_loops_pipes_and_odd_names(tmp_path: Path, folder: Path,
+                                         parse_calls: list[str]) -> None:
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "dangling.txt").symlink_to(folder / "findes-ikke.txt")
+    (folder / "link-til-c.txt").symlink_to(folder / "c-notat.txt")
+    (folder / "2021" / "op").symlink_to(folder)  # a folder loop: not followed
+    os.mkfifo(folder / "pipe.txt")
+    odd = os.fsdecode(bytes(folder / "m") + b"\xf8de.txt")  # Latin-1 "møde.txt"
+    Path(odd).write_text("Referat fra Latin-1-navnet\nTekst.", encoding="utf-8")
+    report = ingest.ingest([folder], _db(tmp_path))
+    reasons = dict(report.failures)
+    assert reasons == {
+        str(folder / "dangling.txt"): "broken symbolic link",
+        str(folder / "loop.txt"): "symbolic link loop",
+        str(folder / "pipe.txt"): "not a regular file (a device, pipe or socket)",
+    }
+    assert report.new == 5  # the three, the link to c, the odd name
+    assert report.skipped == 1  # the link to a folder
+    key = str(folder / "m") + "\\xf8de.txt"
+    assert key in {d["path"] for d in queries.export(_db(tmp_path))}
+    assert "not valid UTF-8" in report.warnings[0]
+    (c,) = [d for d in queries.export(_db(tmp_path)) if d["title"] == "Notat om psykiatri"]
+    assert c["paths"] == [str(folder / "c-notat.txt"), str(folder / "link-til-c.txt")]
+    # the second run finds the odd name unchanged under the same key
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert (report.unchanged, report.removed) == (5, 0)

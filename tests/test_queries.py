@@ -219,14 +219,15 @@ def test_an_ambiguous_reference_lists_candidates(tmp_path: Path) -> None:
             queries.show(s, "eferat.txt")  # only whole path components match
 
 
-def test_export_is_the_documents_export_plus_id_and_paths(db: Store) -> None:
-    exported = queries.export(db)
+def test_export_is_the_documents_export_plus_id_paths_and_removed(db: Store) -> None:
+    exported = queries.export(db, include_closed=True)
     assert [d["path"] for d in exported] == sorted(d["path"] for d in exported)
     originals = {d.path: d for d in (sample_document(), notat_document(), _other_meeting())}
     for obj in exported:
         original = originals[obj["path"]]
         ids.assign_decision_ids(original)
-        expected = {"id": obj["id"], **original.export(), "paths": [original.path]}
+        expected = {"id": obj["id"], **original.export(), "paths": [original.path],
+                    "removed": False}
         assert obj == expected
     # DESIGN.md's schema: the names others rely on are there
     first = exported[0]
@@ -272,3 +273,22 @@ def test_parse_date_bound() -> None:
 def test_queries_cannot_write(db: Store) -> None:
     with pytest.raises(DatabaseError):
         db.rows("DELETE FROM documents")
+
+
+def test_closed_items_are_left_out_of_export_and_show_unless_asked(db: Store) -> None:
+    """Lukket punkt / Fortroligt: stored, but not shown or exported by default."""
+    def titles(docs: list[dict]) -> list[str]:
+        return [it["title"] for d in docs for it in d["items"]]
+
+    closed = "Lukket punkt: personalesag"
+    assert closed not in titles(queries.export(db))
+    assert closed in titles(queries.export(db, include_closed=True))
+    assert db.scalar("SELECT count(*) FROM items WHERE closed = 1") == 1  # the data is there
+    doc_id = next(d["id"] for d in queries.export(db, include_closed=True)
+                  if closed in titles([d]))
+    shown = queries.show(db, doc_id)
+    assert closed not in [it.title for it in shown.document.items]
+    assert shown.closed_items_left_out == 1
+    full = queries.show(db, doc_id, include_closed=True)
+    assert closed in [it.title for it in full.document.items]
+    assert full.closed_items_left_out == 0

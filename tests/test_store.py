@@ -241,25 +241,39 @@ def test_identical_content_at_two_paths_is_one_document(db: store.Store) -> None
     # the first path vanishes: the document stays and points at the copy
     assert db.mark_removed(["/a/referat.txt"], run) == 1
     assert db.scalar("SELECT path FROM documents") == "/b/kopi.txt"
-    # the copy vanishes too: nothing is left of it but the file rows
+    # the copy vanishes too: marked removed, the document is kept until pruned
     assert db.mark_removed(["/b/kopi.txt", "/b/kopi.txt"], run) == 1
+    assert _count(db, "documents") == 1
+    assert queries.load_document(db, ids_b[0]).removed
+    assert db.file_record("/b/kopi.txt").status == store.FILE_REMOVED
+    # pruning one keeps the document (the other still holds it), pruning both deletes it
+    assert db.prune(["/a/referat.txt", "/nowhere.txt"]) == 1
+    assert _count(db, "documents") == 1
+    assert db.scalar("SELECT path FROM documents") == "/b/kopi.txt"
+    assert db.prune(["/b/kopi.txt"]) == 1
     assert _count(db, "documents") == 0
     assert _count(db, "items") == 0
     assert _count(db, store.FTS_CONTENT_TABLE) == 0
-    assert db.file_record("/b/kopi.txt").status == store.FILE_REMOVED
+    assert _count(db, "files") == 0
     db.check_fts()
 
 
-def test_a_file_that_starts_failing_loses_its_documents(db: store.Store) -> None:
+def test_a_file_that_starts_failing_keeps_what_was_read(db: store.Store) -> None:
     run = db.start_run(["x"])
     doc = sample_document()
     db.store_file(_rec(doc.path, doc.sha256), [doc], run)
     db.record_failure(_rec(doc.path, "9" * 64), "encrypted\nPDF", run)
     rec = db.file_record(doc.path)
     assert (rec.status, rec.reason) == ("failed", "encrypted PDF")
-    assert _count(db, "documents") == 0
+    assert rec.sha256 == doc.sha256  # the content the archive still holds for it
+    assert _count(db, "documents") == 1
     assert db.rows("SELECT run_id, path, reason FROM failures") == [
         {"run_id": run, "path": doc.path, "reason": "encrypted PDF"}]
+    # read again: the new content replaces the old
+    new = sample_document(sha256="2" * 64, budget_decision="Godkendt.")
+    db.store_file(_rec(doc.path, new.sha256, size=11), [new], run)
+    assert db.scalar("SELECT sha256 FROM documents") == "2" * 64
+    assert db.file_record(doc.path).status == store.FILE_OK
 
 
 def test_file_upsert_keeps_first_seen_run(db: store.Store) -> None:

@@ -14,9 +14,11 @@ import typer
 
 from referatkit import __version__, config, people, queries, render, state
 from referatkit import diff as D
+from referatkit import doctor as doctor_mod
 from referatkit import report as R
 from referatkit.errors import EXIT_PARTIAL, EXIT_USAGE, ReferatkitError, UsageError
 from referatkit.ingest import ingest as run_ingest
+from referatkit.ingest import parse_size
 
 # Exit code for Ctrl-C, as shells report it (128 + SIGINT).
 EXIT_INTERRUPTED = 130
@@ -30,6 +32,7 @@ app = typer.Typer(
         '  referatkit search "F-ACT"\n'
         "  referatkit show 1\n"
         "  referatkit decisions --open\n"
+        "  referatkit doctor\n"
         '  referatkit history "Rammeaftale 2021-2022"\n'
         "  referatkit diff --forum styregruppe --date 2020-03-10 --date 2020-10-02\n"
         "  referatkit report --year 2021 --format html -o rapport.html\n"
@@ -51,6 +54,12 @@ DbOption = Annotated[
 ]
 ListFormat = Annotated[str, typer.Option("--format", "-f", metavar="table|json|csv",
                                           help="Output format.")]
+WaitOption = Annotated[float, typer.Option("--wait", metavar="SECONDS", min=0,
+                                           help="When another run is writing to the database, "
+                                           "wait this long for it (else exit 3).")]
+IncludeClosed = Annotated[bool, typer.Option("--include-closed", help="Include closed items "
+                                             "(Lukket punkt, Fortroligt), left out by "
+                                             "default.")]
 
 
 def _examples(*lines: str) -> str:
@@ -83,7 +92,9 @@ def _root(
 @app.command(epilog=_examples(
     "referatkit ingest ~/referater",
     "referatkit ingest referat-2021-03-26.pdf notat.docx --format json",
-    "referatkit --db /srv/referater.db ingest /share/referater --quiet   # from cron",
+    "referatkit --db /srv/referater.db ingest /share/referater --quiet --wait 600 "
+    "--log-file /var/log/referatkit.log   # from cron",
+    "referatkit ingest /share/referater --prune   # forget files gone from the share",
 ))
 def ingest(
     ctx: typer.Context,
@@ -93,24 +104,75 @@ def ingest(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json",
                                      help="Summary as a table on stderr, or JSON on stdout."
                                      )] = "table",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary; "
-                                        "failures are still reported.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only problems: no progress and "
+                                        "no summary; failures and warnings are still "
+                                        "reported.")] = False,
+    log_file: Annotated[Path | None, typer.Option("--log-file", metavar="FILE", dir_okay=False,
+                                                  help="Append a timestamped log of the run "
+                                                  "(files read, failures, summary).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-read every file, changed or not."
                                         )] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Forget files gone from a folder "
+                                        "scanned completely (their documents go too, unless "
+                                        "another file holds them).")] = False,
+    max_size: Annotated[str, typer.Option("--max-size", metavar="SIZE", help="Do not read "
+                                          "larger files (200M, 1G, 500k).")] = "200M",
+    wait: WaitOption = 0.0,
+    keep_cpr: Annotated[bool, typer.Option("--keep-cpr", help="Keep CPR numbers in the "
+                                           "stored text (they never reach the search "
+                                           "index).")] = False,
 ) -> None:
     """Read files and folders of minutes (PDF, DOCX, TXT, Markdown) into the archive.
 
-    Unchanged files are not read again; files gone from a folder are marked removed. Exit code
-    0 when everything was stored, 1 when some files failed (the rest was stored).
+    Unchanged files are not read again. Files gone from a folder that was scanned completely
+    are marked removed and kept until --prune. Exit code 0 when everything was stored, 1 when
+    some files failed (the rest was stored), 2 for a usage error, 3 when the database cannot
+    be used (another run is writing to it, or it is damaged).
     """
     fmt = render.check_format(fmt, (render.TABLE, render.JSON))
-    with render.ingest_progress(quiet=quiet) as progress:
-        report = run_ingest(paths, _db(ctx, db), on_progress=progress, force=force)
+    size = parse_size(max_size)
+    db_path = _db(ctx, db)
+    start = (f"start: referatkit {__version__} ingest {' '.join(str(p) for p in paths)} "
+             f"(database {db_path})")
+    with render.ingest_log(log_file, start) as log, \
+            render.ingest_progress(quiet=quiet, log=log) as progress:
+        report = run_ingest(paths, db_path, on_progress=progress, force=force,
+                            keep_cpr=keep_cpr, max_size=size, prune=prune, wait=wait)
+        if log:
+            log.summary(report)
     if fmt == render.JSON:
         render.write_json(report.to_dict())
         render.ingest_summary(report, quiet=True)
     else:
         render.ingest_summary(report, quiet=quiet)
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
+
+
+@app.command(epilog=_examples(
+    "referatkit doctor",
+    "referatkit doctor --format json",
+    "referatkit doctor --rebuild-index",
+))
+def doctor(
+    ctx: typer.Context,
+    db: DbOption = None,
+    rebuild_index: Annotated[bool, typer.Option("--rebuild-index", help="Rebuild the "
+                                                "full-text index from the stored documents, "
+                                                "then check.")] = False,
+    wait: WaitOption = 0.0,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json",
+                                     help="Output format.")] = "table",
+) -> None:
+    """Check the archive: SQLite integrity, the full-text index, the schema version, rows
+    that point at something gone, killed runs, file permissions. Exit code 0 when all is
+    well, 1 when a check found a problem, 3 when the database cannot be opened."""
+    fmt = render.check_format(fmt, (render.TABLE, render.JSON))
+    path = config.resolve_db_path(db if db is not None else (ctx.obj or {}).get("db"),
+                                  create_dir=False)
+    report = (doctor_mod.rebuild_index(path, wait=wait) if rebuild_index
+              else doctor_mod.check(path))
+    render.doctor(report, fmt)
     if report.exit_code:
         raise typer.Exit(report.exit_code)
 
@@ -156,10 +218,12 @@ def show(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json",
                                      help="A tree, or the document as JSON.")] = "table",
+    include_closed: IncludeClosed = False,
 ) -> None:
-    """Show one document: meeting, items, sections and decisions."""
+    """Show one document: meeting, items, sections and decisions (closed items only with
+    --include-closed)."""
     fmt = render.check_format(fmt, (render.TABLE, render.JSON))
-    render.document(queries.show(_db(ctx, db), ref), fmt)
+    render.document(queries.show(_db(ctx, db), ref, include_closed=include_closed), fmt)
 
 
 def _sub_app(help_text: str, epilog: str) -> typer.Typer:
@@ -592,10 +656,12 @@ def export(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="json",
                                      help="Export format.")] = "json",
+    include_closed: IncludeClosed = False,
 ) -> None:
-    """Print every document as one JSON array (the schema in the README)."""
+    """Print every document as one JSON array (the schema in the README). Closed items
+    (Lukket punkt, Fortroligt) are left out unless --include-closed."""
     render.check_format(fmt, (render.JSON,))
-    render.export_documents(queries.export(_db(ctx, db)))
+    render.export_documents(queries.export(_db(ctx, db), include_closed=include_closed))
 
 
 @app.command(epilog=_examples(

@@ -6,7 +6,8 @@ Exit codes (documented in the README):
 * 0 — everything done
 * 1 — some inputs failed (the rest was stored), or a command found nothing it could act on
 * 2 — usage error: bad option, bad query, unknown document
-* 3 — the database cannot be used (locked, corrupt, newer schema)
+* 3 — the database cannot be used (locked by another run, corrupt, newer schema)
+* 130 — interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -55,3 +56,7 @@ class DatabaseError(ReferatkitError):
     """The database cannot be opened, is locked by another run, or is from a newer version."""
 
     exit_code = EXIT_DATABASE
+
+
+class LockedError(DatabaseError):
+    """Another run holds the database's write lock (and ``--wait`` ran out)."""

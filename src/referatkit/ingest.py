@@ -1,16 +1,34 @@
 """Ingest: walk folders, read what changed, store it, and mark what vanished.
 
-One bad file never stops a run: any exception while reading one file is recorded as that
-file's failure (a one-line reason in ``files`` and ``failures``) and the run goes on. Only a
-database that cannot be used stops it.
+Made to run unattended every night over a shared folder that people keep editing:
+
+* **Incremental and exact.** A file with the size, mtime and reading (version, options) the
+  archive has is not read; a touched file is hashed and, with the same sha256, not parsed;
+  the same content at two paths is parsed once and is one document with both paths. Ids come
+  from content, so a moved or renamed file keeps its documents and what people recorded.
+* **Never loses what it has.** One bad file never stops a run: any exception while reading
+  one file is that file's failure (a one-line reason in ``files`` and ``failures``), and a
+  file that fails keeps what was last read from it. A vanished file is marked removed only
+  below a folder scanned completely in this run (never below a folder that could not be
+  listed, nor in a folder that suddenly holds nothing: an unmounted share), and its documents
+  stay until ``prune``.
+* **Crash-safe.** One write transaction per file, a lock so two runs never write at once
+  (:func:`referatkit.store.write_lock`), and a run killed at any moment leaves a sound
+  database that the next run completes.
+
+The read step, :func:`examine`, touches no database: it takes what the archive knows about
+the path and returns a :class:`FileResult`; :func:`apply_result` writes it through the store.
 """
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+import re
+import stat
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +36,15 @@ from typing import Any
 from referatkit import __version__, link, pipeline, readers
 from referatkit.errors import EXIT_OK, EXIT_PARTIAL, DatabaseError, ReadError, UsageError
 from referatkit.model import Document
-from referatkit.store import FILE_OK, FILE_REMOVED, FileRecord, RunCounts, Store, open_store
+from referatkit.store import (
+    FILE_OK,
+    FILE_REMOVED,
+    FileRecord,
+    RunCounts,
+    Store,
+    open_store,
+    write_lock,
+)
 
 # What a folder walk reads when the readers do not say (readers.SUPPORTED_SUFFIXES wins).
 DEFAULT_SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown"})
@@ -28,6 +54,17 @@ DEFAULT_SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdo
 IGNORED_NAME_PATTERNS = ("~$*", "~*", "*.tmp", ".*")
 
 HASH_CHUNK = 1 << 20  # stream files through sha256 1 MiB at a time
+
+# Files larger than this are not read (``--max-size``): minutes are rarely above a few MB, and
+# a multi-GB file in the share is a video or a disk image that would only cost the night.
+DEFAULT_MAX_SIZE = 200 * 1024 * 1024
+SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2,
+              "g": 1024**3, "gb": 1024**3}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$")
+
+# What ``files.version`` says about a reading: the version, plus the options that change what
+# is stored. A file read another way is read again.
+KEEP_CPR_TAG = "+keep-cpr"
 
 # Outcomes of one file, as reported to on_progress and counted in the report.
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"
@@ -52,6 +89,7 @@ class IngestReport:
     unchanged: int = 0
     failed: int = 0
     removed: int = 0
+    pruned: int = 0  # files marked removed (now or before) forgotten by --prune
     skipped: int = 0
     documents: int = 0  # documents stored or linked by this run
     forums_linked: int = 0  # forums whose meetings and matters were linked again
@@ -72,6 +110,16 @@ class IngestReport:
 
 
 @dataclass(slots=True)
+class Options:
+    """How files are read; what changes the stored result is part of :func:`reading`."""
+
+    force: bool = False  # read every file again, changed or not
+    keep_cpr: bool = False  # keep CPR numbers in the stored text (never in the index)
+    max_size: int = DEFAULT_MAX_SIZE  # bytes; larger files fail without being read
+    prune: bool = False  # forget files marked removed (and documents no other file holds)
+
+
+@dataclass(slots=True)
 class Scan:
     """The result of walking the given paths, before anything is read."""
 
@@ -81,8 +129,18 @@ class Scan:
     rejected: list[tuple[Path, str]] = field(default_factory=list)
     # Folders walked to the end. Only below these may a vanished file be marked removed.
     complete_dirs: list[Path] = field(default_factory=list)
-    # Folders that could not be listed: nothing below them is marked removed.
-    unlisted_dirs: list[Path] = field(default_factory=list)
+    # Folders that could not be listed: nothing below them is marked removed. (path, reason)
+    unlisted_dirs: list[tuple[Path, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What reading one file gave, before anything is written."""
+
+    record: FileRecord  # path (the key), size, mtime, sha256, reading
+    outcome: str  # NEW | UPDATED | UNCHANGED | FAILED
+    docs: list[Document] | None = None  # None: nothing parsed (unchanged, or content known)
+    reason: str | None = None  # for FAILED: one line
 
 
 def supported_suffixes() -> frozenset[str]:
@@ -93,16 +151,58 @@ def is_ignored(name: str) -> bool:
     return any(fnmatch.fnmatchcase(name, pat) for pat in IGNORED_NAME_PATTERNS)
 
 
+def parse_size(text: str | int) -> int:
+    """``"200M"``, ``"1.5G"``, ``"500k"``, ``"1048576"`` → bytes (units of 1024)."""
+    if isinstance(text, int):
+        return text
+    m = _SIZE.match(str(text))
+    unit = m.group(2).lower() if m else ""
+    if not m or unit not in SIZE_UNITS:
+        raise UsageError(f"--max-size {text!r} is not a size (use e.g. 200M, 1G or 500k)")
+    return int(float(m.group(1)) * SIZE_UNITS[unit])
+
+
+def format_size(n: int) -> str:
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} bytes"
+
+
+def reading(opts: Options) -> str:
+    """The ``files.version`` of a file read with ``opts``."""
+    return __version__ + (KEEP_CPR_TAG if opts.keep_cpr else "")
+
+
+def path_key(path: Path) -> str:
+    """The path as the archive stores it: as given (absolute, symlinks not resolved), with a
+    name that is not valid UTF-8 written with \\x escapes (SQLite holds UTF-8 only)."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return text
+
+
 def _absolute(p: str | os.PathLike[str]) -> Path:
     # Absolute without resolving symlinks: the path the user knows is the path we store.
     return Path(os.path.normpath(os.path.abspath(os.path.expanduser(os.fspath(p)))))
 
 
+def _why(e: OSError) -> str:
+    return (e.strerror or str(e)).lower()
+
+
 def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
     """Walk ``paths`` in sorted, deterministic order. Raises UsageError for a path that does
-    not exist — before anything is read or marked removed."""
+    not exist — before anything is read or marked removed.
+
+    Symbolic links to files are read; links to folders are not followed (a loop or a link to
+    half the disk cannot run away with the night) and count as skipped.
+    """
     roots = [_absolute(p) for p in paths]
-    missing = [str(r) for r in roots if not r.exists()]
+    missing = [str(r) for r in roots if not os.path.lexists(r)]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
     out = Scan()
@@ -115,9 +215,9 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
             out.files.append(path)
 
     for root in roots:
-        if root.is_file():
+        if not root.is_dir():
             if root.suffix.lower() in suffixes:
-                add(root)
+                add(root)  # examine() gives the reason if it cannot be read
             else:
                 known = ", ".join(sorted(suffixes))
                 out.rejected.append((root, f"unsupported file type {root.suffix or '(none)'!r} "
@@ -126,7 +226,13 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
         errors: list[OSError] = []
         below: list[Path] = []
         for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
-            dirnames[:] = [d for d in dirnames if not is_ignored(d)]  # prune hidden folders
+            kept = []
+            for d in dirnames:
+                if is_ignored(d) or os.path.islink(os.path.join(dirpath, d)):
+                    out.skipped += 1 if not is_ignored(d) else 0
+                    continue
+                kept.append(d)
+            dirnames[:] = kept  # prune hidden folders and links to folders
             for name in filenames:
                 path = Path(dirpath) / name
                 if is_ignored(name) or path.suffix.lower() not in suffixes:
@@ -137,9 +243,10 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
         # every machine and every run, whatever order the file system returns.
         for path in sorted(below, key=lambda q: q.parts):
             add(path)
-        bad = [_absolute(e.filename) for e in errors if e.filename]
+        bad = [(_absolute(e.filename), f"cannot list folder: {_why(e)}")
+               for e in errors if e.filename]
         out.unlisted_dirs.extend(bad)
-        if root not in bad:
+        if root not in {d for d, _ in bad}:
             out.complete_dirs.append(root)
     return out
 
@@ -152,13 +259,14 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_documents(path: Path, sha256: str) -> list[Document]:
+def read_documents(path: Path, key: str, sha256: str, *, keep_cpr: bool = False
+                   ) -> list[Document]:
     """Parse one file and stamp its documents with path, content hash and part."""
-    docs = pipeline.parse_file(path)
+    docs = pipeline.parse_file(path, keep_cpr=keep_cpr)
     if not docs:
         raise ReadError("no document found in the file")
     for part, doc in enumerate(docs):
-        doc.path = str(path)
+        doc.path = key
         doc.sha256 = sha256
         doc.part = part  # the store keys documents by (sha256, part): keep parts distinct
     return docs
@@ -172,54 +280,149 @@ def _reason(e: BaseException) -> str:
         f"internal error while reading: {type(e).__name__}"
 
 
+def _stat_reason(path: Path, e: OSError) -> str:
+    """Why a file the walk listed cannot be opened now."""
+    if e.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if e.errno == errno.ENOENT:
+        return "broken symbolic link" if os.path.islink(path) else "deleted during the run"
+    return f"cannot read: {_why(e)}"
+
+
+def examine(path: Path, old: FileRecord | None, opts: Options, *,
+            known: Callable[[str], bool], fresh: Container[str] = ()) -> FileResult:
+    """Read one file as far as needed, touching no database.
+
+    ``old`` is what the archive has for the path; ``known(sha256)`` says whether documents of
+    that content are stored; ``fresh`` holds content read in this run already (a second copy
+    is linked, not parsed again).
+    """
+    key = path_key(path)
+    version = reading(opts)
+
+    def failed(reason: str, size: int = 0, mtime_ns: int = 0, sha: str | None = None
+               ) -> FileResult:
+        rec = FileRecord(path=key, size=size, mtime_ns=mtime_ns, sha256=sha, version=version)
+        return FileResult(rec, FAILED, reason=reason)
+
+    try:
+        before = path.stat()
+    except OSError as e:
+        return failed(_stat_reason(path, e))
+    size, mtime = before.st_size, before.st_mtime_ns
+    if not stat.S_ISREG(before.st_mode):
+        return failed("not a regular file (a device, pipe or socket)")
+    if size > opts.max_size:
+        return failed(f"larger than --max-size ({format_size(size)} > "
+                      f"{format_size(opts.max_size)})", size, mtime)
+    rec = FileRecord(path=key, size=size, mtime_ns=mtime, version=version)
+    current = (not opts.force and old is not None and old.status == FILE_OK
+               and old.version == version)
+    if current and old and old.size == size and old.mtime_ns == mtime:
+        rec.sha256 = old.sha256
+        return FileResult(rec, UNCHANGED)
+    try:
+        rec.sha256 = sha256_file(path)
+    except OSError as e:
+        return failed(_stat_reason(path, e) if e.errno in (errno.ENOENT, errno.ELOOP)
+                      else f"cannot read: {_why(e)}", size, mtime)
+    if current and old and old.sha256 == rec.sha256 and known(rec.sha256):
+        return FileResult(rec, UNCHANGED)  # touched, not changed: the new mtime is remembered
+    outcome = NEW if old is None or old.status == FILE_REMOVED else UPDATED
+    reread = opts.force or (old is not None and old.sha256 == rec.sha256
+                            and old.version != version)
+    if rec.sha256 in fresh or (known(rec.sha256) and not reread):
+        return FileResult(rec, outcome)  # the same content is stored: link this path to it
+    try:
+        docs = read_documents(path, key, rec.sha256, keep_cpr=opts.keep_cpr)
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the run
+        return failed(_changed(path, before) or _reason(e), size, mtime, rec.sha256)
+    if changed := _changed(path, before):
+        return failed(changed, size, mtime, rec.sha256)
+    return FileResult(rec, outcome, docs=docs)
+
+
+def _changed(path: Path, before: os.stat_result) -> str | None:
+    """Why what was read may not be the file as it is now: it changed or went meanwhile."""
+    try:
+        now = path.stat()
+    except OSError:
+        return "deleted while being read"
+    if (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        return "changed while being read (it is read again next run)"
+    return None
+
+
 def ingest(
     paths: Sequence[str | os.PathLike[str]],
     db: Store | str | os.PathLike[str],
     *,
     on_progress: Callable[[Progress], None] | None = None,
     force: bool = False,
+    keep_cpr: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+    prune: bool = False,
+    wait: float = 0.0,
 ) -> IngestReport:
     """Bring the archive in line with ``paths`` (files and folders).
 
-    An unchanged file (same size and mtime, read by this version) is not read; a file whose
-    content is unchanged (same sha256) is not parsed; ``force`` re-reads everything. Files that
-    vanished are marked removed only below folders scanned completely in this run.
+    An unchanged file (same size and mtime, read the same way) is not read; a file whose
+    content is unchanged (same sha256) is not parsed; ``force`` re-reads everything. Files
+    that vanished are marked removed only below folders scanned completely in this run;
+    ``prune`` forgets them. Holds the database's write lock for the run, waiting up to
+    ``wait`` seconds for another run (else :class:`referatkit.errors.LockedError`).
     """
     if not paths:
         raise UsageError("nothing to ingest: give at least one file or folder")
-    found = scan(paths)
-    if isinstance(db, Store):
-        return _ingest(found, db, on_progress, force)
-    with open_store(db) as st:
-        return _ingest(found, st, on_progress, force)
+    if max_size < 1:
+        raise UsageError("--max-size must be at least 1 byte")
+    opts = Options(force=force, keep_cpr=keep_cpr, max_size=max_size, prune=prune)
+    # The paths are checked before waiting for the lock; the walk runs under it.
+    missing = [os.fspath(p) for p in paths if not os.path.lexists(_absolute(p))]
+    if missing:
+        raise UsageError(f"no such file or folder: {_absolute(missing[0])}")
+    db_path = db.path if isinstance(db, Store) else Path(db)
+    with write_lock(db_path, wait=wait):
+        if isinstance(db, Store):
+            return _ingest(scan(paths), db, on_progress, opts)
+        with open_store(db) as st:
+            return _ingest(scan(paths), st, on_progress, opts)
 
 
 def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | None,
-            force: bool) -> IngestReport:
+            opts: Options) -> IngestReport:
     report = IngestReport(db_path=str(st.path), skipped=found.skipped)
-    roots = [str(p) for p in (*found.complete_dirs, *found.unlisted_dirs, *found.files)]
+    st.close_stale_runs()  # we hold the lock: a run still 'running' was killed
+    roots = [path_key(p) for p in (*found.complete_dirs, *(d for d, _ in found.unlisted_dirs),
+                                   *found.files)]
     report.run_id = st.start_run(roots)
     counts = RunCounts(skipped=found.skipped)
-    total = len(found.files) + len(found.rejected)
+    total = len(found.files) + len(found.rejected) + len(found.unlisted_dirs)
     notify = on_progress or (lambda _p: None)
     status = "error"
     try:
         notify(Progress(0, total, "", SCANNED))
         index = 0
-        for path, reason in found.rejected:
+        for path, reason in (*found.unlisted_dirs, *found.rejected):
             index += 1
-            rec = FileRecord(path=str(path), size=0, mtime_ns=0)
-            _fail(st, report, rec, reason)
-            notify(Progress(index, total, str(path), FAILED, reason))
+            rec = FileRecord(path=path_key(path), size=0, mtime_ns=0)
+            notify(Progress(index, total, rec.path, FAILED, _fail(st, report, rec, reason)))
+        fresh: set[str] = set()
         for path in found.files:
             index += 1
-            outcome, reason = _one_file(st, path, report, force)
-            if outcome != FAILED:  # failures are counted where they are recorded
-                setattr(report, outcome, getattr(report, outcome) + 1)
-            notify(Progress(index, total, str(path), outcome, reason))
-        seen = {str(p) for p in found.files} | {str(p) for p, _ in found.rejected}
+            result = examine(path, st.file_record(path_key(path)), opts,
+                             known=st.has_documents, fresh=fresh)
+            outcome, reason = apply_result(st, result, report)
+            if result.docs is not None and outcome != FAILED and result.record.sha256:
+                fresh.add(result.record.sha256)
+            notify(Progress(index, total, result.record.path, outcome, reason))
+        _warn_names(found, report)
+        seen = {path_key(p) for p in found.files} | {
+            path_key(p) for p, _ in (*found.rejected, *found.unlisted_dirs)}
         report.removed = _remove_vanished(st, found, seen, report)
-        _link(st, report, force)
+        if opts.prune:
+            report.pruned = _prune(st, found)
+        _link(st, report, opts.force)
         status = "partial" if report.failed else "ok"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -233,6 +436,44 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
             if status != "error":
                 raise
     return report
+
+
+def apply_result(st: Store, result: FileResult, report: IngestReport
+                 ) -> tuple[str, str | None]:
+    """Write what :func:`examine` found, one transaction; returns (outcome, reason)."""
+    rec = result.record
+    if result.outcome == FAILED:
+        return FAILED, _fail(st, report, rec, result.reason or "unknown error")
+    if result.outcome == UNCHANGED:
+        st.mark_seen(rec, report.run_id)
+        report.unchanged += 1
+        return UNCHANGED, None
+    try:
+        report.documents += len(st.store_file(rec, result.docs, report.run_id))
+    except DatabaseError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a Document the store rejects fails its file only
+        detail = " ".join(str(e).split())
+        return FAILED, _fail(st, report, rec,
+                             f"internal error while storing: {type(e).__name__}: {detail}")
+    setattr(report, result.outcome, getattr(report, result.outcome) + 1)
+    return result.outcome, None
+
+
+def _fail(st: Store, report: IngestReport, rec: FileRecord, reason: str) -> str:
+    reason = " ".join(reason.split()) or "unknown error"
+    st.record_failure(rec, reason, report.run_id)
+    report.failed += 1
+    report.failures.append((rec.path, reason))
+    return reason
+
+
+def _warn_names(found: Scan, report: IngestReport) -> None:
+    odd = [path_key(p) for p in found.files if path_key(p) != str(p)]
+    if odd:
+        report.warnings.append(
+            f"{len(odd)} file name(s) are not valid UTF-8 and are stored with \\x escapes "
+            f"(first: {odd[0]})")
 
 
 def _link(st: Store, report: IngestReport, force: bool) -> None:
@@ -251,70 +492,21 @@ def _link(st: Store, report: IngestReport, force: bool) -> None:
     report.open_decisions = done.open_decisions
 
 
-def _one_file(st: Store, path: Path, report: IngestReport, force: bool) -> tuple[str, str | None]:
-    """Read and store one file; returns (outcome, failure reason)."""
-    p = str(path)
-    old = st.file_record(p)
-    try:
-        info = path.stat()
-    except OSError as e:
-        rec = FileRecord(path=p, size=0, mtime_ns=0, sha256=old.sha256 if old else None)
-        return FAILED, _fail(st, report, rec, f"cannot read: {e.strerror or e}")
-    rec = FileRecord(path=p, size=info.st_size, mtime_ns=info.st_mtime_ns)
-    current = (not force and old is not None and old.status == FILE_OK
-               and old.version == __version__)
-    if current and old and old.size == rec.size and old.mtime_ns == rec.mtime_ns:
-        rec.sha256 = old.sha256
-        st.mark_seen(rec, report.run_id)
-        return UNCHANGED, None
-    try:
-        rec.sha256 = sha256_file(path)
-    except OSError as e:
-        return FAILED, _fail(st, report, rec, f"cannot read: {e.strerror or e}")
-    outcome = NEW if old is None or old.status == FILE_REMOVED else UPDATED
-    if current and old and old.sha256 == rec.sha256 and st.has_documents(rec.sha256):
-        st.mark_seen(rec, report.run_id)  # touched, not changed: the new mtime is remembered
-        return UNCHANGED, None
-    docs: list[Document] | None = None
-    if force or not st.has_documents(rec.sha256):
-        try:
-            docs = read_documents(path, rec.sha256)
-        except Exception as e:  # noqa: BLE001 - one bad file must never stop the run
-            return FAILED, _fail(st, report, rec, _reason(e))
-    # else: the same content is stored under another path; link this path to it.
-    try:
-        report.documents += len(st.store_file(rec, docs, report.run_id))
-    except DatabaseError:
-        raise
-    except Exception as e:  # noqa: BLE001 - a Document the store rejects fails its file only
-        detail = " ".join(str(e).split())
-        return FAILED, _fail(st, report, rec,
-                             f"internal error while storing: {type(e).__name__}: {detail}")
-    return outcome, None
-
-
-def _fail(st: Store, report: IngestReport, rec: FileRecord, reason: str) -> str:
-    reason = " ".join(reason.split()) or "unknown error"
-    st.record_failure(rec, reason, report.run_id)
-    report.failed += 1
-    report.failures.append((rec.path, reason))
-    return reason
-
-
 def _remove_vanished(st: Store, found: Scan, seen: set[str], report: IngestReport) -> int:
     """Mark removed what was stored below a completely scanned folder and is gone now.
 
     A folder that yields no files at all while the archive holds files below it is taken
     for an unmounted share, not for a deliberate clean-out: nothing is marked removed there.
     """
-    unlisted = [str(d) + os.sep for d in found.unlisted_dirs]
+    unlisted = [path_key(d) + os.sep for d, _ in found.unlisted_dirs]
     gone: list[str] = []
     for root in found.complete_dirs:
-        prefix = str(root) + os.sep
-        active = st.active_paths_under(str(root))
+        key = path_key(root)
+        prefix = key + os.sep
+        active = st.active_paths_under(key)
         if active and not any(s.startswith(prefix) for s in seen):
             report.warnings.append(
-                f"{root} holds no documents now; its {len(active)} stored file(s) were not "
+                f"{key} holds no documents now; its {len(active)} stored file(s) were not "
                 "marked removed (an unmounted share?)"
             )
             continue
@@ -322,3 +514,14 @@ def _remove_vanished(st: Store, found: Scan, seen: set[str], report: IngestRepor
             p for p in active if p not in seen and not any(p.startswith(u) for u in unlisted)
         )
     return st.mark_removed(gone, report.run_id) if gone else 0
+
+
+def _prune(st: Store, found: Scan) -> int:
+    """Forget the files marked removed below the folders scanned completely in this run
+    (never below a folder that could not be listed)."""
+    unlisted = [path_key(d) + os.sep for d, _ in found.unlisted_dirs]
+    paths = sorted({
+        p for root in found.complete_dirs for p in st.removed_paths_under(path_key(root))
+        if not any(p.startswith(u) for u in unlisted)
+    })
+    return st.prune(paths) if paths else 0

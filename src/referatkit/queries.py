@@ -30,7 +30,15 @@ from referatkit.model import (
     Participant,
     Section,
 )
-from referatkit.store import FILE_FAILED, FTS_CONTENT_TABLE, FTS_TABLE, Store, open_store
+from referatkit.store import (
+    FILE_FAILED,
+    FILE_OK,
+    FILE_REMOVED,
+    FTS_CONTENT_TABLE,
+    FTS_TABLE,
+    Store,
+    open_store,
+)
 
 DEFAULT_LIMIT = 20
 # Highlight markers around matched words in snippets: plain text that survives JSON and CSV;
@@ -115,11 +123,15 @@ class StoredDocument:
     document: Document
     paths: list[str] = field(default_factory=list)  # every file holding this content
     ingested_at: str | None = None
+    # Every file that held it is gone from its folder: kept until ``ingest --prune``.
+    removed: bool = False
+    closed_items_left_out: int = 0  # closed items not loaded (see include_closed)
 
     def export(self) -> dict[str, Any]:
         """The object of ``referatkit export`` and ``show --format json``: DESIGN.md's schema
-        (``Document.export()``) plus ``id`` and ``paths``."""
-        return {"id": self.id, **self.document.export(), "paths": self.paths}
+        (``Document.export()``) plus ``id``, ``paths`` and ``removed``."""
+        return {"id": self.id, **self.document.export(), "paths": self.paths,
+                "removed": self.removed}
 
 
 @dataclass(slots=True)
@@ -456,21 +468,27 @@ def _doc_ids_for_paths(st: Store, paths: list[str]) -> list[str]:
     return [r["id"] for r in rows]
 
 
-def show(db: Store | str | os.PathLike[str], ref: str) -> StoredDocument:
-    """One document with its meeting, items, sections, decisions, participants, attachments."""
+def show(db: Store | str | os.PathLike[str], ref: str, *,
+         include_closed: bool = False) -> StoredDocument:
+    """One document with its meeting, items, sections, decisions, participants, attachments.
+    Closed items (Lukket punkt, Fortroligt) are left out unless ``include_closed``."""
     with _opened(db) as st:
-        return load_document(st, resolve(st, ref))
+        return load_document(st, resolve(st, ref), include_closed=include_closed)
 
 
-def export(db: Store | str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Every document as DESIGN.md's export object (plus ``id`` and ``paths``), by path."""
+def export(db: Store | str | os.PathLike[str], *,
+           include_closed: bool = False) -> list[dict[str, Any]]:
+    """Every document as DESIGN.md's export object (plus ``id``, ``paths`` and ``removed``),
+    by path. Closed items are left out unless ``include_closed``."""
     with _opened(db) as st:
         doc_ids = [r["id"] for r in st.rows("SELECT id FROM documents ORDER BY path, part")]
-        return [load_document(st, doc_id).export() for doc_id in doc_ids]
+        return [load_document(st, doc_id, include_closed=include_closed).export()
+                for doc_id in doc_ids]
 
 
-def load_document(st: Store, doc_id: str) -> StoredDocument:
-    """Rebuild the :class:`Document` stored under ``doc_id``."""
+def load_document(st: Store, doc_id: str, *, include_closed: bool = True) -> StoredDocument:
+    """Rebuild the :class:`Document` stored under ``doc_id`` (without its closed items unless
+    ``include_closed``: the archive holds them, what people are shown does not)."""
     rows = st.rows("SELECT * FROM documents WHERE id = ?", [doc_id])
     if not rows:
         raise NotFoundError(f"no document {doc_id!r} in the archive")
@@ -499,7 +517,11 @@ def load_document(st: Store, doc_id: str) -> StoredDocument:
             Action(text=r["text"], owner=r["owner"], due=r["due"], due_text=r["due_text"],
                    approximate=bool(r["approximate"]))
         )
+    left_out = 0
     for r in st.rows("SELECT * FROM items WHERE document_id = ? ORDER BY ordinal", [doc_id]):
+        if r["closed"] and not include_closed:
+            left_out += 1
+            continue
         doc.items.append(Item(
             number=r["number"], title=r["title"], closed=bool(r["closed"]),
             case_number=r["case_number"], number_as_written=r["number_as_written"],
@@ -515,10 +537,13 @@ def load_document(st: Store, doc_id: str) -> StoredDocument:
             ],
             attachments=[Attachment(title=a["title"]) for a in attachments.get(r["id"], [])],
         ))
-    paths = [r["path"] for r in st.rows(
-        "SELECT path FROM files WHERE sha256 = ? AND status = 'ok' ORDER BY path", [d["sha256"]])]
+    holders = st.rows("SELECT path, status FROM files WHERE sha256 = ? ORDER BY path",
+                      [d["sha256"]])
+    paths = [r["path"] for r in holders if r["status"] == FILE_OK]
+    removed = bool(holders) and all(r["status"] == FILE_REMOVED for r in holders)
     return StoredDocument(id=doc_id, document=doc, paths=paths or [d["path"]],
-                          ingested_at=d["ingested_at"])
+                          ingested_at=d["ingested_at"], removed=removed,
+                          closed_items_left_out=left_out)
 
 
 def _grouped(st: Store, table: str, doc_id: str) -> dict[str | None, list[dict[str, Any]]]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,7 +27,8 @@ from rich.tree import Tree
 from referatkit import diff as D
 from referatkit import htmlreport, mdreport
 from referatkit import report as R
-from referatkit.errors import UsageError
+from referatkit.doctor import DoctorReport
+from referatkit.errors import ReferatkitError, UsageError
 from referatkit.ingest import FAILED, SCANNED, UNCHANGED, IngestReport
 from referatkit.ingest import Progress as IngestEvent
 from referatkit.model import STATUSES
@@ -550,6 +553,9 @@ def document_tree(stored: StoredDocument) -> Tree:
     head.append(f"  [{stored.id}]", style="dim")
     tree = Tree(head)
     info = tree.add(Text(f"{doc.doc_type} · {doc.format} · {', '.join(stored.paths)}", style="dim"))
+    if stored.removed:
+        info.add(Text("the file is gone from its folder (kept until 'ingest --prune')",
+                      style="yellow"))
     if doc.forum and doc.forum != doc.title:
         info.add(Text(f"forum: {doc.forum}"))
     if doc.attendance_count is not None:
@@ -590,6 +596,9 @@ def document_tree(stored: StoredDocument) -> Tree:
                 dnode.add(Text(f"→ {act.text}" + (f" ({act.owner})" if act.owner else "")))
         for att in item.attachments:
             node.add(Text(f"Bilag: {att.title}", style="dim"))
+    if stored.closed_items_left_out:
+        tree.add(Text(f"{stored.closed_items_left_out} closed item(s) not shown "
+                      "(--include-closed shows them)", style="dim"))
     return tree
 
 
@@ -605,10 +614,17 @@ def _section(parent: Tree, label: str, text: str) -> None:
 
 
 @contextmanager
-def ingest_progress(*, quiet: bool = False) -> Iterator[Any]:
+def ingest_progress(*, quiet: bool = False, log: IngestLog | None = None) -> Iterator[Any]:
     """A callback for :func:`referatkit.ingest.ingest`: a progress bar when stderr is a
     terminal; otherwise one plain line per file that was read (unchanged files stay silent so
-    a nightly log shows what happened, not what did not)."""
+    a nightly log shows what happened, not what did not). Every event also goes to ``log``."""
+    if log is not None:
+        with ingest_progress(quiet=quiet) as show:
+            def both(e: IngestEvent) -> None:
+                log.event(e)
+                show(e)
+            yield both
+        return
     if quiet:
         yield lambda _e: None
         return
@@ -942,3 +958,89 @@ def report_result(rep: R.Report, fmt: str, output: Path | None = None,
             return None
         _report_table(rep, _console(stream))
     return None
+
+
+# A log file is personal data too (paths, names in titles): created readable by its owner only.
+LOG_FILE_MODE = 0o600
+
+
+class IngestLog:
+    """Plain lines appended to ``--log-file``, each with a local timestamp: the start, every
+    file read (not the unchanged ones), warnings, failures and a summary line. Written line by
+    line, so a killed run leaves a log up to the moment it died."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, LOG_FILE_MODE)
+            self.file: TextIO = os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace",
+                                          buffering=1)
+        except OSError as e:
+            raise UsageError(f"cannot write the log file {path}: {e.strerror or e}") from e
+
+    def line(self, text: str) -> None:
+        stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+        self.file.write(f"{stamp} {' '.join(text.split())}\n")
+
+    def event(self, e: IngestEvent) -> None:
+        if e.outcome == SCANNED:
+            self.line(f"scanned: {e.total} file(s) to look at")
+        elif e.outcome != UNCHANGED:
+            self.line(f"{e.outcome} {e.path}" + (f": {e.reason}" if e.reason else ""))
+
+    def summary(self, report: IngestReport) -> None:
+        for w in report.warnings:
+            self.line(f"warning: {w}")
+        counts = ", ".join(f"{getattr(report, n)} {n}" for n in
+                           ("new", "updated", "unchanged", "failed", "removed", "pruned",
+                            "skipped"))
+        self.line(f"done: {counts}; {report.documents} document(s) stored; "
+                  f"exit {report.exit_code}")
+
+    def close(self) -> None:
+        self.file.close()
+
+
+# How a run that ends in an error ends its log: (exception, line). Ctrl-C exits 130.
+_LOG_ENDINGS = ((ReferatkitError, lambda e: f"error: {e}; exit {e.exit_code}"),
+                (KeyboardInterrupt, lambda e: "interrupted; exit 130"))
+
+
+@contextmanager
+def ingest_log(path: Path | None, start: str) -> Iterator[IngestLog | None]:
+    """The ``--log-file`` of one run (None without one), opened with ``start``; a run that
+    ends in an error or Ctrl-C says so as its last line."""
+    if path is None:
+        yield None
+        return
+    log = IngestLog(path)
+    log.line(start)
+    try:
+        yield log
+    except BaseException as e:
+        for kind, line in _LOG_ENDINGS:
+            if isinstance(e, kind):
+                log.line(line(e))
+        raise
+    finally:
+        log.close()
+
+
+def doctor(report: DoctorReport, fmt: str) -> None:
+    """The checks as a table on stdout (or JSON); a one-line verdict on stderr."""
+    if fmt == JSON:
+        write_json(report.to_dict())
+    else:
+        table = Table(title=f"referatkit doctor: {report.database}", show_header=False)
+        table.add_column("check")
+        table.add_column("")
+        table.add_column("detail", overflow="fold")
+        for c in report.checks:
+            table.add_row(c.name, Text("ok" if c.ok else "PROBLEM",
+                                       style="green" if c.ok else "bold red"), escape(c.detail))
+        _out().print(table)
+    if report.rebuilt:
+        message(f"Rebuilt the search index: {report.search_rows} row(s)")
+    problems = [c for c in report.checks if not c.ok]
+    message("The archive is sound." if not problems else
+            f"{len(problems)} problem(s) found.")

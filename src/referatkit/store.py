@@ -8,7 +8,12 @@ Write-path rules, each from a bug peer projects shipped:
 * A changed file replaces its documents' rows in **one transaction** (children deleted, then
   inserted), so a crash never leaves half a document.
 * Documents are keyed by content (sha256 + part); two paths with identical content share one
-  document. A document lives exactly as long as some readable file holds its content.
+  document. A document lives as long as some row of ``files`` holds its content: a file that
+  fails to read keeps what was last read from it, a vanished file is only marked removed,
+  and only :meth:`Store.prune` (``ingest --prune``) deletes (DESIGN.md: "never lose what it
+  has").
+* One ingest at a time: :func:`write_lock` is a lock file beside the database that the
+  operating system releases when the process dies, so ``kill -9`` never leaves it held.
 * The FTS5 index is an external-content table over ``search_docs`` kept in sync by triggers on
   insert, delete *and* update; the store never uses ``INSERT OR REPLACE`` (which with only an
   insert trigger leaves stale index rows) and checks the triggers on every open, because a
@@ -20,8 +25,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -33,8 +38,10 @@ from typing import Any
 import sqlite_utils
 
 from referatkit import __version__, ids
-from referatkit.errors import DatabaseError
+from referatkit.errors import DatabaseError, LockedError
 from referatkit.model import Document, Section
+from referatkit.redact import CPR_MASK as CPR_MASK  # the index's mask is redact.py's
+from referatkit.redact import redact_cpr
 
 SCHEMA_VERSION = 2
 
@@ -51,10 +58,10 @@ BUSY_TIMEOUT_S = 10.0
 # The database holds personal data (names, sometimes worse): readable by its owner only.
 DB_FILE_MODE = 0o600
 
-# Danish CPR number DDMMYY-XXXX with a plausible day and month. Only the hyphenated form:
-# ten bare digits are as often phone or case numbers.
-CPR_PATTERN = re.compile(r"\b(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-\d{4}\b")
-CPR_MASK = "XXXXXX-XXXX"
+# The lock file of a database is its path plus this; it holds the pid and start of the
+# run that has it (for the message a second run gives).
+LOCK_SUFFIX = ".lock"
+LOCK_POLL_S = 0.2  # how often a run waiting for the lock (--wait) tries again
 
 # File statuses in ``files``.
 FILE_OK = "ok"
@@ -99,10 +106,14 @@ SCHEMA_V1: dict[str, TableSpec] = {
             "path": str,
             "size": int,
             "mtime_ns": int,
+            # the content whose documents the archive holds for this path (a failed file
+            # keeps what was last read from it)
             "sha256": str,
             "status": str,  # ok | failed | removed
             "reason": str,  # why it failed, one line
-            "version": str,  # referatkit version that read it: a new version re-reads
+            # how it was read: the referatkit version and the options that change what is
+            # stored ("0.1.0", "0.1.0+keep-cpr"); another version or option re-reads
+            "version": str,
             "first_seen_run": int,
             "last_seen_run": int,
             "updated_at": str,
@@ -442,6 +453,45 @@ FTS_TRIGGERS: dict[str, str] = {
 }
 
 
+# Rows that point at something gone: name → (tables it needs, a count query). A sound archive
+# has none; a crash cannot make them (one transaction per file), a bug or a hand edit can.
+_DOC_CHILDREN = ("items", "sections", "decisions", "actions", "participants", "attachments")
+ORPHAN_CHECKS: dict[str, tuple[tuple[str, ...], str]] = {
+    **{
+        f"{table} without their document": (
+            (table,),
+            f"SELECT count(*) FROM [{table}] WHERE document_id NOT IN (SELECT id FROM documents)",
+        )
+        for table in _DOC_CHILDREN
+    },
+    "search rows without their text": (
+        (FTS_CONTENT_TABLE,),
+        f"SELECT count(*) FROM [{FTS_CONTENT_TABLE}] s WHERE "
+        "s.document_id NOT IN (SELECT id FROM documents) "
+        "OR (s.kind = 'item' AND s.ref_id NOT IN (SELECT id FROM items)) "
+        "OR (s.kind = 'section' AND s.ref_id NOT IN (SELECT id FROM sections)) "
+        "OR (s.kind = 'decision' AND NOT EXISTS (SELECT 1 FROM decisions d "
+        "WHERE d.id = s.ref_id AND d.document_id = s.document_id))",
+    ),
+    "documents no file holds": (
+        ("documents",),
+        "SELECT count(*) FROM documents WHERE sha256 NOT IN "
+        "(SELECT sha256 FROM files WHERE sha256 IS NOT NULL)",
+    ),
+    "read files without their documents": (
+        ("files",),
+        f"SELECT count(*) FROM files WHERE status = '{FILE_OK}' AND sha256 NOT IN "
+        "(SELECT sha256 FROM documents)",
+    ),
+    "links to documents that are gone": (
+        ("meeting_documents", "occurrence_items"),
+        "SELECT (SELECT count(*) FROM meeting_documents WHERE document_id NOT IN "
+        "(SELECT id FROM documents)) + (SELECT count(*) FROM occurrence_items WHERE "
+        "document_id NOT IN (SELECT id FROM documents))",
+    ),
+}
+
+
 @dataclass(slots=True)
 class FileRecord:
     """What the archive knows about one path."""
@@ -489,7 +539,9 @@ def fold(text: str | None) -> str | None:
 
 
 def redact(text: str | None) -> str:
-    return CPR_PATTERN.sub(CPR_MASK, text or "")
+    """CPR numbers masked: the search index never holds one, whatever the stored text holds
+    (``ingest --keep-cpr`` keeps them in the text only)."""
+    return redact_cpr(text or "")[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,6 +653,58 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise DatabaseError(f"the search index of {self.path} is damaged: {e}") from e
 
+    # -- checks (referatkit doctor) ----------------------------------------------------------
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's ``PRAGMA integrity_check``: the problems found (empty when sound)."""
+        try:
+            lines = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check(20)")]
+        except sqlite3.DatabaseError as e:
+            return [str(e)]
+        return [] if lines == ["ok"] else lines
+
+    def foreign_key_problems(self) -> list[str]:
+        try:
+            rows = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        except sqlite3.DatabaseError as e:
+            return [str(e)]
+        return [f"{r[0]} row {r[1]} points at a missing {r[2]} row" for r in rows]
+
+    def fts_problem(self) -> str | None:
+        """What is wrong with the full-text index (missing triggers, FTS5's integrity-check),
+        or None. Writes nothing."""
+        present = {r["name"] for r in self.rows(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        missing = sorted(set(FTS_TRIGGERS) - present)
+        if missing:
+            return f"trigger(s) {', '.join(missing)} missing: the index no longer follows the text"
+        try:
+            self.check_fts()
+        except DatabaseError as e:
+            return e.message
+        return None
+
+    def orphan_counts(self) -> dict[str, int]:
+        """Rows that point at something no longer there, per check in ORPHAN_CHECKS (only
+        the checks whose tables this database has)."""
+        tables = set(self.db.table_names())
+        return {name: int(self.scalar(sql) or 0) for name, (needs, sql) in ORPHAN_CHECKS.items()
+                if set(needs) <= tables}
+
+    def replace_search_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Rebuild the full-text index from ``rows`` (every search row of every document), in
+        one transaction. The triggers are dropped meanwhile: the old index may be damaged,
+        and FTS5 rebuilds it from the content table at the end."""
+        with self.transaction():
+            for name in FTS_TRIGGERS:
+                self._exec(f"DROP TRIGGER IF EXISTS [{name}]")
+            self._exec(f"DELETE FROM [{FTS_CONTENT_TABLE}]")
+            if rows:
+                self.db[FTS_CONTENT_TABLE].insert_all(rows)
+            for sql in FTS_TRIGGERS.values():
+                self._exec(sql)
+            self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('rebuild')")
+
     # -- files and runs --------------------------------------------------------------------
 
     def file_record(self, path: str) -> FileRecord | None:
@@ -613,12 +717,16 @@ class Store:
 
     def active_paths_under(self, root: str) -> list[str]:
         """Paths below folder ``root`` not yet marked removed."""
+        return self._paths_under(root, removed=False)
+
+    def _paths_under(self, root: str, *, removed: bool) -> list[str]:
         prefix = root.rstrip(os.sep) + os.sep
         return [
             r["path"]
             for r in self.rows(
-                "SELECT path FROM files WHERE status != ? AND substr(path, 1, ?) = ? ORDER BY path",
-                [FILE_REMOVED, len(prefix), prefix],
+                "SELECT path FROM files WHERE (status = ?) = ? AND substr(path, 1, ?) = ? "
+                "ORDER BY path",
+                [FILE_REMOVED, int(removed), len(prefix), prefix],
             )
         ]
 
@@ -682,32 +790,63 @@ class Store:
 
     def record_failure(self, rec: FileRecord, reason: str, run_id: int) -> None:
         """A file that could not be read: status failed, one-line reason, run's failure list.
-        Documents of its previous content go unless another file holds that content."""
+
+        What was last read from it stays: the row keeps the content it held before (a file
+        being copied in, locked by Word or unreadable for a night loses nothing)."""
         reason = " ".join(reason.split()) or "unknown error"
         with self.transaction():
             old = self.file_record(rec.path)
-            self._upsert_file(rec, FILE_FAILED, reason, run_id)
+            kept = rec
+            if old and old.sha256 and old.sha256 != rec.sha256 and self.has_documents(old.sha256):
+                kept = FileRecord(path=rec.path, size=rec.size, mtime_ns=rec.mtime_ns,
+                                  sha256=old.sha256, version=old.version)
+            self._upsert_file(kept, FILE_FAILED, reason, run_id)
             self.db["failures"].insert({"run_id": run_id, "path": rec.path, "reason": reason})
-            if old and old.sha256 and old.status == FILE_OK:
-                self._collect(old.sha256)
 
     def mark_removed(self, paths: Sequence[str], run_id: int) -> int:
-        """Files gone from a completely scanned folder. Their documents go unless another file
-        holds the same content. Returns how many were marked."""
+        """Files gone from a completely scanned folder: marked removed, their documents kept
+        until :meth:`prune`. Returns how many were marked."""
         count = 0
+        stamp = now_iso()
         with self.transaction():
             for path in paths:
                 old = self.file_record(path)
                 if old is None or old.status == FILE_REMOVED:
                     continue
                 self._exec(
-                    "UPDATE files SET status = ?, reason = NULL, updated_at = ? WHERE path = ?",
-                    [FILE_REMOVED, now_iso(), path],
+                    "UPDATE files SET status = ?, reason = NULL, last_seen_run = ?, "
+                    "updated_at = ? WHERE path = ?",
+                    [FILE_REMOVED, run_id, stamp, path],
                 )
+                if old.sha256:
+                    self._repoint(old.sha256)
+                count += 1
+        return count
+
+    def removed_paths_under(self, root: str) -> list[str]:
+        """Paths below folder ``root`` marked removed (what :meth:`prune` would delete)."""
+        return self._paths_under(root, removed=True)
+
+    def prune(self, paths: Sequence[str]) -> int:
+        """Forget files marked removed: their rows go, and with them the documents no other
+        file holds. Returns how many files were pruned."""
+        count = 0
+        with self.transaction():
+            for path in paths:
+                old = self.file_record(path)
+                if old is None or old.status != FILE_REMOVED:
+                    continue
+                self._exec("DELETE FROM files WHERE path = ?", [path])
                 if old.sha256:
                     self._collect(old.sha256)
                 count += 1
         return count
+
+    def close_stale_runs(self) -> int:
+        """Runs still 'running' when a new one holds the lock were killed: say so."""
+        with self.transaction():
+            cur = self._exec("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            return cur.rowcount
 
     # -- matters: derived links, and what people record ------------------------------------
 
@@ -799,28 +938,33 @@ class Store:
             "sha256 = excluded.sha256, status = excluded.status, reason = excluded.reason, "
             "version = excluded.version, last_seen_run = excluded.last_seen_run, "
             "updated_at = excluded.updated_at",
-            [rec.path, rec.size, rec.mtime_ns, rec.sha256, status, reason, __version__,
-             run_id, run_id, now_iso()],
+            [rec.path, rec.size, rec.mtime_ns, rec.sha256, status, reason,
+             rec.version or __version__, run_id, run_id, now_iso()],
         )
 
     def _collect(self, sha256: str) -> None:
-        """Delete the documents of ``sha256`` if no readable file holds that content any more,
-        else point them at a file that still does."""
-        holders = self.rows(
-            "SELECT path FROM files WHERE sha256 = ? AND status = ? ORDER BY path",
-            [sha256, FILE_OK],
-        )
-        if not holders:
-            self._delete_documents(sha256)
+        """Delete the documents of ``sha256`` if no file row holds that content any more,
+        else point them at the best file that still does."""
+        if self.scalar("SELECT 1 FROM files WHERE sha256 = ? LIMIT 1", [sha256]):
+            self._repoint(sha256)
         else:
-            self._repoint(sha256, holders[0]["path"])
+            self._delete_documents(sha256)
 
-    def _repoint(self, sha256: str, fallback_path: str) -> None:
-        # documents.path must name a file that still holds the content.
+    def _repoint(self, sha256: str, path: str | None = None) -> None:
+        """documents.path names a file holding the content: ``path``, else the first readable
+        one, else the first that failed, else the first removed (its last known place)."""
+        if path is None:
+            path = self.scalar(
+                "SELECT path FROM files WHERE sha256 = ? ORDER BY "
+                "CASE status WHEN ? THEN 0 WHEN ? THEN 1 ELSE 2 END, path LIMIT 1",
+                [sha256, FILE_OK, FILE_FAILED],
+            )
+            if path is None:
+                return
         self._exec(
             "UPDATE documents SET path = ? WHERE sha256 = ? AND path NOT IN "
             "(SELECT path FROM files WHERE sha256 = ? AND status = ?)",
-            [fallback_path, sha256, sha256, FILE_OK],
+            [path, sha256, sha256, FILE_OK],
         )
 
     def _delete_documents(self, sha256: str) -> None:
@@ -920,6 +1064,112 @@ def _search_row(kind: str, ref_id: str, doc_id: str, it_id: str | None,
 
 # ---------------------------------------------------------------------------------------------
 # Opening
+
+
+@contextmanager
+def write_lock(db_path: str | os.PathLike[str], *, wait: float = 0.0,
+               what: str = "ingest") -> Iterator[None]:
+    """Hold the write lock of the database at ``db_path`` for one run (an ingest, an index
+    rebuild), so two runs never write at once.
+
+    The lock is ``flock`` on ``<db>.lock`` (created readable by its owner only): the operating
+    system releases it when the process ends, however it ends, so a killed run never leaves
+    a stale lock. Waits up to ``wait`` seconds for another run, then raises
+    :class:`LockedError` naming it.
+    """
+    lock_path = Path(f"{os.fspath(db_path)}{LOCK_SUFFIX}")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, DB_FILE_MODE)
+    except OSError as e:
+        raise DatabaseError(f"cannot create the lock file {lock_path}: {e.strerror or e}") from e
+    try:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while not _try_lock(fd):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                holder = _lock_holder(fd)
+                hint = f"waited {wait:g} s" if wait > 0 else "wait for it with --wait SECONDS"
+                raise LockedError(f"another referatkit run{holder} is writing to {db_path}; "
+                                  f"this {what} did not start ({hint})")
+            time.sleep(min(LOCK_POLL_S, left))
+        _write_holder(fd, f"{what}, pid {os.getpid()}, since {now_iso()[:19]}")
+        try:
+            yield
+        finally:
+            _write_holder(fd, "")
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+if os.name == "nt":  # pragma: no cover - the lock on Windows: a byte range, no holder text
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+    def _write_holder(fd: int, text: str) -> None:
+        return
+
+    def _lock_holder(fd: int) -> str:
+        return ""
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _write_holder(fd: int, text: str) -> None:
+        os.ftruncate(fd, 0)
+        if text:
+            os.pwrite(fd, text.encode("utf-8"), 0)
+
+    def _lock_holder(fd: int) -> str:
+        try:
+            text = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        except OSError:
+            return ""
+        return f" ({text})" if text else ""
+
+
+def open_for_check(path: str | os.PathLike[str]) -> Store:
+    """The archive exactly as it is, for ``referatkit doctor``: no migration, no repair of
+    triggers, nothing written (FTS5's integrity check needs a writable connection)."""
+    p = Path(path)
+    if p.is_dir():
+        raise DatabaseError(f"{p} is a folder, not a database file")
+    if not p.exists():
+        raise DatabaseError(f"no database at {p}")
+    try:
+        conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        store = Store(conn, p)
+        version = store.schema_version
+    except sqlite3.Error as e:
+        raise _database_error(p, e) from e
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise DatabaseError(f"{p} was written by a newer referatkit (schema {version}; this "
+                            f"version knows {SCHEMA_VERSION}): upgrade referatkit")
+    if version == 0 and not set(SCHEMA) & set(store.db.table_names()):
+        conn.close()
+        raise DatabaseError(f"{p} is not a referatkit database")
+    conn.create_function("rk_fold", 1, fold, deterministic=True)
+    return store
 
 
 def open_store(path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False) -> Store:
