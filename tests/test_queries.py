@@ -227,7 +227,7 @@ def test_export_is_the_documents_export_plus_id_paths_and_removed(db: Store) -> 
         original = originals[obj["path"]]
         ids.assign_decision_ids(original)
         expected = {"id": obj["id"], **original.export(), "paths": [original.path],
-                    "removed": False}
+                    "removed": False, "warnings": original.warnings}
         assert obj == expected
     # DESIGN.md's schema: the names others rely on are there
     first = exported[0]

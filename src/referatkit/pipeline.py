@@ -22,6 +22,9 @@ def parse_raw(raw: RawDocument, *, keep_cpr: bool = False) -> list[Document]:
     docs = segment.segment(clean)
     for doc in docs:
         classify.classify(doc)
+        # What the reading noticed ("3 NUL byte(s) removed", CPR numbers masked) stays with
+        # each document: the archive records it, show and export say it.
+        doc.warnings[:0] = [w for w in raw.warnings if w not in doc.warnings]
     return docs
 
 

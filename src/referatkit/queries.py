@@ -129,9 +129,10 @@ class StoredDocument:
 
     def export(self) -> dict[str, Any]:
         """The object of ``referatkit export`` and ``show --format json``: DESIGN.md's schema
-        (``Document.export()``) plus ``id``, ``paths`` and ``removed``."""
+        (``Document.export()``) plus ``id``, ``paths``, ``removed`` and the ``warnings`` of
+        its reading ("3 NUL byte(s) removed", "2 CPR number(s) redacted")."""
         return {"id": self.id, **self.document.export(), "paths": self.paths,
-                "removed": self.removed}
+                "removed": self.removed, "warnings": list(self.document.warnings)}
 
 
 @dataclass(slots=True)

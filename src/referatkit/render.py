@@ -556,6 +556,8 @@ def document_tree(stored: StoredDocument) -> Tree:
     if stored.removed:
         info.add(Text("the file is gone from its folder (kept until 'ingest --prune')",
                       style="yellow"))
+    for w in doc.warnings:
+        info.add(Text(f"warning: {w}", style="yellow"))
     if doc.forum and doc.forum != doc.title:
         info.add(Text(f"forum: {doc.forum}"))
     if doc.attendance_count is not None:
@@ -661,7 +663,9 @@ def ingest_summary(report: IngestReport, *, quiet: bool = False) -> None:
         table = Table(title="Ingest summary", show_header=False)
         table.add_column("what")
         table.add_column("files", justify="right")
-        for name in ("new", "updated", "unchanged", "failed", "removed", "skipped"):
+        names = ("new", "updated", "unchanged", "failed", "removed",
+                 *(("pruned",) if report.pruned else ()), "skipped")
+        for name in names:
             count = getattr(report, name)
             style = "red" if name == "failed" and count else ""
             table.add_row(name, Text(str(count), style=style))
