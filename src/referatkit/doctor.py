@@ -19,6 +19,7 @@ from referatkit import queries
 from referatkit.errors import EXIT_OK, EXIT_PARTIAL
 from referatkit.store import (
     FTS_CONTENT_TABLE,
+    LINKS_CHECK,
     SCHEMA_VERSION,
     Store,
     document_rows,
@@ -119,7 +120,9 @@ def _orphans(st: Store) -> list[Check]:
     bad = {name: n for name, n in counts.items() if n}
     if not bad:
         return [Check("orphan rows", True, f"none ({len(counts)} checks)")]
-    return [Check("orphan rows", False, f"{n} {name}") for name, n in bad.items()]
+    return [Check("orphan rows", False, f"{n} {name}" + (
+        " (stale until the next ingest; or run 'referatkit link')" if name == LINKS_CHECK
+        else "")) for name, n in bad.items()]
 
 
 def _runs(st: Store) -> Check:

@@ -456,6 +456,10 @@ FTS_TRIGGERS: dict[str, str] = {
 # Rows that point at something gone: name → (tables it needs, a count query). A sound archive
 # has none; a crash cannot make them (one transaction per file), a bug or a hand edit can.
 _DOC_CHILDREN = ("items", "sections", "decisions", "actions", "participants", "attachments")
+# The derived links (referatkit.link) follow the documents at the end of each run: during a
+# run, and after one that was killed, they may point at replaced documents until the next
+# run (or ``referatkit link``) links again. Stale, not damaged.
+LINKS_CHECK = "links to documents that are gone"
 ORPHAN_CHECKS: dict[str, tuple[tuple[str, ...], str]] = {
     **{
         f"{table} without their document": (
@@ -483,7 +487,7 @@ ORPHAN_CHECKS: dict[str, tuple[tuple[str, ...], str]] = {
         f"SELECT count(*) FROM files WHERE status = '{FILE_OK}' AND sha256 NOT IN "
         "(SELECT sha256 FROM documents)",
     ),
-    "links to documents that are gone": (
+    LINKS_CHECK: (
         ("meeting_documents", "occurrence_items"),
         "SELECT (SELECT count(*) FROM meeting_documents WHERE document_id NOT IN "
         "(SELECT id FROM documents)) + (SELECT count(*) FROM occurrence_items WHERE "
