@@ -49,13 +49,19 @@ def redact_cpr(text: str) -> tuple[str, int]:
 
 
 def redact(raw: RawDocument) -> RawDocument:
+    """``raw`` with every CPR number masked: in the blocks, and in the metadata (a PDF's or
+    Word file's title becomes the document's title when the text names none)."""
     total = 0
     blocks = []
     for b in raw.blocks:
         text, n = redact_cpr(b.text)
         total += n
         blocks.append(replace(b, text=text) if n else b)
+    meta = {}
+    for key, value in raw.meta.items():
+        meta[key], n = redact_cpr(value) if isinstance(value, str) else (value, 0)
+        total += n
     if not total:
         return raw
     warnings = [*raw.warnings, f"{total} CPR number(s) redacted"]
-    return replace(raw, blocks=blocks, warnings=warnings)
+    return replace(raw, blocks=blocks, meta=meta, warnings=warnings)
