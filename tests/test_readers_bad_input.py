@@ -173,3 +173,80 @@ def test_every_real_file_reads_or_gives_a_reason(realworld_dir: Path, samples_di
         assert raw.blocks, path
         assert raw.text().strip(), path
     assert failed == {"115-referat_genfors_2013.pdf": "no text layer (scanned PDF?)"}
+
+
+# --- fuzzing each format from a real file: damaged the way files get damaged -----------------
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+REAL = {
+    ".pdf": (FIXTURES / "minutes_only" / "minutes_only.pdf").read_bytes(),
+    ".docx": (FIXTURES / "minutes_only" / "minutes_only.docx").read_bytes(),
+    ".txt": (FIXTURES / "legacy_encoding_cp1252" / "legacy_encoding_cp1252.txt").read_bytes(),
+    ".md": (FIXTURES / "markdown_headings" / "markdown_headings.md").read_bytes(),
+}
+FUZZ_READERS = settings(max_examples=40, deadline=None,
+                        suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                               HealthCheck.too_slow])
+
+
+def _only_read_errors(path: Path) -> None:
+    try:
+        raw = read(path)
+    except ReadError as e:
+        message = str(e)
+        assert message and "\n" not in message and message == message.strip()
+    else:
+        assert isinstance(raw, RawDocument)
+        assert all(isinstance(b.text, str) for b in raw.blocks)
+
+
+_edits = st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=8)),
+                  max_size=6)
+
+
+@FUZZ_READERS
+@given(suffix=st.sampled_from(sorted(REAL)), edits=_edits,
+       cut=st.none() | st.floats(0, 1, exclude_min=True))
+def test_a_damaged_real_file_gives_a_document_or_a_reason(tmp_path: Path, suffix: str,
+                                                          edits: list[tuple[float, bytes]],
+                                                          cut: float | None) -> None:
+    data = bytearray(REAL[suffix])
+    for where, new in edits:  # bytes overwritten here and there (a bad disk, a bad copy)
+        at = int(where * len(data))
+        data[at:at + len(new)] = new
+    if cut is not None:  # and the end missing (a copy that stopped)
+        data = data[: int(cut * len(data))]
+    _only_read_errors(put(tmp_path, f"skadet{suffix}", bytes(data)))
+
+
+_xml_text = st.text(max_size=200)
+
+
+@FUZZ_READERS
+@given(body=_xml_text, members=st.dictionaries(
+    st.sampled_from(["word/styles.xml", "word/numbering.xml", "word/_rels/document.xml.rels",
+                     "docProps/core.xml", "word/header1.xml", "[Content_Types].xml"]),
+    _xml_text, max_size=4), wrap=st.booleans())
+def test_any_word_package_gives_a_document_or_a_reason(tmp_path: Path, body: str,
+                                                       members: dict[str, str],
+                                                       wrap: bool) -> None:
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = (f'<w:document {ns}><w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p>'
+                "</w:body></w:document>") if wrap else body
+    path = tmp_path / "pakke.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", document)
+        for name, text in members.items():
+            zf.writestr(name, text)
+    _only_read_errors(path)
+
+
+@FUZZ_READERS
+@given(text=st.text(max_size=500), encoding=st.sampled_from(
+    ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252", "latin-1", "cp865"]),
+    suffix=st.sampled_from([".txt", ".md"]))
+def test_any_text_in_any_encoding_gives_a_document_or_a_reason(tmp_path: Path, text: str,
+                                                               encoding: str,
+                                                               suffix: str) -> None:
+    data = text.encode(encoding, errors="replace")
+    _only_read_errors(put(tmp_path, f"tekst{suffix}", data))
