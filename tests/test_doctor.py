@@ -86,6 +86,14 @@ def test_a_damaged_index_is_found_and_rebuilt(db: Path, capsys: pytest.CaptureFi
     assert code == 0, out
     assert "Rebuilt the search index" in err and "The archive is sound." in err
     assert [h.kind for h in queries.search(db, "bød")] == ["section"]  # rows made again
+    assert _run(capsys, "--db", str(db), "doctor", "--quiet") == (0, "", "")
+
+
+def test_quiet_says_only_the_problems(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.chmod(db, 0o640)
+    code, out, err = _run(capsys, "--db", str(db), "doctor", "-q")
+    assert (code, out) == (1, "")
+    assert err == f"Problem: permissions: 0o640: others may read it (chmod 600 {db})\n"
 
 
 def test_the_rebuilt_index_is_the_index_ingest_makes(db: Path, tmp_path: Path) -> None:
@@ -150,3 +158,33 @@ def test_what_cannot_be_checked(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_a_rebuild_waits_for_the_lock(db: Path) -> None:
     with store.write_lock(db), pytest.raises(LockedError, match="this index rebuild did not"):
         doctor.rebuild_index(db)
+
+
+def test_a_v1_archive_upgraded_by_a_nightly_run_is_sound(tmp_path: Path) -> None:
+    """The first released schema, upgraded in place by an ingest of this version (removal
+    kept until prune, the lock, failures that keep what was read): doctor finds it sound."""
+    from referatkit.ingest import ingest
+
+    db = tmp_path / "v1.db"
+    shutil.copy(DATA / "v1" / "referatkit-v1.db", db)
+    os.chmod(db, 0o600)
+    with sqlite3.connect(db) as raw:
+        v1_decisions = sorted(r[0] for r in raw.execute("SELECT id FROM decisions"))
+        v1_paths = [r[0] for r in raw.execute("SELECT path FROM files ORDER BY path")]
+    src = tmp_path / "arkiv"
+    src.mkdir()
+    for f in sorted((DATA / "v1").glob("*.txt")):
+        shutil.copy(f, src / f.name)
+    (src / "tom.txt").write_bytes(b"")
+    report = ingest([src], db, prune=True)
+    assert (report.new, report.failed) == (2, 1)
+    checked = doctor.check(db)
+    assert checked.ok, checked.checks
+    assert checked.schema_version == store.SCHEMA_VERSION
+    # the same texts at new paths: the same documents, held by the old and the new paths
+    with open_store(db) as s:
+        assert sorted(r["id"] for r in s.rows("SELECT DISTINCT id FROM decisions")) == \
+            v1_decisions
+        paths = [r["path"] for r in s.rows("SELECT path FROM files WHERE status = 'ok' "
+                                           "ORDER BY path")]
+    assert set(v1_paths) <= set(paths)

@@ -379,3 +379,18 @@ def test_a_locked_database_is_a_database_error(tmp_path: Path,
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_every_file_of_the_database_is_private(tmp_path: Path) -> None:
+    """The database, its WAL and shared-memory files and its lock file: owner only, whatever
+    the umask."""
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "a.db"
+        with open_store(path) as s, store.write_lock(path):
+            _store(s, sample_document())
+            files = sorted(tmp_path.iterdir())
+            assert [f.name for f in files] == ["a.db", "a.db-shm", "a.db-wal", "a.db.lock"]
+            assert {stat.S_IMODE(os.stat(f).st_mode) for f in files} == {0o600}
+    finally:
+        os.umask(old)

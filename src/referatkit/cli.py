@@ -153,6 +153,7 @@ def ingest(
     "referatkit doctor",
     "referatkit doctor --format json",
     "referatkit doctor --rebuild-index",
+    "referatkit doctor --quiet   # from cron: says something only when something is wrong",
 ))
 def doctor(
     ctx: typer.Context,
@@ -161,6 +162,8 @@ def doctor(
                                                 "full-text index from the stored documents, "
                                                 "then check.")] = False,
     wait: WaitOption = 0.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only problems, on stderr "
+                                        "(nothing when all is well).")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json",
                                      help="Output format.")] = "table",
 ) -> None:
@@ -172,7 +175,7 @@ def doctor(
                                   create_dir=False)
     report = (doctor_mod.rebuild_index(path, wait=wait) if rebuild_index
               else doctor_mod.check(path))
-    render.doctor(report, fmt)
+    render.doctor(report, fmt, quiet=quiet)
     if report.exit_code:
         raise typer.Exit(report.exit_code)
 

@@ -1030,8 +1030,14 @@ def ingest_log(path: Path | None, start: str) -> Iterator[IngestLog | None]:
         log.close()
 
 
-def doctor(report: DoctorReport, fmt: str) -> None:
-    """The checks as a table on stdout (or JSON); a one-line verdict on stderr."""
+def doctor(report: DoctorReport, fmt: str, *, quiet: bool = False) -> None:
+    """The checks as a table on stdout (or JSON); a one-line verdict on stderr. ``quiet``:
+    only the problems, on stderr (nothing at all when the archive is sound: for cron)."""
+    if quiet:
+        for c in report.checks:
+            if not c.ok:
+                message(f"Problem: {c.name}: {c.detail}")
+        return
     if fmt == JSON:
         write_json(report.to_dict())
     else:
