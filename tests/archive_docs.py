@@ -109,6 +109,27 @@ def notat_document(path: str = "/arkiv/notat.txt", sha256: str = "b" * 64) -> Do
     )
 
 
+def other_meeting_document() -> Document:
+    """A second forum's referat, a year earlier, that also mentions F-ACT."""
+    return Document(
+        path="/arkiv/2020/netvaerk.txt", format="txt", sha256="d" * 64, doc_type="referat",
+        title="Referat netværksmøde", forum="Netværket for Voksne Sindslidende",
+        meeting_date="2020-05-15",
+        items=[Item("1", "Rammeaftale og F-ACT", decisions=[
+            Decision("Netværket undersøger F-ACT modellen.", "action", owner="Jette Hansen"),
+        ])],
+    )
+
+
+def store_documents(store: Any, *docs: Document) -> None:
+    """Store ``docs`` as files of one run (each file holding one document)."""
+    from referatkit.store import FileRecord
+
+    run = store.start_run(["test"])
+    for doc in docs:
+        store.store_file(FileRecord(doc.path, 1, 1, doc.sha256), [doc], run)
+
+
 # --- a stand-in for pipeline.parse_file ------------------------------------------------------
 #
 # Test files hold JSON describing the documents (or plain text, giving one bare document whose

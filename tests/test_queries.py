@@ -6,131 +6,30 @@ from pathlib import Path
 
 import pytest
 
-from archive_docs import FORUM, notat_document, sample_document
+from archive_docs import notat_document, other_meeting_document, sample_document, store_documents
 from referatkit import ids, queries, store
-from referatkit.errors import DatabaseError, NotFoundError, QueryError, UsageError
-from referatkit.model import Decision, Document, Item
-from referatkit.store import FileRecord, Store, open_store
-
-
-def _put(s: Store, *docs: Document) -> None:
-    run = s.start_run(["test"])
-    for doc in docs:
-        s.store_file(FileRecord(doc.path, 1, 1, doc.sha256), [doc], run)
-
-
-def _other_meeting() -> Document:
-    return Document(
-        path="/arkiv/2020/netvaerk.txt", format="txt", sha256="d" * 64, doc_type="referat",
-        title="Referat netværksmøde", forum="Netværket for Voksne Sindslidende",
-        meeting_date="2020-05-15",
-        items=[Item("1", "Rammeaftale og F-ACT", decisions=[
-            Decision("Netværket undersøger F-ACT modellen.", "action", owner="Jette Hansen"),
-        ])],
-    )
+from referatkit.errors import DatabaseError, NotFoundError, UsageError
+from referatkit.store import Store, open_store
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Store:
     s = open_store(tmp_path / "q.db")
-    _put(s, sample_document(), notat_document(), _other_meeting())
+    store_documents(s, sample_document(), notat_document(), other_meeting_document())
     s.close()
     st = queries.open_archive(tmp_path / "q.db")
     yield st
     st.close()
 
 
-# --- build_match: user text never reaches MATCH as syntax ----------------------------------
+# --- search (tests/test_search.py has the rest) ---------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("F-ACT", '"F-ACT"'),
-        ("budget AND NOT", '"budget" "AND" "NOT"'),
-        ('"søer og åer" region', '"søer og åer" "region"'),
-        ('unbalanced "quote', '"unbalanced" """quote"'),
-        ("NEAR(a b) col:x *", '"NEAR(a" "b)" "col:x"'),
-    ],
-)
-def test_build_match_quotes_every_term(query: str, expected: str) -> None:
-    assert queries.build_match(query) == expected
+def test_queries_search_gives_the_hits_of_the_search_module(db: Store) -> None:
+    from referatkit import search
 
-
-def test_empty_and_wordless_queries_are_refused() -> None:
-    with pytest.raises(QueryError, match="^empty query$"):
-        queries.build_match("   ")
-    with pytest.raises(QueryError, match="no letters or digits"):
-        queries.build_match('- * ""')
-
-
-# --- search -----------------------------------------------------------------------------------
-
-
-def test_search_finds_items_sections_and_decisions(db: Store) -> None:
-    hits = queries.search(db, "F-ACT")
-    kinds = {(h.kind, h.item_title) for h in hits}
-    assert ("item", "Økonomi for F-ACT teamet 2021") in kinds
-    assert ("section", "Økonomi for F-ACT teamet 2021") in kinds
-    assert ("decision", "Rammeaftale og F-ACT") in kinds
-    top = hits[0]
-    assert top.score >= hits[-1].score
-    assert "**F**-**ACT**" in " ".join(h.snippet for h in hits) or "**F-ACT**" in " ".join(
-        h.snippet for h in hits)
-    assert all(h.path and h.document_id for h in hits)
-
-
-def test_search_rows_carry_the_meeting(db: Store) -> None:
-    (hit,) = queries.search(db, "bød velkommen")
-    assert hit.kind == "section"
-    assert (hit.meeting_date, hit.forum) == ("2021-03-26", FORUM)
-    assert (hit.item_number, hit.item_title) == ("1", "Velkommen og godkendelse af dagsorden")
-    assert hit.path == "/arkiv/2021/referat-26-marts.txt"
-    assert hit.snippet == "Formanden **bød** **velkommen**."
-
-
-def test_search_keeps_danish_letters_apart(db: Store) -> None:
-    assert queries.search(db, "søer")
-    assert queries.search(db, "soer") == []
-    assert queries.search(db, "SØER")  # case folds, letters do not
-
-
-def test_a_phrase_must_occur_together(db: Store) -> None:
-    assert queries.search(db, '"søer og åer"')
-    assert queries.search(db, '"åer og søer"') == []
-
-
-def test_search_filters(db: Store) -> None:
-    assert {h.forum for h in queries.search(db, "F-ACT", forum="netVÆRKET")} == {
-        "Netværket for Voksne Sindslidende"}
-    assert {h.meeting_date for h in queries.search(db, "F-ACT", date_from="2021")} == {"2021-03-26"}
-    assert {h.meeting_date for h in queries.search(db, "F-ACT", date_to="2020-12")} == {"2020-05-15"}
-    assert {h.kind for h in queries.search(db, "F-ACT", kind="decision")} == {"decision"}
-    with pytest.raises(UsageError, match="unknown kind"):
-        queries.search(db, "F-ACT", kind="page")
-    with pytest.raises(UsageError, match="'2021-13-01' is not a date"):
-        queries.search(db, "F-ACT", date_from="2021-13-01")
-
-
-def test_search_pages(db: Store) -> None:
-    everything = queries.search(db, "F-ACT", limit=50)
-    assert len(everything) >= 4
-    assert queries.search(db, "F-ACT", limit=2) == everything[:2]
-    assert queries.search(db, "F-ACT", limit=2, offset=2) == everything[2:4]
-    with pytest.raises(UsageError):
-        queries.search(db, "F-ACT", limit=0)
-
-
-def test_document_titles_and_memo_sections_are_searchable(db: Store) -> None:
-    assert {h.kind for h in queries.search(db, "styregruppemøde")} == {"document"}
-    (hit,) = queries.search(db, "sengepladser")
-    assert (hit.kind, hit.item_title, hit.meeting_date) == ("section", None, None)
-
-
-def test_search_opens_a_path_too(tmp_path: Path, db: Store) -> None:
-    assert queries.search(tmp_path / "q.db", "søer")
-    with pytest.raises(DatabaseError, match="no database at"):
-        queries.search(tmp_path / "none.db", "søer")
+    assert queries.search(db, "F-ACT", limit=3) == search.search(db, "F-ACT", limit=3).hits
+    assert queries.build_match("F-ACT søer") == '"f act" AND "søer"'
 
 
 # --- decisions --------------------------------------------------------------------------------
@@ -171,8 +70,8 @@ def test_decision_filters(db: Store) -> None:
 
 def test_the_same_minutes_in_two_formats_list_each_decision_once(tmp_path: Path) -> None:
     with open_store(tmp_path / "two.db") as s:
-        _put(s, sample_document(path="/a/referat.pdf", sha256="1" * 64, fmt="pdf"),
-             sample_document(path="/a/referat.docx", sha256="2" * 64, fmt="docx"))
+        store_documents(s, sample_document(path="/a/referat.pdf", sha256="1" * 64, fmt="pdf"),
+                        sample_document(path="/a/referat.docx", sha256="2" * 64, fmt="docx"))
         rows = queries.decisions(s)
         assert len(rows) == 6
         assert {r.copies for r in rows} == {2}
@@ -210,8 +109,8 @@ def test_show_unknown_references(db: Store) -> None:
 
 def test_an_ambiguous_reference_lists_candidates(tmp_path: Path) -> None:
     with open_store(tmp_path / "amb.db") as s:
-        _put(s, sample_document(path="/x/2020/referat.txt", sha256="1" * 64),
-             sample_document(path="/x/2021/referat.txt", sha256="2" * 64))
+        store_documents(s, sample_document(path="/x/2020/referat.txt", sha256="1" * 64),
+                        sample_document(path="/x/2021/referat.txt", sha256="2" * 64))
         with pytest.raises(UsageError, match="'referat.txt' matches 2 documents"):
             queries.show(s, "referat.txt")
         assert queries.show(s, "2021/referat.txt").paths == ["/x/2021/referat.txt"]
@@ -222,7 +121,7 @@ def test_an_ambiguous_reference_lists_candidates(tmp_path: Path) -> None:
 def test_export_is_the_documents_export_plus_id_paths_and_removed(db: Store) -> None:
     exported = queries.export(db, include_closed=True)
     assert [d["path"] for d in exported] == sorted(d["path"] for d in exported)
-    originals = {d.path: d for d in (sample_document(), notat_document(), _other_meeting())}
+    originals = {d.path: d for d in (sample_document(), notat_document(), other_meeting_document())}
     for obj in exported:
         original = originals[obj["path"]]
         ids.assign_decision_ids(original)
@@ -257,7 +156,7 @@ def test_stats(db: Store) -> None:
     assert s.files == {"ok": 3, "failed": 0, "removed": 0}
     assert s.failed == []
     assert s.last_run["roots"] == ["test"]
-    assert s.to_dict()["schema_version"] == store.SCHEMA_VERSION == 2
+    assert s.to_dict()["schema_version"] == store.SCHEMA_VERSION == 3
 
 
 def test_parse_date_bound() -> None:

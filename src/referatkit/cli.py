@@ -16,6 +16,7 @@ from referatkit import __version__, config, people, queries, render, state
 from referatkit import diff as D
 from referatkit import doctor as doctor_mod
 from referatkit import report as R
+from referatkit import search as search_lib
 from referatkit.errors import EXIT_PARTIAL, EXIT_USAGE, ReferatkitError, UsageError
 from referatkit.ingest import ingest as run_ingest
 from referatkit.ingest import parse_size
@@ -30,6 +31,7 @@ app = typer.Typer(
         "\b\nExamples:\n"
         "  referatkit ingest ~/referater\n"
         '  referatkit search "F-ACT"\n'
+        "  referatkit timeline psykiatri\n"
         "  referatkit show 1\n"
         "  referatkit decisions --open\n"
         "  referatkit doctor\n"
@@ -180,33 +182,134 @@ def doctor(
         raise typer.Exit(report.exit_code)
 
 
-@app.command(epilog=_examples(
+SEARCH_HELP = """\
+Words: every word must occur in the hit. A word also finds its other forms (beslutning:
+beslutninger, beslutningen, beslutningerne; Snowball Danish stemming) and the compounds it
+is part of (aftale: rammeaftale, samarbejdsaftale, aftalegrundlag). Hits come in that order:
+words as written, then other forms, then compounds; within each, by relevance (a word in a
+title counts more than one in the text), ties going to the newest meeting. æ, ø and å are
+letters of their own: "soer" does not find "søer". --exact: the words as written only.
+--aa: "aa" and "å" are the same (Aabenraa, Åbenrå).
+
+"quoted words" must occur together, as written. A word ending in * is a prefix (rammeaft*).
+Any other character is searched as text: F-ACT, § 107, AND, (, ' and - are never query
+syntax. --raw passes FTS5 syntax through instead (AND, OR, NOT, NEAR(a b, 5), prefix*,
+"phrase", title: or body: for one column).
+
+The same minutes as PDF, DOCX and TXT, or an item both the agenda and the minutes list, give
+one hit; the table says how many files hold it (JSON: copies, other_paths). Items marked
+closed (lukket punkt) are left out unless --include-closed. When a search finds little,
+close words of the archive are suggested: on stderr, or as "suggestions" in JSON.
+
+JSON: an object {query, hits, more, offset, suggestions, words}; each hit has path,
+meeting_date, forum, item_number, item_title, kind, snippet (matches in **bold**), score,
+document_id, match (exact, form or compound), copies and other_paths. CSV: one row per hit.
+"""
+
+InOption = Annotated[str, typer.Option("--in", metavar="items|decisions|all",
+                                       help="Where to look: agenda items (titles, sections, "
+                                       "decisions), decisions only, or everything (also "
+                                       "document titles, preambles and memos).")]
+ExactOption = Annotated[bool, typer.Option("--exact", help="Words as written only: no "
+                                           "other forms, no compounds.")]
+AaOption = Annotated[bool, typer.Option("--aa", help='Read "aa" as "å" (old spelling: '
+                                        "Aabenraa finds Åbenrå and back).")]
+RawOption = Annotated[bool, typer.Option("--raw", help="The query is FTS5 syntax (for "
+                                         "experts); errors are reported, not guessed at.")]
+ClosedOption = Annotated[bool, typer.Option("--include-closed", help="Also items marked "
+                                            "closed (lukket punkt, fortroligt).")]
+StatusOption = Annotated[str | None, typer.Option(
+    "--status", metavar="STATUS", help="Only items with a decision of this status (a "
+    "decision hit: its own): approved, noted, postponed, rejected, referred, action, none.")]
+DocTypeOption = Annotated[str | None, typer.Option(
+    "--doc-type", metavar="TYPE", help="Only documents of this type: referat, dagsorden, "
+    "dagsorden+referat, notat, aarsrapport, other.")]
+FromOption = Annotated[str | None, typer.Option("--from", metavar="DATE",
+                                                help="From date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+ToOption = Annotated[str | None, typer.Option("--to", metavar="DATE",
+                                              help="To date (inclusive).")]
+ForumOption = Annotated[str | None, typer.Option("--forum", help="Only meetings of a forum "
+                                                 "whose name contains this.")]
+
+
+@app.command(help="Full-text search over titles, sections and decisions, best match "
+             "first.\n\n" + SEARCH_HELP, epilog=_examples(
     'referatkit search "F-ACT"',
+    "referatkit search beslutning            # also beslutninger, beslutningen, …",
+    "referatkit search aftale --exact        # not rammeaftale, not aftaler",
     'referatkit search "rammeaftale psykiatri" --from 2020 --to 2021-06',
-    "referatkit search '\"social- og sundhedsudvalget\"' --kind decision --format json",
+    "referatkit search udsat --in decisions --forum styregruppe --year 2021",
+    "referatkit search budget --status postponed --doc-type referat",
+    "referatkit search Aabenraa --aa",
+    'referatkit search \'"næste møde"\' --limit 50 --offset 50',
+    "referatkit search 'rammeaft* NOT budget' --raw",
+    "referatkit search F-ACT --format json | jq '.hits[] | {meeting_date, item_title}'",
 ))
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find (all of them); "
                                          '"quoted words" must occur together.')],
     db: DbOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Most results to show.")] = queries.DEFAULT_LIMIT,
-    offset: Annotated[int, typer.Option("--offset", help="Skip this many results.")] = 0,
-    forum: Annotated[str | None, typer.Option("--forum", help="Only meetings of a forum "
-                                              "whose name contains this.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", metavar="DATE",
-                                                  help="From date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", metavar="DATE",
-                                                help="To date (inclusive).")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", metavar="|".join(queries.SEARCH_KINDS),
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Most hits to show.")] = search_lib.DEFAULT_LIMIT,
+    offset: Annotated[int, typer.Option("--offset", help="Skip this many hits.")] = 0,
+    forum: ForumOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    year: Annotated[str | None, typer.Option("--year", metavar="YYYY",
+                                             help="Only meetings of this year.")] = None,
+    scope: InOption = "all",
+    kind: Annotated[str | None, typer.Option("--kind", metavar="|".join(search_lib.SEARCH_KINDS),
                                              help="Only this kind of match.")] = None,
+    status: StatusOption = None,
+    doc_type: DocTypeOption = None,
+    include_closed: ClosedOption = False,
+    exact: ExactOption = False,
+    aa: AaOption = False,
+    raw: RawOption = False,
     fmt: ListFormat = "table",
 ) -> None:
-    """Full-text search over titles, sections and decisions, best match first."""
     fmt = render.check_format(fmt)
-    hits = queries.search(_db(ctx, db), query, limit=limit, offset=offset, forum=forum,
-                          date_from=date_from, date_to=date_to, kind=kind)
-    render.search_results(hits, fmt, query)
+    result = search_lib.search(
+        _db(ctx, db), query, limit=limit, offset=offset, forum=forum, date_from=date_from,
+        date_to=date_to, year=year, scope=scope, kind=kind, status=status, doc_type=doc_type,
+        include_closed=include_closed, exact=exact, aa=aa, raw=raw)
+    render.search_results(result, fmt)
+
+
+@app.command(help="How often a term comes up per year, and per forum: a bar chart, or the "
+             "counts as JSON or CSV.\n\nTERM is searched as 'search' does (other forms and "
+             "compounds included unless --exact). Mentions are search hits (the same minutes "
+             "in several files once); items and meetings are those the hits are in. JSON: "
+             "{query, total, years [{year, mentions, items, meetings}], forums [{forum, "
+             "mentions, items, meetings, years}]}; CSV: one row per year and forum.",
+             epilog=_examples(
+    "referatkit timeline psykiatri",
+    'referatkit timeline "F-ACT" --forum netværk',
+    "referatkit timeline rammeaftale --from 2015 --format csv > rammeaftale.csv",
+    "referatkit timeline udsat --in decisions --format json",
+))
+def timeline(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(metavar="TERM", help="A word, several words or a "
+                                         '"phrase", as for search.')],
+    db: DbOption = None,
+    forum: ForumOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    scope: InOption = "all",
+    status: StatusOption = None,
+    doc_type: DocTypeOption = None,
+    include_closed: ClosedOption = False,
+    exact: ExactOption = False,
+    aa: AaOption = False,
+    raw: RawOption = False,
+    fmt: ListFormat = "table",
+) -> None:
+    fmt = render.check_format(fmt)
+    render.timeline(search_lib.timeline(
+        _db(ctx, db), query, forum=forum, date_from=date_from, date_to=date_to, scope=scope,
+        status=status, doc_type=doc_type, include_closed=include_closed, exact=exact, aa=aa,
+        raw=raw), fmt)
 
 
 @app.command(epilog=_examples(

@@ -79,6 +79,9 @@ SECTION_KINDS = (
     "other",
 )
 
+# Document types (Document.doc_type).
+DOC_TYPES = ("referat", "dagsorden", "dagsorden+referat", "notat", "aarsrapport", "other")
+
 # Decision statuses (DESIGN.md "Decision vocabulary").
 STATUSES = ("approved", "noted", "postponed", "rejected", "referred", "action", "none")
 OPEN_STATUSES = ("postponed", "referred", "action")

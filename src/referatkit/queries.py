@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from referatkit.errors import NotFoundError, QueryError, UsageError
+from referatkit.errors import NotFoundError, UsageError
 from referatkit.model import (
     OPEN_STATUSES,
     STATUSES,
@@ -34,53 +34,19 @@ from referatkit.store import (
     FILE_FAILED,
     FILE_OK,
     FILE_REMOVED,
-    FTS_CONTENT_TABLE,
-    FTS_TABLE,
     Store,
     open_store,
 )
 
-DEFAULT_LIMIT = 20
-# Highlight markers around matched words in snippets: plain text that survives JSON and CSV;
-# the terminal renderer turns them into bold.
-HIGHLIGHT_START = "**"
-HIGHLIGHT_END = "**"
-SNIPPET_ELLIPSIS = "…"
-SNIPPET_TOKENS = 16
-# bm25 weights per FTS column (title, body): a word in an item title says more than one in a
-# page of minutes.
-BM25_WEIGHTS = (3.0, 1.0)
-SEARCH_KINDS = ("document", "item", "section", "decision")
 DECISION_KINDS = ("decision", "proposal", "prior")
 # Ids are hex; a prefix shorter than this is more likely an ordinal or a typo.
 MIN_ID_PREFIX = 4
 
-# A search term: a "quoted phrase" or a run of non-space characters.
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
-# A term must hold a letter or digit: the tokenizer drops everything else, and an empty
-# phrase would match nothing without telling the user why.
-_SEARCHABLE = re.compile(r"[^\W_]")
 _HEX = re.compile(r"^[0-9a-f]+$")
 
 
 # ---------------------------------------------------------------------------------------------
 # Result types
-
-
-@dataclass(slots=True)
-class SearchHit:
-    path: str
-    meeting_date: str | None
-    forum: str | None
-    item_number: str | None
-    item_title: str | None
-    kind: str  # document | item | section | decision
-    snippet: str
-    score: float  # higher is better (negated bm25)
-    document_id: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(slots=True)
@@ -224,73 +190,21 @@ def _meeting_filters(
 
 
 # ---------------------------------------------------------------------------------------------
-# search
+# search (the implementation is referatkit.search)
+
+
+def search(db: Store | str | os.PathLike[str], query: str, **options: Any) -> list[Any]:
+    """The hits of :func:`referatkit.search.search` (its options), as a list."""
+    from referatkit import search as _search
+
+    return _search.search(db, query, suggest=False, **options).hits
 
 
 def build_match(query: str) -> str:
-    """The FTS5 MATCH expression for what a user typed.
+    """:func:`referatkit.search.build_match`: the FTS5 expression of a query, words as written."""
+    from referatkit import search as _search
 
-    User text is never passed through as FTS5 syntax: every term becomes a quoted string, so
-    ``F-ACT``, ``AND``, ``*`` or a stray quote cannot break or change the query. ``"two
-    words"`` stays a phrase. Terms are ANDed. This is the seam for Danish-aware search
-    (stems, compounds, typo tolerance): expand each term here.
-    """
-    terms: list[str] = []
-    for m in _TERM.finditer(query or ""):
-        text = m.group(1) if m.group(1) is not None else m.group(2)
-        if not _SEARCHABLE.search(text):
-            continue
-        terms.append('"' + text.replace('"', '""') + '"')
-    if not terms:
-        if not (query or "").strip():
-            raise QueryError("empty query")
-        raise QueryError(f"nothing to search for in {query!r} (no letters or digits)")
-    return " ".join(terms)
-
-
-def search(
-    db: Store | str | os.PathLike[str],
-    query: str,
-    *,
-    limit: int = DEFAULT_LIMIT,
-    offset: int = 0,
-    forum: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    kind: str | None = None,
-) -> list[SearchHit]:
-    """Full-text search over document titles, item titles, section text and decisions, best
-    first (bm25)."""
-    match = build_match(query)
-    if limit < 1:
-        raise UsageError("--limit must be at least 1")
-    if offset < 0:
-        raise UsageError("--offset must not be negative")
-    if kind is not None and kind not in SEARCH_KINDS:
-        raise UsageError(f"unknown kind {kind!r} (choose {', '.join(SEARCH_KINDS)})")
-    where, params = _meeting_filters(forum, date_from, date_to)
-    if kind:
-        where.append("s.kind = ?")
-        params.append(kind)
-    w1, w2 = BM25_WEIGHTS
-    sql = f"""
-        SELECT doc.path, doc.meeting_date, doc.forum, i.number AS item_number,
-               i.title AS item_title, s.kind, doc.id AS document_id,
-               snippet([{FTS_TABLE}], -1, ?, ?, ?, ?) AS snippet,
-               -bm25([{FTS_TABLE}], {w1}, {w2}) AS score
-        FROM [{FTS_TABLE}]
-        JOIN [{FTS_CONTENT_TABLE}] s ON s.rid = [{FTS_TABLE}].rowid
-        JOIN documents doc ON doc.id = s.document_id
-        LEFT JOIN items i ON i.id = s.item_id
-        WHERE [{FTS_TABLE}] MATCH ? {''.join(' AND ' + c for c in where)}
-        ORDER BY score DESC, doc.meeting_date DESC, doc.path, i.ordinal
-        LIMIT ? OFFSET ?
-    """
-    args = [HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, *params,
-            limit, offset]
-    with _opened(db) as st:
-        rows = st.rows(sql, args)
-    return [SearchHit(**{**r, "score": round(float(r["score"]), 4)}) for r in rows]
+    return _search.build_match(query)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -33,16 +33,14 @@ from referatkit.ingest import FAILED, SCANNED, UNCHANGED, IngestReport
 from referatkit.ingest import Progress as IngestEvent
 from referatkit.model import STATUSES
 from referatkit.queries import (
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
     DecisionRow,
     ForumRow,
     MatterHistory,
     MeetingRow,
-    SearchHit,
     Stats,
     StoredDocument,
 )
+from referatkit.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchResult, Timeline
 
 TABLE, JSON, CSV = "table", "json", "csv"
 LISTING_FORMATS = (TABLE, JSON, CSV)
@@ -56,7 +54,8 @@ SECTION_PREVIEW_CHARS = 400
 WIDE_LAYOUT_MIN_WIDTH = 110
 
 SEARCH_COLUMNS = ("path", "meeting_date", "forum", "item_number", "item_title", "kind",
-                  "snippet", "score", "document_id")
+                  "snippet", "score", "document_id", "match", "copies", "other_paths")
+TIMELINE_COLUMNS = ("year", "forum", "mentions", "items", "meetings")
 DECISION_COLUMNS = ("id", "status", "text", "owner", "due", "meeting_date", "forum",
                     "item_number", "item_title", "path", "document_id", "kind", "copies",
                     "open", "closed_by", "settled_by", "settled_on", "note", "reopened",
@@ -154,20 +153,26 @@ def _item_label(number: str | None, title: str | None) -> str:
 # Listings
 
 
-def search_results(hits: Sequence[SearchHit], fmt: str, query: str) -> None:
-    rows = [h.to_dict() for h in hits]
+def search_results(result: SearchResult, fmt: str) -> None:
     if fmt == JSON:
-        return write_json(rows)
+        return write_json(result.to_dict())
     if fmt == CSV:
-        return write_csv(rows, SEARCH_COLUMNS)
+        write_csv([h.to_dict() for h in result.hits], SEARCH_COLUMNS)
+        _search_notes(result)
+        return None
+    hits, query = result.hits, result.query
     if not hits:
-        message(f"No matches for {query!r}.")
+        message(f"No matches for {query!r}" + (f" after the first {result.offset}."
+                                                 if result.offset else "."))
+        _search_notes(result)
         return None
     out = _out()
     wide = out.width >= WIDE_LAYOUT_MIN_WIDTH
+    first = result.offset + 1
+    span = (f"{len(hits)} match{'es' if len(hits) != 1 else ''}" if first == 1 and not result.more
+            else f"matches {first}–{result.offset + len(hits)}")
     # Text, not str: a query such as "[bilag]" must not be read as rich markup
-    table = Table(title=Text(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for {query!r}"),
-                  show_lines=True, expand=True)
+    table = Table(title=Text(f"{span} for {query!r}"), show_lines=True, expand=True)
     table.add_column("meeting", overflow="fold", ratio=2 if wide else 3, max_width=30 if wide else None)
     if wide:
         table.add_column("item", overflow="fold", ratio=2)
@@ -178,16 +183,108 @@ def search_results(hits: Sequence[SearchHit], fmt: str, query: str) -> None:
         meeting = _meeting(h.meeting_date, h.forum)
         item = _item_label(h.item_number, h.item_title)
         match = _highlighted(h.snippet)
-        ref = Text(f"{h.document_id}\n{h.kind}", style="dim")
+        about = [h.kind, *([MATCH_LABELS[h.match]] if h.match in MATCH_LABELS else []),
+                 *([f"{h.copies} files"] if h.copies > 1 else [])]
         if wide:
-            table.add_row(meeting, _t(item), match, ref)
+            table.add_row(meeting, _t(item), match,
+                          Text("\n".join([h.document_id, *about]), style="dim"))
         else:
             if item:
                 meeting.append(f"\n{item}", style="bold")
-            match.append(f"\n{h.kind} · {h.document_id}", style="dim")
+            match.append(f"\n{' · '.join([*about, h.document_id])}", style="dim")
             table.add_row(meeting, match)
     out.print(table)
+    if result.more:
+        message(f"More matches: --offset {result.offset + len(hits)}")
+    _search_notes(result)
     return None
+
+
+# How a hit matched, as the table says it (exact matches say nothing).
+MATCH_LABELS = {"form": "other form", "compound": "compound"}
+# Words listed per query word in "Also searched" before "and N more".
+SHOWN_EXPANSIONS = 6
+
+
+def _search_notes(result: SearchResult) -> None:
+    """On stderr: what the query's words were also searched as, and suggestions."""
+    for w in result.words:
+        also = [*w.forms, *w.compounds]
+        more = len(also) - SHOWN_EXPANSIONS + w.more_compounds
+        if also:
+            message(f"{w.word!r} also found as: {', '.join(also[:SHOWN_EXPANSIONS])}"
+                    + (f" and {more} more" if more > 0 else "") + " (--exact: as written only)")
+    if result.suggestions:
+        message("Did you mean: " + " · ".join(
+            f"referatkit search {_shell_quote(s)}" for s in result.suggestions))
+
+
+def _shell_quote(text: str) -> str:
+    return text if re.fullmatch(r"[\w*.-]+", text) else "'" + text.replace("'", "'\\''") + "'"
+
+
+# Eighths of a block, for bars and sparklines.
+_BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def timeline(tl: Timeline, fmt: str) -> None:
+    if fmt == JSON:
+        return write_json(tl.to_dict())
+    if fmt == CSV:
+        return write_csv([r.to_dict() for r in tl.rows], TIMELINE_COLUMNS)
+    if not tl.rows:
+        message(f"No mentions of {tl.query!r}.")
+        return None
+    out = _out()
+    total = tl.total()
+    years = tl.years()
+    peak = max(r.mentions for r in years) or 1
+    width = max(10, min(60, out.width - 40))
+    chart = Table(title=Text(f"{tl.query!r}: {total.mentions} mention"
+                             f"{'s' if total.mentions != 1 else ''} in {total.items} item"
+                             f"{'s' if total.items != 1 else ''} at {total.meetings} meeting"
+                             f"{'s' if total.meetings != 1 else ''}"),
+                  box=None, show_header=True, pad_edge=False)
+    chart.add_column("year", no_wrap=True)
+    chart.add_column("", no_wrap=True)
+    chart.add_column("mentions", justify="right", no_wrap=True)
+    chart.add_column("items", justify="right", no_wrap=True, style="dim")
+    chart.add_column("meetings", justify="right", no_wrap=True, style="dim")
+    for r in years:
+        chart.add_row(Text("undated" if r.year is None else str(r.year)),
+                      Text(_bar(r.mentions, peak, width), style="cyan"),
+                      str(r.mentions), str(r.items), str(r.meetings))
+    out.print(chart)
+    forums = tl.forums()
+    if len(forums) > 1 or (forums and forums[0][0]):
+        dated = [r.year for r in years if r.year is not None]
+        span = f"{dated[0]}–{dated[-1]}" if dated else ""
+        per = Table(title=Text("per forum"), box=None, pad_edge=False)
+        per.add_column("forum", overflow="fold", ratio=1)
+        per.add_column("mentions", justify="right", no_wrap=True)
+        per.add_column(span, no_wrap=True, style="cyan")
+        per.add_column("first–last", no_wrap=True, style="dim")
+        for name, rows in forums:
+            by_year = {r.year: r.mentions for r in rows}
+            fyears = [r.year for r in rows if r.year is not None]
+            per.add_row(_t(name or "(no forum)"), str(sum(r.mentions for r in rows)),
+                        Text(_spark([by_year.get(y, 0) for y in dated])),
+                        f"{min(fyears)}–{max(fyears)}" if fyears else "undated")
+        out.print()
+        out.print(per)
+    return None
+
+
+def _bar(value: int, peak: int, width: int) -> str:
+    eighths = round(value / peak * width * 8)
+    if value and not eighths:
+        eighths = 1
+    return "█" * (eighths // 8) + (_BLOCKS[eighths % 8] if eighths % 8 else "")
+
+
+def _spark(values: Sequence[int]) -> str:
+    peak = max(values, default=0) or 1
+    return "".join(_BLOCKS[0] if not v else _BLOCKS[max(1, round(v / peak * 8))] for v in values)
 
 
 def decision_rows(rows: Sequence[DecisionRow], fmt: str, *, open_view: bool = False) -> None:

@@ -19,6 +19,9 @@ Write-path rules, each from a bug peer projects shipped:
   insert trigger leaves stale index rows) and checks the triggers on every open, because a
   table rebuild silently drops them.
 * CPR numbers are masked before text reaches the index: a CPR number in the index is searchable.
+* Beside the index, ``search_terms`` holds the index's vocabulary with each word's Danish stem
+  (:mod:`referatkit.words`): the write path adds the words of every row it indexes, so a query
+  word can be expanded to its other forms and compounds through the archive's own words.
 """
 
 from __future__ import annotations
@@ -37,20 +40,24 @@ from typing import Any
 
 import sqlite_utils
 
-from referatkit import __version__, ids
+from referatkit import __version__, ids, words
 from referatkit.errors import DatabaseError, LockedError
 from referatkit.model import Document, Section
 from referatkit.redact import CPR_MASK as CPR_MASK  # the index's mask is redact.py's
 from referatkit.redact import redact_cpr
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-# Keep æ/ø/å distinct from a/o/a: "remove_diacritics 0". Danish-aware stemming is a later
-# issue; it will change this tokenizer through a migration that rebuilds the index.
-FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+# Keep æ/ø/å distinct from a/o/a: "remove_diacritics 0". Stems live beside the index, in
+# search_terms (see referatkit.words), not in the tokenizer: the index keeps every word as
+# written, so an exact match is never lost and a snippet highlights the form that matched.
+FTS_TOKENIZE = words.FTS5_TOKENIZER
 FTS_TABLE = "search_fts"
 FTS_CONTENT_TABLE = "search_docs"
 FTS_COLUMNS = ("title", "body")
+# The index's vocabulary as FTS5 sees it (term, rows holding it, occurrences).
+FTS_VOCAB_TABLE = "search_fts_vocab"
+TERMS_TABLE = "search_terms"
 
 # A nightly ingest and a user's search may meet; wait this long for the other to finish.
 BUSY_TIMEOUT_S = 10.0
@@ -412,6 +419,27 @@ SCHEMA_V2: dict[str, TableSpec] = {
         pk="forum_id",
     ),
 }
+# Schema version 3: search that Danish users trust (issue 5, :mod:`referatkit.search`).
+#
+# ``search_terms`` is the vocabulary of the full-text index with each word's Snowball stem, the
+# stem reversed (the words whose stem *ends* in a query word's stem, i.e. its compounds, are a
+# range of it) and the word with "aa" read as "å". Words stay when their last row goes: a
+# word that matches nothing costs a query nothing, and suggestions check the index's counts.
+#
+# ``search_docs`` gains what ranking and the default filters need without a join per match:
+# the meeting date (ties go to the newest), whether the item is closed (closed items are left
+# out unless asked for), and ``dup_key``, equal for rows with the same text at the same place
+# of the same meeting, so the same minutes as PDF, DOCX and TXT give one hit, not three.
+SCHEMA_V3: dict[str, TableSpec] = {
+    TERMS_TABLE: TableSpec(
+        columns={"term": str, "stem": str, "rstem": str, "aa_key": str},
+        pk="term",
+        indexes=(("stem",), ("rstem",), ("aa_key",)),
+        not_null=("stem", "rstem", "aa_key"),
+    ),
+}
+SEARCH_DOCS_V3_COLUMNS: dict[str, type] = {"dup_key": str, "meeting_date": str, "closed": int}
+
 # Derived tables replaced per forum by Store.replace_links.
 FORUM_LINK_TABLES = ("meetings", "meeting_documents", "matters", "occurrences",
                      "occurrence_items", "decision_state")
@@ -419,13 +447,25 @@ FORUM_LINK_TABLES = ("meetings", "meeting_documents", "matters", "occurrences",
 FORUM_TABLES = ("forums", "forum_names", "forum_suggestions")
 
 # The schema at SCHEMA_VERSION.
-SCHEMA: dict[str, TableSpec] = {**SCHEMA_V1, **SCHEMA_V2}
+SCHEMA: dict[str, TableSpec] = {
+    **SCHEMA_V1,
+    FTS_CONTENT_TABLE: TableSpec(**{
+        **{f: getattr(SCHEMA_V1[FTS_CONTENT_TABLE], f)
+           for f in ("pk", "foreign_keys", "indexes", "unique", "not_null")},
+        "columns": {**SCHEMA_V1[FTS_CONTENT_TABLE].columns, **SEARCH_DOCS_V3_COLUMNS},
+    }),
+    **SCHEMA_V2,
+    **SCHEMA_V3,
+}
 
 # Children of a document, deleted in this order before the document row itself.
 # search_docs goes first: its delete trigger takes the rows out of the index.
 _CHILD_TABLES = (FTS_CONTENT_TABLE, "actions", "decisions", "sections", "attachments", "items",
                  "participants")
 
+_FTS_VOCAB_CREATE = (
+    f"CREATE VIRTUAL TABLE [{FTS_VOCAB_TABLE}] USING fts5vocab([{FTS_TABLE}], 'row')"
+)
 _FTS_CREATE = (
     f"CREATE VIRTUAL TABLE [{FTS_TABLE}] USING fts5({', '.join(FTS_COLUMNS)}, "
     f"content='{FTS_CONTENT_TABLE}', content_rowid='rid', tokenize='{FTS_TOKENIZE}')"
@@ -434,6 +474,8 @@ _NEW = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
 _OLD = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
 _COLS = ", ".join(FTS_COLUMNS)
 # Insert, delete and update triggers: an upsert that takes the UPDATE path is indexed too.
+# The update trigger watches the indexed columns only: filling a column the index does not
+# hold (as migration 3 does) must not re-index every row.
 FTS_TRIGGERS: dict[str, str] = {
     f"{FTS_CONTENT_TABLE}_ai": (
         f"CREATE TRIGGER [{FTS_CONTENT_TABLE}_ai] AFTER INSERT ON [{FTS_CONTENT_TABLE}] BEGIN "
@@ -445,7 +487,8 @@ FTS_TRIGGERS: dict[str, str] = {
         f"VALUES ('delete', old.rid, {_OLD}); END"
     ),
     f"{FTS_CONTENT_TABLE}_au": (
-        f"CREATE TRIGGER [{FTS_CONTENT_TABLE}_au] AFTER UPDATE ON [{FTS_CONTENT_TABLE}] BEGIN "
+        f"CREATE TRIGGER [{FTS_CONTENT_TABLE}_au] AFTER UPDATE OF {_COLS} ON "
+        f"[{FTS_CONTENT_TABLE}] BEGIN "
         f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}], rowid, {_COLS}) "
         f"VALUES ('delete', old.rid, {_OLD}); "
         f"INSERT INTO [{FTS_TABLE}] (rowid, {_COLS}) VALUES (new.rid, {_NEW}); END"
@@ -525,6 +568,7 @@ class _Rows:
     """The rows one Document becomes, table by table."""
 
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    terms: set[str] = field(default_factory=set)  # the words of the search rows
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         self.tables.setdefault(table, []).append(row)
@@ -568,10 +612,59 @@ def _migrate_2_matters(db: sqlite_utils.Database) -> None:
         _create_table(db, name, spec)
 
 
+def _migrate_3_search(db: sqlite_utils.Database) -> None:
+    """Danish search (issue 5): the vocabulary with stems, and the columns ranking and
+    collapsing need, filled for every row an archive already holds. The index itself is
+    unchanged (same tokenizer), so an archive of any size upgrades in one pass over its rows."""
+    for name in FTS_TRIGGERS:  # the update trigger now watches the indexed columns only
+        db.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+    for sql in FTS_TRIGGERS.values():
+        db.execute(sql)
+    for col, typ in SEARCH_DOCS_V3_COLUMNS.items():
+        db[FTS_CONTENT_TABLE].add_column(col, typ)
+    for name, spec in SCHEMA_V3.items():
+        _create_table(db, name, spec)
+    db.execute(_FTS_VOCAB_CREATE)
+    cur = db.execute(
+        f"SELECT s.rid, s.kind, s.title, s.body, s.item_id, doc.forum, doc.meeting_date, i.number, "
+        f"i.title AS item_title, coalesce(i.closed, 0) AS closed, doc.id AS doc_id "
+        f"FROM [{FTS_CONTENT_TABLE}] s JOIN documents doc ON doc.id = s.document_id "
+        f"LEFT JOIN items i ON i.id = s.item_id ORDER BY doc.id, s.rid")
+    names = [d[0] for d in cur.description]
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for r in (dict(zip(names, row, strict=True)) for row in cur):
+        r["dup_key"] = dup_key(r["kind"], r["forum"], r["meeting_date"], r["item_id"] is not None,
+                               r["number"], r["item_title"], words.tokens(r["title"]),
+                               words.tokens(r["body"]))
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    for rows in by_doc.values():
+        if not rows[0]["meeting_date"]:
+            _undated_keys(rows)
+    db.conn.executemany(
+        f"UPDATE [{FTS_CONTENT_TABLE}] SET dup_key = ?, meeting_date = ?, closed = ? "
+        f"WHERE rid = ?",
+        [(r["dup_key"], r["meeting_date"], r["closed"], r["rid"])
+         for rows in by_doc.values() for r in rows])
+    _refresh_terms(db.conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _migrate_1_create,
     2: _migrate_2_matters,
+    3: _migrate_3_search,
 }
+
+
+def _refresh_terms(conn: sqlite3.Connection) -> None:
+    """Make ``search_terms`` the index's vocabulary again (after a migration or a rebuild)."""
+    conn.execute(f"DELETE FROM [{TERMS_TABLE}]")
+    _insert_terms(conn, [r[0] for r in conn.execute(f"SELECT term FROM [{FTS_VOCAB_TABLE}]")])
+
+
+def _insert_terms(conn: sqlite3.Connection, terms: Sequence[str]) -> None:
+    conn.executemany(
+        f"INSERT OR IGNORE INTO [{TERMS_TABLE}] (term, stem, rstem, aa_key) VALUES (?, ?, ?, ?)",
+        [(t.term, t.stem, t.rstem, t.aa_key) for t in map(words.term_row, terms)])
 
 
 def _create_table(db: sqlite_utils.Database, name: str, spec: TableSpec) -> None:
@@ -598,6 +691,9 @@ class Store:
         self.conn = conn
         self.path = path
         self.db = sqlite_utils.Database(conn)
+        # Words known to be in search_terms, so that indexing a document asks the database
+        # only about words this connection has not seen yet.
+        self._known_terms: set[str] = set()
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -984,7 +1080,30 @@ class Store:
         for table in ("documents", "items", "sections", "decisions", "actions", "participants",
                       "attachments", FTS_CONTENT_TABLE):
             if rows.tables.get(table):
-                self.db[table].insert_all(rows.tables[table])
+                self._insert_rows(table, rows.tables[table])
+        self._add_terms(rows.terms)
+
+    def _insert_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        # One prepared statement for the rows of a table (all have the same keys): the write
+        # path spends its time in the index, not in building SQL for every few rows.
+        cols = list(rows[0])
+        self.conn.executemany(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+            f"VALUES ({', '.join('?' for _ in cols)})",
+            [tuple(r[c] for c in cols) for r in rows])
+
+    def _add_terms(self, seen: set[str]) -> None:
+        """Add the words of newly indexed rows to ``search_terms`` (the index's vocabulary)."""
+        new = list(seen - self._known_terms)
+        if not new:
+            return
+        present: set[str] = set()
+        for chunk in chunks(new):
+            marks = ", ".join("?" for _ in chunk)
+            present.update(r[0] for r in self._exec(
+                f"SELECT term FROM [{TERMS_TABLE}] WHERE term IN ({marks})", chunk))
+        _insert_terms(self.conn, [t for t in new if t not in present])
+        self._known_terms.update(new)
 
 
 def chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
@@ -1006,11 +1125,12 @@ def document_rows(doc: Document, stamp: str) -> _Rows:
         "warnings": json.dumps(doc.warnings, ensure_ascii=False),
         "ingested_at": stamp,
     })
+    place = _MeetingPlace.of(doc)
     if doc.title:
-        out.add(FTS_CONTENT_TABLE, _search_row("document", doc_id, doc_id, None, doc.title, ""))
+        place.add_search_row(out, "document", doc_id, doc_id, None, doc.title, "")
     # Document-level sections first, then each item's: one ordinal space per parent.
     for s_ord, sec in enumerate(doc.sections):
-        _add_section(out, ids.section_id(doc_id, s_ord), doc_id, None, s_ord, sec)
+        _add_section(out, place, ids.section_id(doc_id, s_ord), doc_id, None, s_ord, sec)
     for p_ord, part in enumerate(doc.participants):
         out.add("participants", {
             "id": ids.participant_id(doc_id, p_ord), "document_id": doc_id, "ordinal": p_ord,
@@ -1024,9 +1144,10 @@ def document_rows(doc: Document, stamp: str) -> _Rows:
             "number_as_written": item.number_as_written, "title": item.title,
             "closed": int(item.closed), "case_number": item.case_number,
         })
-        out.add(FTS_CONTENT_TABLE, _search_row("item", it_id, doc_id, it_id, item.title, ""))
+        at = place.at_item(item)
+        at.add_search_row(out, "item", it_id, doc_id, it_id, item.title, "")
         for s_ord, sec in enumerate(item.sections):
-            _add_section(out, ids.section_id(it_id, s_ord), doc_id, it_id, s_ord, sec)
+            _add_section(out, at, ids.section_id(it_id, s_ord), doc_id, it_id, s_ord, sec)
         for d_ord, dec in enumerate(item.decisions):
             out.add("decisions", {
                 "document_id": doc_id, "id": dec.id, "item_id": it_id, "ordinal": d_ord,
@@ -1034,7 +1155,7 @@ def document_rows(doc: Document, stamp: str) -> _Rows:
                 "owner": dec.owner, "due": dec.due, "prior_date": dec.prior_date,
                 "refers_to_proposal": int(dec.refers_to_proposal),
             })
-            out.add(FTS_CONTENT_TABLE, _search_row("decision", dec.id, doc_id, it_id, "", dec.text))
+            at.add_search_row(out, "decision", dec.id, doc_id, it_id, "", dec.text)
             for a_ord, act in enumerate(dec.actions):
                 out.add("actions", {
                     "id": ids.action_id(doc_id, dec.id, a_ord), "document_id": doc_id,
@@ -1047,23 +1168,85 @@ def document_rows(doc: Document, stamp: str) -> _Rows:
                 "id": ids.attachment_id(it_id, a_ord), "item_id": it_id, "document_id": doc_id,
                 "ordinal": a_ord, "title": att.title,
             })
+    if not doc.meeting_date and out.tables.get(FTS_CONTENT_TABLE):
+        _undated_keys(out.tables[FTS_CONTENT_TABLE])
     return out
 
 
-def _add_section(out: _Rows, sec_id: str, doc_id: str, it_id: str | None, ordinal: int,
-                 sec: Section) -> None:
+def _add_section(out: _Rows, place: _MeetingPlace, sec_id: str, doc_id: str,
+                 it_id: str | None, ordinal: int, sec: Section) -> None:
     out.add("sections", {
         "id": sec_id, "item_id": it_id, "document_id": doc_id, "ordinal": ordinal,
         "label": sec.label, "kind": sec.kind, "text": sec.text,
     })
     if sec.text:
-        out.add(FTS_CONTENT_TABLE, _search_row("section", sec_id, doc_id, it_id, "", sec.text))
+        place.add_search_row(out, "section", sec_id, doc_id, it_id, "", sec.text)
 
 
-def _search_row(kind: str, ref_id: str, doc_id: str, it_id: str | None,
-                title: str | None, body: str | None) -> dict[str, Any]:
-    return {"kind": kind, "ref_id": ref_id, "document_id": doc_id, "item_id": it_id,
-            "title": redact(title), "body": redact(body)}
+@dataclass(frozen=True, slots=True)
+class _MeetingPlace:
+    """Where a search row sits: its meeting (forum as written, date) and agenda item."""
+
+    forum: str | None
+    meeting_date: str | None
+    in_item: bool = False
+    number: str | None = None
+    item_title: str | None = None
+    closed: bool = False
+
+    @classmethod
+    def of(cls, doc: Document) -> _MeetingPlace:
+        return cls(doc.forum, doc.meeting_date)
+
+    def at_item(self, item: Any) -> _MeetingPlace:
+        return _MeetingPlace(self.forum, self.meeting_date, True, item.number, item.title,
+                             bool(item.closed))
+
+    def add_search_row(self, out: _Rows, kind: str, ref_id: str, doc_id: str,
+                       it_id: str | None, title: str | None, body: str | None) -> None:
+        title, body = redact(title), redact(body)
+        title_words, body_words = words.tokens(title), words.tokens(body)
+        out.terms.update(title_words)
+        out.terms.update(body_words)
+        out.add(FTS_CONTENT_TABLE, {
+            "kind": kind, "ref_id": ref_id, "document_id": doc_id, "item_id": it_id,
+            "title": title, "body": body, "meeting_date": self.meeting_date,
+            "closed": int(self.closed),
+            "dup_key": dup_key(kind, self.forum, self.meeting_date, self.in_item, self.number,
+                               self.item_title, title_words, body_words)})
+
+
+def dup_key(kind: str, forum: str | None, meeting_date: str | None, in_item: bool,
+            number: str | None, item_title: str | None, title_words: Sequence[str],
+            body_words: Sequence[str]) -> str:
+    """Equal for search rows with the same words at the same place of the same meeting: the
+    same minutes as PDF, DOCX and TXT, or an item that both the agenda and the minutes list,
+    are one hit. Layout does not count (words only, lower case).
+
+    In an agenda item the place is the meeting date and the item's number (its title where it
+    has none), not the forum as written: formats disagree about a forum's name more often than
+    two forums meet on the same day with the same words under the same item number (and
+    when they do, it is boilerplate such as "Intet."). Outside items (document titles,
+    preambles, memos) the forum counts. An undated document has no meeting to go by:
+    :func:`_undated_keys` adds its whole text, so two memos that share a title stay apart."""
+    if in_item:
+        place = ["item", meeting_date or "", number or "", *(() if number else
+                                                             words.tokens(item_title))]
+    else:
+        place = ["document", meeting_date or "", fold(forum) or ""]
+    return ids.short_hash(kind, *place, " ".join(title_words), " ".join(body_words))
+
+
+def _undated_keys(search_rows: Sequence[dict[str, Any]]) -> None:
+    """The rows of one undated document: fold the document's whole text into each key."""
+    whole = ids.short_hash(*(_squash(r["title"]) + "\x1f" + _squash(r["body"])
+                             for r in search_rows))
+    for r in search_rows:
+        r["dup_key"] = ids.short_hash(r["dup_key"], whole)
+
+
+def _squash(text: str | None) -> str:
+    return " ".join(words.tokens(text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1252,6 +1435,7 @@ def _ensure_fts(store: Store) -> None:
         for name in missing:
             store._exec(FTS_TRIGGERS[name])
         store._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('rebuild')")
+        _refresh_terms(store.conn)
 
 
 def _database_error(path: Path, e: sqlite3.Error) -> DatabaseError:
