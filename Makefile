@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB := demo/referatkit.db
 
-.PHONY: install demo test lint eval fixtures clean browser-test screenshot
+.PHONY: install demo test lint eval fixtures clean browser-test screenshot bench-search
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -42,6 +42,11 @@ screenshot: install $(CHROMIUM)
 
 fixtures: install
 	$(BIN)/python scripts/make_fixtures.py
+
+# Search latency on a generated archive of 200,000 agenda items (built once into bench-out/,
+# a few minutes; reused while the generator is unchanged). ITEMS=20000 for a quick look.
+bench-search: install
+	$(BIN)/python scripts/bench_search.py $(if $(ITEMS),--items $(ITEMS))
 
 demo: install
 	@mkdir -p demo

@@ -672,9 +672,13 @@ def _ranked(st: Store, p: _Plan, where: list[str],
     read by then), which are skipped: simpler expressions than "these NOT those", and bm25
     counts only the words it needs. So the compounds of a common word are not even looked up
     while its exact matches fill the page."""
+    groups = p.groups()
     seen: set[int] = set()
-    for label, expr in p.groups():
-        for rid, score, key, passes in _ranked_rows(st, expr, where, params):
+    for label, expr in groups:
+        # Compounds come last and newest first: bm25 would first count every compound of
+        # every word over the whole index, the costliest part of a query of common words.
+        scored = label != COMPOUND
+        for rid, score, key, passes in _ranked_rows(st, expr, where, params, scored):
             if rid in seen:
                 continue
             seen.add(rid)
@@ -682,30 +686,39 @@ def _ranked(st: Store, p: _Plan, where: list[str],
                 yield rid, score, key, label
 
 
-def _ranked_rows(st: Store, match: str, where: list[str],
-                 params: list[Any]) -> Iterator[tuple[int, float, str | None, bool]]:
+def _ranked_rows(st: Store, match: str, where: list[str], params: list[Any],
+                 scored: bool = True) -> Iterator[tuple[Any, ...]]:
     """(rid, bm25, dup_key, passes the filters) of the rows ``match`` finds, title hits first,
     then best first, ties to the newest meeting: one window of RANK_WINDOW matches (newest
-    added first) at a time. The filters are computed per row rather than applied, so that a
-    window's size and end are known without a second query."""
+    added first) at a time."""
+    below = _NO_ROWID_ABOVE
+    while True:
+        rows = _one_window(st, match, where, params, below=below, scored=scored)
+        yield from rows
+        if len(rows) < RANK_WINDOW:
+            return
+        below = min(r[0] for r in rows)
+
+
+def _one_window(st: Store, match: str, where: list[str], params: list[Any], *,
+                below: int | None = None, scored: bool = True) -> list[tuple[Any, ...]]:
+    """The newest RANK_WINDOW matches below rowid ``below``, ordered as _ranked_rows says. The
+    filters are computed per row rather than applied, so that the window's size and end are
+    known without a second query."""
     w1, w2 = BM25_WEIGHTS
     ok = " AND ".join(f"({c})" for c in where) or "1"
     title_kinds = ", ".join(f"'{k}'" for k in TITLE_KINDS)
+    score = f"bm25([{FTS_TABLE}], {w1}, {w2})" if scored else "0.0"
     sql = f"""
         SELECT m.rid, m.score, s.dup_key, {ok} AS ok
-        FROM (SELECT rowid AS rid, bm25([{FTS_TABLE}], {w1}, {w2}) AS score FROM [{FTS_TABLE}]
+        FROM (SELECT rowid AS rid, {score} AS score FROM [{FTS_TABLE}]
               WHERE [{FTS_TABLE}] MATCH ? AND rowid < ? ORDER BY rowid DESC
               LIMIT {RANK_WINDOW}) m
         JOIN [{FTS_CONTENT_TABLE}] s ON s.rid = m.rid
         ORDER BY s.kind NOT IN ({title_kinds}), m.score, s.meeting_date IS NULL,
                  s.meeting_date DESC, s.dup_key, m.rid"""
-    below = _NO_ROWID_ABOVE
-    while True:
-        rows = st._exec(sql, [*params, match, below]).fetchall()
-        yield from rows
-        if len(rows) < RANK_WINDOW:
-            return
-        below = min(r[0] for r in rows)
+    return st._exec(sql, [*params, match, _NO_ROWID_ABOVE if below is None else below]
+                    ).fetchall()
 
 
 # Above every rowid SQLite hands out.
@@ -890,6 +903,13 @@ def _doc_counts(st: Store, terms: Sequence[str]) -> dict[str, int]:
     return out
 
 
+def count_matches(db: Store | str | os.PathLike[str], query: str, **plan_options: bool) -> int:
+    """How many rows of the index a query matches (every group, before filters)."""
+    with _opened(db) as st:
+        return int(st.scalar(f"SELECT count(*) FROM [{FTS_TABLE}] WHERE [{FTS_TABLE}] MATCH ?",
+                             [plan(st, query, **plan_options).full]))
+
+
 def _finds_something(st: Store, match: str) -> bool:
     return bool(st.scalar(
         f"SELECT 1 FROM [{FTS_TABLE}] WHERE [{FTS_TABLE}] MATCH ? LIMIT 1", [match]))
@@ -923,14 +943,17 @@ def timeline(
     with _opened(db) as st:
         p = plan(st, query, exact=exact, aa=aa, raw=raw)
         where, params = filters.sql(st)
-        meeting = ("coalesce(md.meeting_id, coalesce(doc.forum, '') || '|' || "
-                   "coalesce(doc.meeting_date, doc.id))")
+        # A meeting: as linked, else forum as written and date. An undated document (a memo)
+        # is no meeting; its items count once however many files hold them.
+        meeting = ("(CASE WHEN doc.meeting_date IS NOT NULL THEN coalesce(md.meeting_id, "
+                   "coalesce(doc.forum, '') || '|' || doc.meeting_date) END)")
         sql = f"""
             SELECT CAST(substr(s.meeting_date, 1, 4) AS INTEGER) AS year,
                    coalesce(f.name, doc.forum, '') AS forum,
                    count(DISTINCT s.dup_key) AS mentions,
-                   count(DISTINCT CASE WHEN s.item_id IS NOT NULL THEN {meeting} || '#' ||
-                         coalesce(i.number, '') || '#' || coalesce(i.title, '') END) AS items,
+                   count(DISTINCT CASE WHEN s.item_id IS NOT NULL THEN
+                         coalesce({meeting}, 'undated') || '#' || coalesce(i.number, '') ||
+                         '#' || coalesce(i.title, '') END) AS items,
                    count(DISTINCT {meeting}) AS meetings
             FROM (SELECT rowid AS rid FROM [{FTS_TABLE}] WHERE [{FTS_TABLE}] MATCH ?) m
             JOIN [{FTS_CONTENT_TABLE}] s ON s.rid = m.rid

@@ -54,7 +54,7 @@ COMPOUND_TRUSTED_WORD = 6
 COMPOUND_LINKS = ("s", "e")
 # At most this many compounds per query word, shortest first: a very common modifier
 # ("social…") can have hundreds, and each is one more term in the query.
-MAX_COMPOUNDS = 60
+MAX_COMPOUNDS = 40
 # At most this many other forms of one word (a stem has a handful; this guards odd data).
 MAX_VARIANTS = 40
 
