@@ -804,6 +804,7 @@ class Store:
             for sql in FTS_TRIGGERS.values():
                 self._exec(sql)
             self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('rebuild')")
+            _refresh_terms(self.conn)  # the vocabulary follows the index
 
     # -- files and runs --------------------------------------------------------------------
 
