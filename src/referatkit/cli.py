@@ -186,9 +186,10 @@ SEARCH_HELP = """\
 Words: every word must occur in the hit. A word also finds its other forms (beslutning:
 beslutninger, beslutningen, beslutningerne; Snowball Danish stemming) and the compounds it
 is part of (aftale: rammeaftale, samarbejdsaftale, aftalegrundlag). Hits come in that order:
-words as written, then other forms, then compounds; within each, by relevance (a word in a
-title counts more than one in the text), ties going to the newest meeting. æ, ø and å are
-letters of their own: "soer" does not find "søer". --exact: the words as written only.
+words as written, then other forms, then compounds; within each, hits in titles before hits in
+the text, then by relevance (bm25; compounds newest first), ties going to the newest meeting.
+æ, ø and å are letters of their own: "soer" does not find "søer". --exact: the words as
+written only.
 --aa: "aa" and "å" are the same (Aabenraa, Åbenrå).
 
 "quoted words" must occur together, as written. A word ending in * is a prefix (rammeaft*).

@@ -13,8 +13,9 @@ A word finds (see :mod:`referatkit.words`):
 3. the compounds it is part of: aftale → rammeaftale, samarbejdsaftale, aftalegrundlag.
 
 Hits come in that order — every word found as written, then as another form, then inside a
-compound — and within each group by bm25 (a word in a title counts more than one in the
-text), ties going to the newest meeting. ``exact`` searches the words as written only.
+compound — and within each group title hits (item and document titles) before text hits,
+then by bm25 (compounds newest first), ties going to the newest meeting. ``exact`` searches
+the words as written only.
 
 The same minutes are often in the archive as PDF, DOCX and TXT, and an agenda and its
 minutes list the same items: rows with the same text at the same place of the same meeting
@@ -96,7 +97,7 @@ class SearchHit:
     item_title: str | None
     kind: str  # document | item | section | decision
     snippet: str
-    score: float  # bm25 relevance, higher is better (within its match group)
+    score: float  # bm25 relevance, higher is better (within its match group; 0 for compounds)
     document_id: str
     match: str = EXACT  # exact | form | compound: how the query's words were found
     copies: int = 1  # files holding this hit (the same minutes as PDF, DOCX, TXT)
@@ -739,7 +740,7 @@ def _hit(st: Store, p: _Plan, rid: int, score: float, label: str) -> SearchHit:
             f"SELECT snippet([{FTS_TABLE}], -1, ?, ?, ?, ?) FROM [{FTS_TABLE}] "
             f"WHERE [{FTS_TABLE}] MATCH ? AND rowid = ?",
             [HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, p.full, rid]) or ""
-    return SearchHit(**r, snippet=snippet, score=round(-float(score), 4), match=label)
+    return SearchHit(**r, snippet=snippet, score=round(-float(score), 4) or 0.0, match=label)
 
 
 def _snippet_place(hit: SearchHit) -> tuple[Any, ...] | None:
