@@ -148,7 +148,7 @@ _ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), ma
     st.text(alphabet='"*()-^:+ ANDORNEAR§\'; ', max_size=30)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=_ANY_TEXT, raw=st.booleans(), exact=st.booleans(), aa=st.booleans())
 def test_any_text_is_a_query_for_the_library(small_db: Path, query: str, raw: bool,
                                              exact: bool, aa: bool) -> None:
@@ -167,7 +167,7 @@ def _cli(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=_ANY_TEXT, raw=st.booleans(), fmt=st.sampled_from(["table", "json", "csv"]))
 def test_any_text_is_a_query_for_the_command(small_db: Path, query: str, raw: bool,
                                              fmt: str) -> None:
@@ -477,6 +477,18 @@ def test_timeline_command(fixtures_db: Path) -> None:
 
 
 # --- the index: vocabulary, migration -----------------------------------------------------------
+
+
+def test_a_rolled_back_document_leaves_no_word_behind_in_the_cache(tmp_path: Path) -> None:
+    """Words are remembered as known per connection; a rolled-back write forgets them, or a
+    later document with the same words would not add them."""
+    with open_store(tmp_path / "rb.db") as s:
+        with pytest.raises(RuntimeError), s.transaction():
+            store_documents(s, sample_document())
+            raise RuntimeError("crash")
+        assert s.scalar("SELECT count(*) FROM search_terms WHERE term = 'budgettet'") == 0
+        store_documents(s, sample_document(path="/b.txt", sha256="e" * 64))
+        assert s.scalar("SELECT count(*) FROM search_terms WHERE term = 'budgettet'") == 1
 
 
 def test_the_vocabulary_follows_the_index(tmp_path: Path) -> None:

@@ -625,26 +625,27 @@ def _migrate_3_search(db: sqlite_utils.Database) -> None:
     for name, spec in SCHEMA_V3.items():
         _create_table(db, name, spec)
     db.execute(_FTS_VOCAB_CREATE)
-    cur = db.execute(
-        f"SELECT s.rid, s.kind, s.title, s.body, s.item_id, doc.forum, doc.meeting_date, i.number, "
-        f"i.title AS item_title, coalesce(i.closed, 0) AS closed, doc.id AS doc_id "
-        f"FROM [{FTS_CONTENT_TABLE}] s JOIN documents doc ON doc.id = s.document_id "
-        f"LEFT JOIN items i ON i.id = s.item_id ORDER BY doc.id, s.rid")
-    names = [d[0] for d in cur.description]
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for r in (dict(zip(names, row, strict=True)) for row in cur):
-        r["dup_key"] = dup_key(r["kind"], r["forum"], r["meeting_date"], r["item_id"] is not None,
-                               r["number"], r["item_title"], words.tokens(r["title"]),
-                               words.tokens(r["body"]))
-        by_doc.setdefault(r["doc_id"], []).append(r)
-    for rows in by_doc.values():
-        if not rows[0]["meeting_date"]:
+    # One document at a time: an archive of any size upgrades in bounded memory.
+    doc_ids = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id")]
+    for doc_id in doc_ids:
+        cur = db.execute(
+            f"SELECT s.rid, s.kind, s.title, s.body, s.item_id, doc.forum, doc.meeting_date, "
+            f"i.number, i.title AS item_title, coalesce(i.closed, 0) AS closed "
+            f"FROM [{FTS_CONTENT_TABLE}] s JOIN documents doc ON doc.id = s.document_id "
+            f"LEFT JOIN items i ON i.id = s.item_id WHERE s.document_id = ? ORDER BY s.rid",
+            [doc_id])
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        for r in rows:
+            r["dup_key"] = dup_key(r["kind"], r["forum"], r["meeting_date"],
+                                   r["item_id"] is not None, r["number"], r["item_title"],
+                                   words.tokens(r["title"]), words.tokens(r["body"]))
+        if rows and not rows[0]["meeting_date"]:
             _undated_keys(rows)
-    db.conn.executemany(
-        f"UPDATE [{FTS_CONTENT_TABLE}] SET dup_key = ?, meeting_date = ?, closed = ? "
-        f"WHERE rid = ?",
-        [(r["dup_key"], r["meeting_date"], r["closed"], r["rid"])
-         for rows in by_doc.values() for r in rows])
+        db.conn.executemany(
+            f"UPDATE [{FTS_CONTENT_TABLE}] SET dup_key = ?, meeting_date = ?, closed = ? "
+            f"WHERE rid = ?", [(r["dup_key"], r["meeting_date"], r["closed"], r["rid"])
+                               for r in rows])
     _refresh_terms(db.conn)
 
 
@@ -711,13 +712,18 @@ class Store:
         """One write transaction. IMMEDIATE takes the write lock up front, so two ingests
         wait for each other (busy timeout) instead of failing half-way."""
         if self.conn.in_transaction:
-            with self.db.atomic():
-                yield
+            try:
+                with self.db.atomic():
+                    yield
+            except BaseException:
+                self._known_terms.clear()  # the words it added are gone with it
+                raise
             return
         self._exec("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
+            self._known_terms.clear()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
