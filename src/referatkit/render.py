@@ -154,8 +154,12 @@ def _item_label(number: str | None, title: str | None) -> str:
 
 
 def search_results(result: SearchResult, fmt: str) -> None:
+    # JSON and CSV are the hits, as every listing is; what the words were also found as and
+    # the suggestions go to stderr in every format
     if fmt == JSON:
-        return write_json(result.to_dict())
+        write_json([h.to_dict() for h in result.hits])
+        _search_notes(result)
+        return None
     if fmt == CSV:
         write_csv([h.to_dict() for h in result.hits], SEARCH_COLUMNS)
         _search_notes(result)
