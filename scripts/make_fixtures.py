@@ -50,6 +50,7 @@ DEFAULT_OUT = ROOT / "fixtures"
 ALL_FORMATS = ("txt", "md", "docx", "pdf", "json")
 FIXED_TIME = dt.datetime(2022, 1, 1, 12, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2022, 1, 1, 12, 0, 0)
+NESTED_COLUMN_GAP = "\u2003" * 3  # PDF: three em spaces between the cells of a nested row
 
 # --------------------------------------------------------------------------------------------
 # The document model of a spec
@@ -496,7 +497,8 @@ def render_md(fx: Fixture) -> bytes:
                 c = _cell(c)
                 parts = [c.text]
                 if c.nested is not None:
-                    parts += ["; ".join(" ".join(plain(_cell(x).text) for x in r)
+                    # Markdown has no nested tables: a writer lists the rows, "name, org"
+                    parts += ["; ".join(", ".join(plain(_cell(x).text) for x in r)
                                         for r in c.nested.rows)]
                 if c.after:
                     parts.append(c.after)
@@ -952,7 +954,9 @@ class _Pdf:
             c = _cell(c)
             parts = [c.text]
             if c.nested is not None:
-                parts.append("\n".join("  ".join(plain(_cell(x).text) for x in r)
+                # the nested table's columns as a visible gap (em spaces; fpdf2 cannot nest
+                # tables), as Word prints an unruled inner table
+                parts.append("\n".join(NESTED_COLUMN_GAP.join(plain(_cell(x).text) for x in r)
                                        for r in c.nested.rows))
             if c.after:
                 parts.append(c.after)
