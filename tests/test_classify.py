@@ -146,6 +146,52 @@ def test_inline_and_party_participants() -> None:
     assert absent[0].absent
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # semicolons separate people, a comma the organisation
+        ("Hanne Bjerre, Fjordby Kommune (formand); Lars Kvist, Bakkedal Kommune; Jonas Friis, Lyngså Kommune (afbud)",
+         [("Hanne Bjerre", "Fjordby Kommune", "formand", False), ("Lars Kvist", "Bakkedal Kommune", None, False),
+          ("Jonas Friis", "Lyngså Kommune", None, True)]),
+        # commas separate people; brackets hold roles and organisations
+        ("Jytte Balle (formand, DH Fjordby), Aase Hjort (byrådet), Maria Thorsen (skolechef)",
+         [("Jytte Balle", "DH Fjordby", "formand", False), ("Aase Hjort", "byrådet", None, False),
+          ("Maria Thorsen", None, "skolechef", False)]),
+        ("Anna Lindqvist (Sweden, chair), Thomas Rye (Region Sydvest, Psykiatrien)",
+         [("Anna Lindqvist", "Sweden", "chair", False), ("Thomas Rye", "Region Sydvest, Psykiatrien", None, False)]),
+        ("Åse Ørum (leder), Émile Lassen (TR)", [("Åse Ørum", None, "leder", False), ("Émile Lassen", None, "tr", False)]),
+        ("Camilla Due, sekretariatet", [("Camilla Due", "sekretariatet", None, False)]),
+    ],
+)
+def test_inline_participant_lists(text: str, want: list[tuple[str, str | None, str | None, bool]]) -> None:
+    people = parse_participants(Section("Deltagere", "participants", text))
+    assert [(p.name, p.organisation, p.role, p.absent) for p in people] == want
+
+
+def test_member_table_with_a_header_row() -> None:
+    text = "Navn\tKommune\tE-mail\nIda Rask\tBakkedal Kommune\tida@bakkedal.example.dk\nMorten Lyhne | Fjordby Kommune | mly@x.dk"
+    people = parse_participants(Section("Medlemmer", "participants", text))
+    assert [(p.name, p.organisation) for p in people] == [("Ida Rask", "Bakkedal Kommune"), ("Morten Lyhne", "Fjordby Kommune")]
+
+
+def test_a_one_per_line_list_is_not_split_at_og() -> None:
+    text = "- Rikke Dam – Sundhedskonsulent\n- Anders Krogh – Centerchef for Sundhed og Omsorg - afbud"
+    people = parse_participants(Section("Deltagere", "participants", text))
+    assert [(p.name, p.absent) for p in people] == [("Rikke Dam", False), ("Anders Krogh", True)]
+
+
+def test_people_from_a_named_body() -> None:
+    doc = _doc(
+        "Børne- og Skoleudvalget\nBorgermøde den 3. marts 2022\n"
+        "Fra udvalget deltog: Lene Hald (formand), Søren Bak\nFra forvaltningen: Maria Thorsen (skolechef)\n\n"
+        "1. Velkomst\nLene Hald bød velkommen."
+    )
+    assert [(p.name, p.organisation, p.role) for p in doc.participants] == [
+        ("Lene Hald", "Børne- og Skoleudvalget", "formand"), ("Søren Bak", "Børne- og Skoleudvalget", None),
+        ("Maria Thorsen", "forvaltningen", "skolechef"),
+    ]
+
+
 def test_head_count() -> None:
     doc = _doc("Generalforsamling 15. februar 2012\nDer var mødt 44 personer i alt\n\n1) Valg af dirigent\nX blev valgt.\n\n2) Eventuelt\nIntet.")
     assert doc.attendance_count == 44

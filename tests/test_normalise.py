@@ -38,6 +38,11 @@ def test_nfc_and_odd_spaces() -> None:
     assert clean_text("soft\u00adhyphen") == "softhyphen"
 
 
+def test_a_column_gap_is_kept_as_one_tab() -> None:
+    assert clean_text("Dato \t \t 12. maj  2020") == "Dato\t12. maj 2020"
+    assert clean_text("\tindrykket\t") == "indrykket"
+
+
 def test_page_furniture_is_dropped() -> None:
     lines = []
     for page in range(1, 4):

@@ -161,7 +161,7 @@ def test_any_text_round_trips_line_by_line(tmp_path: Path, text: str) -> None:
     except ReadError:
         return
     want = [
-        line.rstrip()
+        txt_reader.column_gaps(line.rstrip())
         for line in unicodedata.normalize("NFC", txt_reader.NEWLINES.sub("\n", text))
         .replace("\f", "\n")
         .split("\n")
@@ -169,6 +169,14 @@ def test_any_text_round_trips_line_by_line(tmp_path: Path, text: str) -> None:
     got = [b.text for b in raw.blocks if b.kind == PARA]
     # a line of control characters only is an empty line once they are dropped
     assert got == [c for w in want if (c := txt_reader.CONTROL.sub("", w)).strip()]
+
+
+def test_runs_of_spaces_inside_a_line_are_column_gaps(tmp_path: Path) -> None:
+    data = "Navn          Kommune\n    Ida Rask  Bakkedal Kommune\nEn sætning.  To mellemrum\n".encode()
+    raw = read(write(tmp_path, data))
+    assert [b.text for b in raw.blocks] == [
+        "Navn\tKommune", "    Ida Rask\tBakkedal Kommune", "En sætning.\tTo mellemrum",
+    ]
 
 
 # --- real documents -----------------------------------------------------------------------

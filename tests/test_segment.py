@@ -202,3 +202,58 @@ def test_several_meetings_in_one_file() -> None:
     docs = segment(raw)
     assert [d.meeting_date for d in docs] == ["2025-09-30", "2025-10-07"]
     assert [d.part for d in docs] == [0, 1]
+
+
+def _pdf_lines(lines: list[tuple[str, float]]) -> RawDocument:
+    blocks = [Block(t, kind=BLANK, page=1) if not t else Block(t, page=1, x0=x) for t, x in lines]
+    return normalise(RawDocument(path="referat.pdf", format="pdf", blocks=blocks))
+
+
+def test_a_wrapped_participant_entry_is_one_entry() -> None:
+    """Regression (sample 004, PDF): "afbud" wrapped onto a line of its own read as the label
+    "Afbud" and made everyone after it absent."""
+    raw = _pdf_lines([
+        ("Referat af møde i driftsforum 9. december 2020", 71), ("", 0),
+        ("1. Velkommen", 71), ("Intet.", 71), ("", 0),
+        ("Deltagere i driftsforum:", 71), ("", 0),
+        ("- Niels Bech – Chefkonsulent i Kvalitets- og Innovationsenheden i Ældre-/Handicap -", 89),
+        ("afbud", 107),
+        ("- Thomas Søndergaard – AC-fuldmægtig (Psykiatriens sekretær for", 89),
+        ("Driftsforum)", 107),
+        ("- Tine Blach – Ledende socialrådgiver", 89),
+    ])
+    (doc,) = segment(raw)
+    (sec,) = [s for s in doc.sections if s.kind == "participants"]
+    assert sec.label == "Deltagere i driftsforum"
+    assert sec.text.split("\n") == [
+        "- Niels Bech – Chefkonsulent i Kvalitets- og Innovationsenheden i Ældre-/Handicap - afbud",
+        "- Thomas Søndergaard – AC-fuldmægtig (Psykiatriens sekretær for Driftsforum)",
+        "- Tine Blach – Ledende socialrådgiver",
+    ]
+
+
+def test_an_item_that_is_a_member_list_gives_participants() -> None:
+    """Regression (aarsrapport_netvaerk): the members of "3. Medlemmer" are people, and the
+    headings after the table are not."""
+    blocks = [
+        Block("Årsrapport 2021"), Block("3. Medlemmer", kind="heading", heading_level=1),
+        Block("Navn", kind=TABLE_CELL, table=0, row=0, col=0), Block("Kommune", kind=TABLE_CELL, table=0, row=0, col=1),
+        Block("Ida Rask", kind=TABLE_CELL, table=0, row=1, col=0),
+        Block("Bakkedal Kommune", kind=TABLE_CELL, table=0, row=1, col=1),
+        Block("Årets aktiviteter", kind="heading", heading_level=1, list_number="4."),
+        Block("Temamøder", kind="heading", heading_level=2, list_number="4.1", list_level=1),
+    ]
+    (doc,) = segment(normalise(RawDocument(path="a.docx", format="docx", blocks=blocks)))
+    assert [(it.number, it.title) for it in doc.items] == [("3", "Medlemmer"), ("4", "Årets aktiviteter")]
+    (sec,) = [s for s in doc.sections if s.kind == "participants"]
+    assert sec.text.split("\n") == ["Navn | Kommune", "Ida Rask | Bakkedal Kommune"]
+
+
+def test_a_header_row_with_a_column_gap_is_a_field() -> None:
+    raw = _txt("Referat\nMøde\tStyregruppen for Borgerforløb\nDeltagere\nVibeke Strand\tBakkedal Kommune\n"
+               "Afbud\tMikkel Dyhr, Lyngså Kommune\n\n1. Velkommen\nGodkendt.")
+    (doc,) = segment(raw)
+    assert doc.forum == "Styregruppen for Borgerforløb"
+    assert [(s.label, s.text) for s in doc.sections if s.kind == "participants"] == [
+        ("Deltagere", "Vibeke Strand | Bakkedal Kommune"), ("Afbud", "Mikkel Dyhr, Lyngså Kommune"),
+    ]

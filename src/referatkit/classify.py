@@ -395,14 +395,15 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
 # --------------------------------------------------------------------------- participants
 
 PARTY = re.compile(r"\((?P<party>[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{1,3}\.?)\)")
-NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*\(|,\s+|\s+\|\s+")
-INLINE_SEPARATORS = re.compile(r"\s*(?:,|;|\bog\b|\band\b|\bog\s+|&)\s*")
-EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
-NOT_A_NAME = re.compile(
-    r"\b(?:kommune|region|referat|dagsorden|møde|side|udvalget|punkt|bilag|indholdsfortegnelse|"
-    r"godkendelse|dato|kl\.|sekretariat|forvaltning|afdeling|center)\b",
-    re.IGNORECASE,
-)
+NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*\(|,\s+|\s+\|\s+|\t")
+CELL_SPLIT = re.compile(r"\s*\t\s*|\s+\|\s+")
+EMAIL = re.compile(r"<?[\w.+\-]+@[\w\-]+\.[\w.\-]+>?")
+NOT_A_NAME = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.NOT_A_NAME_WORDS) + r")\b", re.IGNORECASE)
+ROLE_SUFFIX_RE = re.compile(r"^[a-zæøåéöä\-]+(?:" + "|".join(vocab.ROLE_SUFFIXES) + r")$")
+ABSENT_WORD = re.compile(r"^(?:" + "|".join(vocab.ABSENT_MARKERS) + r")\.?$", re.IGNORECASE)
+FROM_BODY = re.compile(rf"^(?:{vocab.FROM_BODY_LABEL})$", re.IGNORECASE)
+BULLET_PREFIX = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*]|\(?[a-z]\)|\d{1,2}[.)])\s*")
+PEOPLE_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:og|and|samt|och|&)\s+")
 
 
 def _looks_like_name(s: str) -> bool:
@@ -423,25 +424,118 @@ def _split_multi(line: str) -> list[str]:
     return parts if len(parts) > 1 and all(PARTY.search(p) for p in parts) else [line]
 
 
+def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """``text`` split at ``pattern``, except inside (…)."""
+    out, depth, last, pos = [], 0, 0, 0
+    while pos < len(text):
+        ch = text[pos]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = pattern.match(text, pos)
+            if m and m.end() > pos:
+                out.append(text[last:pos])
+                last = pos = m.end()
+                continue
+        pos += 1
+    out.append(text[last:])
+    return [p.strip() for p in out if p.strip()]
+
+
+def _is_role(part: str) -> bool:
+    p = part.strip(" .")
+    if not p:
+        return False
+    return bool(ROLE_RE.fullmatch(p) or ROLE_RE.match(p) and len(p.split()) <= 4 or ROLE_SUFFIX_RE.match(p))
+
+
+def _people_inline(text: str) -> list[str]:
+    """One line naming several people: "A (X), B (Y) og C", "A, Org (formand); B, Org".
+
+    With semicolons each part is one person ("name, organisation"); otherwise commas and "og"
+    separate people, and a part that is no name is the organisation of the person before it."""
+    if ";" in text:
+        return _outside_brackets(text, re.compile(r"\s*;\s*"))
+    out: list[str] = []
+    for part in _outside_brackets(text, PEOPLE_SEPARATORS):
+        name = re.split(r"\s*\(", part, maxsplit=1)[0]
+        if out and not _looks_like_name(name):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _column_header(cells: list[str]) -> list[str] | None:
+    fields = [vocab.PARTICIPANT_COLUMNS.get(c.strip(" :.*").casefold()) for c in cells]
+    if len(cells) >= 2 and all(fields) and "name" in fields:
+        return [f for f in fields if f]
+    return None
+
+
+def _person_from_cells(cells: list[str], columns: list[str] | None, org: str | None, role: str,
+                       absent_all: bool) -> Participant | None:
+    cols = columns or ["name", "organisation"] + ["other"] * (len(cells) - 2)
+    values: dict[str, str] = {}
+    for field_, cell in zip(cols, cells, strict=False):
+        cell = EMAIL.sub("", cell).strip(" ,;")
+        if cell and field_ not in values:
+            values[field_] = cell
+    name = values.get("name", "")
+    if not name:
+        return None
+    p = _parse_person(name, org, role, absent_all)
+    if p is None:
+        return None
+    if values.get("organisation") and not _is_role(values["organisation"]):
+        p.organisation = values["organisation"]
+    elif values.get("organisation"):
+        p.role = p.role or values["organisation"].lower()
+    if values.get("role"):
+        p.role = p.role or values["role"]
+    att = values.get("attendance", "")
+    if att and (ABSENT_WORD.match(att) or att.strip().casefold() in ("nej", "no", "-", "÷")):
+        p.absent = True
+    return p
+
+
 def parse_participants(section: Section) -> list[Participant]:
     lab = participant_label(section.label) if section.label else None
     role = lab[1] if lab else "present"
     absent_all = role == "absent"
-    org: str | None = None
+    fm = FROM_BODY.match(section.label.strip()) if section.label else None
+    group_org: str | None = fm.group("org") if fm else None
+    org = group_org
+    columns: list[str] | None = None
     out: list[Participant] = []
     lines = [ln.strip() for ln in section.text.split("\n") if ln.strip()]
-    if len(lines) == 1 and INLINE_SEPARATORS.search(lines[0]) and not re.search(r"\s[-–]\s", lines[0]):
-        lines = [p for p in INLINE_SEPARATORS.split(lines[0]) if p.strip()]
     for raw in lines:
-        line = re.sub(r"^(?:[•●○▪■◦‣∙·\-–—*]|\(?[a-z]\)|\d{1,2}[.)])\s*", "", raw).strip()
+        line = BULLET_PREFIX.sub("", raw, count=1).strip()
+        cells = [c for c in CELL_SPLIT.split(line) if EMAIL.sub("", c).strip(" ;,.")]
         line = EMAIL.sub("", line).strip(" ;,.")
-        line = re.sub(r"[;,]?\s*og$", "", line).strip()
+        line = re.sub(r"[;,]?\s*\bog$", "", line).strip()
         if not line:
             continue
         if line.endswith(":") and len(line) < 60:
             org = line[:-1].strip()
             continue
-        for part in _split_multi(line):
+        if len(cells) >= 2 or len(CELL_SPLIT.split(raw)) >= 2 and cells:
+            header = _column_header(cells)
+            if header:
+                columns = header
+                continue
+            p = _person_from_cells(cells, columns, org, role, absent_all)
+            if p:
+                out.append(p)
+            continue
+        several = _people_inline(line)
+        if len(lines) > 1 and any(re.search(r"\s[-–—]\s", x) for x in several):
+            several = [line]  # one person per line, with a job description after the dash
+        if len(several) == 1:
+            several = _split_multi(line)
+        for part in several:
             p = _parse_person(part, org, role, absent_all)
             if p:
                 out.append(p)
@@ -449,26 +543,57 @@ def parse_participants(section: Section) -> list[Participant]:
 
 
 def _parse_person(line: str, org: str | None, role: str, absent_all: bool) -> Participant | None:
+    """"Hanne Bjerre, Fjordby Kommune (formand)", "Jytte Balle (formand, DH Fjordby)",
+    "Maj Skårhøj – Klinikchef i … (Medformand) - mødeleder", "Jonas Friis (afbud)"."""
     absent = absent_all or bool(ABSENT_RE.search(line))
     line_wo = ABSENT_RE.sub("", line).strip(" -–,")
-    party = PARTY.search(line_wo)
-    name = NAME_SPLIT.split(line_wo, maxsplit=1)[0].strip()
-    if "|" in line_wo:
-        cells = [c.strip() for c in line_wo.split("|")]
-        name = cells[0]
-        if len(cells) > 1 and not org and not EMAIL.search(cells[1]):
-            org = cells[1] or None
+    name = NAME_SPLIT.split(line_wo, maxsplit=1)[0].strip().strip(".")
     if not _looks_like_name(name):
         return None
-    rest = line_wo[len(name):]
-    role_word = None
-    rm = ROLE_RE.search(rest)
-    if rm:
-        role_word = rm.group(0).lower()
-    elif role in ("referent", "chair"):
-        role_word = role
-    organisation = org or (party.group("party") if party else None)
-    return Participant(name=name, organisation=organisation, role=role_word, absent=absent)
+    rest = line_wo[len(name):].strip()
+    role_word: str | None = None
+    organisation: str | None = None
+    # bracketed parts: roles, a party letter, an organisation, "afbud"
+    for inner in re.findall(r"\(([^()]*)\)", rest):
+        org_parts: list[str] = []
+        for part in (x.strip() for x in inner.split(",")):
+            if not part:
+                continue
+            if ABSENT_WORD.match(part):
+                absent = True
+            elif _is_role(part):
+                if role_word is None:
+                    rm = ROLE_RE.search(part)
+                    role_word = rm.group(0).lower() if rm and rm.group(0).casefold() == part.casefold() else part if ROLE_SUFFIX_RE.match(part) else (rm.group(0).lower() if rm else part)
+            elif organisation is None and not re.search(r"\b(?:for|i|hos|af)\b", part):
+                org_parts.append(part)
+        if org_parts and organisation is None:
+            organisation = ", ".join(org_parts)
+    # "name, organisation": the part after a comma (not a dash-led job description)
+    m = re.match(r"^,\s*(?P<org>[^,(]+)", rest)
+    if m and organisation is None:
+        cand = m.group("org").strip(" .")
+        if _is_role(cand):
+            role_word = role_word or cand.lower()
+        elif cand:
+            organisation = cand
+    if role_word is None:
+        rm = ROLE_RE.search(re.sub(r"\([^()]*\)", " ", rest)) or ROLE_RE.search(rest)
+        if rm:
+            role_word = rm.group(0).lower()
+        elif role in ("referent", "chair"):
+            role_word = role
+    return Participant(name=name, organisation=organisation or org, role=role_word, absent=absent)
+
+
+def _resolve_org(org: str | None, forum: str | None) -> str | None:
+    """"Fra udvalget deltog:" in the minutes of Børne- og Skoleudvalget: "udvalget" is the forum."""
+    if not org or not forum:
+        return org
+    o, f = org.casefold(), forum.casefold()
+    if len(o.split()) == 1 and o in vocab.BODY_WORDS and f.endswith(o):
+        return forum
+    return org
 
 
 def classify_participants(doc: Document) -> None:
@@ -476,6 +601,8 @@ def classify_participants(doc: Document) -> None:
     for sec in doc.sections:
         if sec.kind == "participants":
             people.extend(parse_participants(sec))
+    for p in people:
+        p.organisation = _resolve_org(p.organisation, doc.forum)
     seen: dict[str, Participant] = {}
     for p in people:
         key = p.name.casefold()

@@ -27,7 +27,10 @@ CHAR_MAP = {
     "\r": "",
 }
 _CHAR_RE = re.compile("[" + "".join(re.escape(c) for c in CHAR_MAP) + "]")
-_SPACES = re.compile(r"[ \t\f\v]+")
+_SPACES = re.compile(r"[ \f\v]+")
+# A tab between words is a reader's column hint (tab stop, unruled table column); it is kept,
+# once, and blanks around it go.
+_TABS = re.compile(r"[ \f\v]*\t[ \t\f\v]*")
 
 # Words after a line-end hyphen that make it a suspended hyphen ("social- og sundhed").
 SUSPENDED_HYPHEN_NEXT = {"og", "eller", "samt", "el", "el.", "and", "or", "&", "til", "som", "eller/og", "och", "/"}
@@ -60,7 +63,7 @@ def clean_text(text: str) -> str:
     """NFC, odd spaces and invisible characters, runs of blanks collapsed per line."""
     text = unicodedata.normalize("NFC", text)
     text = _CHAR_RE.sub(lambda m: CHAR_MAP[m.group(0)], text)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    lines = [_TABS.sub("\t", _SPACES.sub(" ", ln)).strip() for ln in text.split("\n")]
     return "\n".join(lines).strip("\n")
 
 

@@ -101,6 +101,10 @@ CLOSED_PART_HEADING = re.compile(r"^lukket\s+(?:referat|dagsorden|møde|del|punk
 # Wrapping: a line at least this share of the document's usual line width was wrapped.
 WRAP_SHARE = 0.82
 SHORT_LINE_SHARE = 0.6
+# A blank-separated sentence of at least this many words is prose, not a list entry.
+PROSE_MIN_WORDS = 8
+# A wrapped line of a list entry hangs under the entry's text, this far right of its bullet.
+HANGING_INDENT_PT = 6.0
 MAX_TITLE_CHARS = 320
 MAX_TITLE_LINES = 4
 # How far back (in candidates) a chain may look for its previous member.
@@ -146,6 +150,10 @@ PRIOR_RES = [re.compile(p, re.IGNORECASE) for p in vocab.PRIOR_DECISION_PATTERNS
 _PART_ALT = "|".join(f"(?:{p})" for p, _ in vocab.PARTICIPANT_LABELS)
 PARTICIPANT_LABEL_RE = re.compile(rf"^\*?(?P<label>{_PART_ALT})\*?\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.IGNORECASE)
 PARTICIPANT_KIND = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), role) for p, role in vocab.PARTICIPANT_LABELS]
+
+FROM_BODY_RE = re.compile(rf"^(?:{vocab.FROM_BODY_LABEL})$", re.IGNORECASE)
+# A second list label inside an inline list: "Til stede: A, B. Afbud: C."
+INLINE_PARTICIPANT_LABEL = re.compile(rf"(?<=[.;])\s+(?P<label>{_PART_ALT})\s*:\s*", re.IGNORECASE)
 
 DOC_TYPE_RES = [(t, re.compile(p, re.IGNORECASE)) for t, p in vocab.DOC_TYPE_PATTERNS]
 FORUM_LABEL_RE = re.compile(r"^(?P<label>" + "|".join(vocab.FORUM_LABELS) + r")\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
@@ -217,9 +225,41 @@ def normalise_number(raw: str) -> str:
     return str(int(m.group(1))) + m.group(2).upper()
 
 
+_FIELD_KEYS = {k.casefold() for k in (*vocab.HEADER_FIELD_LABELS, *vocab.FORUM_LABELS, *vocab.DATE_LABELS, *vocab.PLACE_LABELS)}
+
+
+def _is_field_key(key: str) -> bool:
+    k = key.strip().rstrip(":").strip()
+    if not k or len(k) > 40:
+        return False
+    if k.casefold() in _FIELD_KEYS:
+        return True
+    pl = participant_label(k)
+    if pl and not pl[2]:
+        return True
+    lab = label_of(k)
+    return bool(lab and not lab[2])
+
+
+def _untab(text: str) -> str:
+    """A line with column gaps ("\t") whose first cell is a header or section key reads as
+    "key: value" (the same as a two-column table row); other gaps stay for the classifier
+    (participant rows "name <gap> organisation") and read as spaces in running text."""
+    if "\t" not in text:
+        return text
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    if len(cells) >= 2 and _is_field_key(cells[0]):
+        return f"{cells[0].rstrip(':').strip()}: " + "\t".join(cells[1:])
+    return "\t".join(cells)
+
+
+def _detab(text: str) -> str:
+    return text.replace("\t", " ")
+
+
 def _block_lines(b: Block, line_based: bool) -> list[Line]:
     text = b.text
-    if b.kind == LIST_ITEM and b.list_number and b.list_number.strip():
+    if b.kind in (LIST_ITEM, HEADING) and b.list_number and b.list_number.strip():
         text = f"{b.list_number.strip()} {text}"
     parts = text.split("\n")
     out = []
@@ -228,7 +268,7 @@ def _block_lines(b: Block, line_based: bool) -> list[Line]:
             continue
         out.append(
             Line(
-                text=part.strip(),
+                text=_untab(part.strip()),
                 bold=b.bold,
                 heading=b.heading_level if b.kind == HEADING else None,
                 list_number=b.list_number if k == 0 else None,
@@ -272,11 +312,17 @@ def _table_lines(cells: list[Block]) -> list[Line]:
                 out.extend(Line(p.strip(), page=page, paragraph=True) for p in right.split("\n") if p.strip())
         return out
     for r in grid:
-        cells_text = [x.replace("\n", " ").strip() for x in r]
+        kept = [x.strip() for x in r if x.strip()]
+        if len(kept) == 2 and "\n" in kept[1] and _is_field_key(kept[0]):
+            # "Deltagere | one person per line (or a nested table)": the lines stay lines
+            out.append(Line(f"{kept[0].rstrip(':').strip()}:", page=page, paragraph=True))
+            out.extend(Line(x.strip(), page=page, paragraph=True) for x in kept[1].split("\n") if x.strip())
+            continue
+        cells_text = [_detab(x.replace("\n", " ")).strip() for x in r]
         nonempty = [x for x in cells_text if x]
         if not nonempty:
             continue
-        if len(nonempty) == 2 and len(nonempty[0]) <= 30 and not nonempty[0].endswith(":"):
+        if len(nonempty) == 2 and len(nonempty[0]) <= 30 and not nonempty[0].endswith(":") and _is_field_key(nonempty[0]):
             text = f"{nonempty[0]}: {nonempty[1]}"
         elif len(nonempty) == 2 and nonempty[0].endswith(":"):
             text = f"{nonempty[0]} {nonempty[1]}"
@@ -302,11 +348,20 @@ def flatten(raw: RawDocument) -> list[Line]:
         if b.kind == TABLE_CELL and b.nested == 0:
             j = i
             cells = []
-            while j < len(body) and body[j].kind == TABLE_CELL and body[j].table == b.table:
-                if body[j].nested == 0:
-                    cells.append(body[j])
-                else:
-                    cells[-1:] = [replace(cells[-1], text=cells[-1].text + "\n" + body[j].text)] if cells else []
+            nested_row: tuple[int | None, int | None] | None = None
+            while j < len(body) and body[j].kind == TABLE_CELL and (body[j].table == b.table or body[j].nested > 0):
+                nb = body[j]
+                if nb.nested == 0:
+                    cells.append(nb)
+                    nested_row = None
+                elif cells:
+                    # a table inside a cell: its rows become lines of the host cell, its
+                    # cells column gaps (as a layout extraction prints them)
+                    key = (nb.table, nb.row)
+                    sep = "\t" if key == nested_row else "\n"
+                    host = cells[-1]
+                    cells[-1] = replace(host, text=(host.text + sep if host.text else "") + nb.text)
+                    nested_row = key
                 j += 1
             tl = _table_lines(cells)
             if tl:
@@ -454,6 +509,8 @@ def participant_label(text: str) -> tuple[str, str, str] | None:
     label = m.group("label")
     if len(label.split()) > 6:
         return None
+    if FROM_BODY_RE.match(label) and not m.group("colon"):
+        return None  # "Fra forvaltningen" names a list only with its colon
     role = next((r for p, r in PARTICIPANT_KIND if p.match(label)), "present")
     return label, role, rest
 
@@ -747,7 +804,7 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
         else:
             paras[-1].append(t)
         last = t
-    return [" ".join(p) for p in paras]
+    return [_detab(" ".join(p)) for p in paras]
 
 
 def _ends_sentence(parts: list[str]) -> bool:
@@ -925,7 +982,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
     if not doc.title:
         for ln in header:
             if ln.text.strip() and not ln.toc:
-                doc.title = ln.text.strip()[:200]
+                doc.title = _detab(ln.text).strip()[:200]
                 break
 
 
@@ -1038,7 +1095,7 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int) -> Document:
 
     # document-level sections: preamble (minus metadata), participants
     doc_sections: list[Section] = []
-    pre_lines, part_blocks = _extract_participants(lines[:first_item_pos])
+    pre_lines, part_blocks = _extract_participants(lines[:first_item_pos], width)
     doc_sections.extend(part_blocks)
     if not chain:
         body_sections = build_sections([ln for ln in lines[header_end:] if not ln.toc], width)
@@ -1078,7 +1135,12 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int) -> Document:
             title, spill = _split_two_column_title(title)
             if spill:
                 body = [Line("Referat", synthetic="minutes"), Line(spill)] + body
-        body, part_blocks = _extract_participants(body)
+        if participant_label(title):
+            # "3. Medlemmer", "§1 Til stede:": the item is the list of people; it stays an
+            # item, and its people are the meeting's
+            _, part_blocks = _extract_participants([Line(title, paragraph=True), *body], width)
+            doc_sections.extend(part_blocks)
+        body, part_blocks = _extract_participants(body, width)
         doc_sections.extend(part_blocks)
         case_number = None
         for ln in body[:8]:
@@ -1092,7 +1154,7 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int) -> Document:
             title = CLOSED_TITLE.sub("", title).strip()
         item = Item(
             number=c.num if c.rule != "time" else str(k + 1),
-            title=title.strip().strip("*_").strip(),
+            title=_detab(title).strip().strip("*_").strip(),
             closed=closed,
             case_number=case_number,
             number_as_written=lines[c.pos].text[: max(1, len(lines[c.pos].text) - len(c.title))].strip() or c.num,
@@ -1105,9 +1167,62 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int) -> Document:
     return doc
 
 
-def _extract_participants(lines: list[Line]) -> tuple[list[Line], list[Section]]:
+def _continues_entry(prev: Line, nxt: Line) -> bool:
+    """Is the visual line ``nxt`` the wrapped rest of the bulleted list entry ``prev``
+    ("- Niels Bech – Chefkonsulent i … -" / "afbud")? Only lines of a line-based format wrap;
+    the rest hangs indented under the entry's text, opens in lower case, or closes a
+    parenthesis the entry left open."""
+    if prev.paragraph or nxt.paragraph or nxt.in_table or nxt.toc or nxt.synthetic:
+        return False
+    if not _BULLET.match(prev.text) or _BULLET.match(nxt.text) or _match_item(nxt.text):
+        return False
+    if prev.text.count("(") > prev.text.count(")"):
+        return True
+    if nxt.x0 is not None and prev.x0 is not None and nxt.x0 > prev.x0 + HANGING_INDENT_PT:
+        return True
+    return nxt.text[:1].islower() and not nxt.text.rstrip().endswith(":")
+
+
+def _ends_list(ln: Line) -> bool:
+    """A line that cannot be part of a participant list: a heading, a label, an item, prose."""
+    t = ln.text
+    if participant_label(t) or label_of(t) or ln.synthetic or ln.toc or ln.heading is not None:
+        return True
+    if CASE_NUMBER.match(t) or TOC_HEADING.match(t) or len(t) > 200:
+        return True
+    if _match_item(t) and not _BULLET.match(t) and not ln.list_number:
+        return True
+    return bool(SENTENCE_END.search(t) and len(t.split()) >= PROSE_MIN_WORDS and ln.blank_before)
+
+
+def _inline_continues(prev: Line, nxt: Line, width: float) -> bool:
+    """Does the visual line ``nxt`` carry on an inline list ("Deltagere: A, B, C" wrapped)?"""
+    if prev.paragraph or nxt.paragraph or nxt.blank_before or _ends_list(nxt):
+        return False
+    p = prev.text.rstrip()
+    return (
+        len(p) >= WRAP_SHARE * width or p.endswith((",", ";")) or p.count("(") > p.count(")")
+        or re.search(r"\b(?:og|and|samt)$", p) is not None or nxt.text[:1].islower() or nxt.text[:1] == "("
+    )
+
+
+def _split_inline_labels(label: str, text: str) -> list[tuple[str, str]]:
+    """"Lars Ibsen. Afbud: Grete Winkel." holds two lists; cut at a label after a full stop."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in INLINE_PARTICIPANT_LABEL.finditer(text):
+        out.append((label, text[pos: m.start()].strip()))
+        label, pos = m.group("label"), m.end()
+    out.append((label, text[pos:].strip()))
+    return [(lab, t) for lab, t in out if t or lab]
+
+
+def _extract_participants(lines: list[Line], width: float = 10_000.0) -> tuple[list[Line], list[Section]]:
     """Cut participant lists ("Deltagere:", "Afbud:", "Til stede") out of a run of lines.
-    A list runs until a blank-separated line that is a label, an item, or prose."""
+
+    An inline list ("Deltagere: A, B, C") runs on over the visual lines it wraps onto; a list
+    under a label alone on its line has one entry per line (a wrapped entry's rest joined to
+    it) and runs until a heading, a label, an item, or blank-separated prose."""
     keep: list[Line] = []
     sections: list[Section] = []
     i = 0
@@ -1119,21 +1234,32 @@ def _extract_participants(lines: list[Line]) -> tuple[list[Line], list[Section]]
             i += 1
             continue
         label, role, rest = pl
-        body: list[str] = [rest] if rest else []
         j = i + 1
+        if rest:
+            text, last = rest, ln
+            while j < len(lines) and _inline_continues(last, lines[j], width):
+                text = f"{text} {lines[j].text}"
+                last = lines[j]
+                j += 1
+            for lab, part in _split_inline_labels(label, text):
+                sections.append(Section(label=lab, kind="participants", text=part.replace("\t", " | ")))
+            i = j
+            continue
+        body: list[str] = []
+        prev: Line | None = None
         while j < len(lines):
             nxt = lines[j]
-            if participant_label(nxt.text) or label_of(nxt.text) or nxt.synthetic or nxt.toc:
-                break
-            if CASE_NUMBER.match(nxt.text) or TOC_HEADING.match(nxt.text):
-                break
-            if _match_item(nxt.text) and not _BULLET.match(nxt.text) and not nxt.list_number:
-                break
-            if len(nxt.text) > 200:
+            if prev is not None and body and _continues_entry(prev, nxt):
+                body[-1] = f"{body[-1]} {nxt.text}"
+                j += 1
+                continue
+            if _ends_list(nxt):
                 break
             body.append(nxt.text)
+            prev = nxt
             j += 1
-        text = "\n".join(body).strip()
+        # column gaps read as table cells (the same " | " a table row gives)
+        text = "\n".join(b.replace("\t", " | ") for b in body).strip()
         sections.append(Section(label=label, kind="participants", text=text))
         i = j
     return keep, sections

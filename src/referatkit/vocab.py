@@ -85,7 +85,14 @@ BODY_WORDS: tuple[str, ...] = (
 # Header-field labels whose value is the forum.
 FORUM_LABELS: tuple[str, ...] = (
     "forum", "mødeforum", "udvalg", "til", "møde i", "organ", "gruppe", "mötesform",
-    "committee", "styregruppe",
+    "committee", "styregruppe", "møde", "møte", "meeting", "body",
+)
+
+# Other keys of a meeting header kept as "key <column gap> value" (a two-column header table
+# printed as text): "Møde      Styregruppen …".
+HEADER_FIELD_LABELS: tuple[str, ...] = (
+    "møde", "mødetype", "emne", "fra", "mødeleder", "ordstyrer", "meeting", "time", "møte",
+    "möte", "tema",
 )
 
 # --------------------------------------------------------------------------- items
@@ -164,6 +171,9 @@ PRIOR_DECISION_PATTERNS: list[str] = [
 
 # --------------------------------------------------------------------------- people
 
+# "Fra forvaltningen:", "Fra udvalget deltog:" — a list of people from one body.
+FROM_BODY_LABEL = r"(?:fra|from)\s+(?P<org>[\wæøåÆØÅ\-]+(?:\s+[\wæøåÆØÅ\-]+){0,3}?)(?:\s+(?:deltog|deltager|deltok|present))?"
+
 # label → role of the people listed under it ("absent" marks absence).
 PARTICIPANT_LABELS: list[tuple[str, str]] = [
     (r"deltagere(?:\s+i\s+[\wæøåÆØÅ\- ]+)?", "present"),
@@ -199,13 +209,47 @@ PARTICIPANT_LABELS: list[tuple[str, str]] = [
     (r"ordstyrer", "chair"),
     (r"dirigent", "chair"),
     (r"chairs?", "chair"),
+    (FROM_BODY_LABEL, "present"),
 ]
 
 # Role words inside a participant line ("Maj Skårhøj – Klinikchef (Medformand) - mødeleder").
 ROLE_WORDS: tuple[str, ...] = (
     "formand", "næstformand", "medformand", "kommunal medformand", "mødeleder", "referent",
     "sekretær", "ordstyrer", "dirigent", "kasserer", "leder", "chair", "scribe",
+    "tr", "amr", "tillidsrepræsentant", "arbejdsmiljørepræsentant", "suppleant", "revisor",
+    "observatør", "gæst", "oplægsholder", "secretary", "co-chair", "vice chair",
+    "leiar", "nestleder", "kasserar", "ordförande", "sekreterare",
 )
+
+# A one-word function in brackets ends like this ("skolechef", "afdelingsleder").
+ROLE_SUFFIXES: tuple[str, ...] = (
+    "chef", "leder", "formand", "direktør", "konsulent", "koordinator", "sekretær",
+    "medarbejder", "rådgiver", "fuldmægtig", "overlæge", "sygeplejerske", "terapeut",
+    "assistent", "pedel", "repræsentant",
+)
+
+# Words that make a participant "name" something else (an organisation, a heading).
+NOT_A_NAME_WORDS: tuple[str, ...] = (
+    "kommune", "region", "referat", "dagsorden", "møde", "side", "udvalget", "punkt", "bilag",
+    "indholdsfortegnelse", "godkendelse", "dato", "kl.", "sekretariat", "forvaltning",
+    "afdeling", "center",
+)
+
+# Column headers of a member table ("Navn | Kommune | E-mail") → the field the column holds.
+PARTICIPANT_COLUMNS: dict[str, str] = {
+    **dict.fromkeys(("navn", "name", "deltager", "deltagere", "medlem", "medlemmer", "person",
+                     "fornavn og efternavn", "namn"), "name"),
+    **dict.fromkeys(("kommune", "organisation", "org", "org.", "forvaltning", "virksomhed",
+                     "parti", "institution", "repræsenterer", "repræsentant for", "enhed",
+                     "arbejdssted", "myndighed", "organization", "affiliation", "region",
+                     "afdeling", "organisasjon", "kommun", "country", "land"), "organisation"),
+    **dict.fromkeys(("rolle", "titel", "funktion", "stilling", "role", "title", "position",
+                     "hverv"), "role"),
+    **dict.fromkeys(("e-mail", "email", "mail", "telefon", "tlf", "tlf.", "phone", "mobil",
+                     "adresse", "e-post", "epost"), "contact"),
+    **dict.fromkeys(("afbud", "fremmøde", "deltog", "til stede", "fremmødt"), "attendance"),
+}
+
 
 # Suffixes marking a listed person as absent.
 ABSENT_MARKERS: tuple[str, ...] = ("afbud", "meldt afbud", "fraværende", "forfall", "regrets")

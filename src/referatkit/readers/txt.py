@@ -8,7 +8,9 @@ no such byte occurs (the two agree on every other byte); anything else is left t
 charset-normalizer, and as a last resort Windows-1252 with replacement and a warning.
 
 Block conventions: one ``PARA`` per line (trailing whitespace removed, indentation kept), a
-run of empty lines gives one ``BLANK``; a form feed starts a new page (``page`` is set on
+run of two or more spaces inside a line becomes ``"\t"`` (a column gap, as a layout extraction
+writes table cells and key–value headers; the PDF and DOCX readers give tabs the same
+meaning), a run of empty lines gives one ``BLANK``; a form feed starts a new page (``page`` is set on
 every block, and ``RawDocument.pages``, only when the file has form feeds).
 """
 
@@ -74,7 +76,7 @@ def read_txt(path: Path, data: bytes) -> RawDocument:
         blocks: list[Block] = []
         for line in split_lines(page_text):
             if line.strip():
-                blocks.append(Block(line, kind=PARA, page=page))
+                blocks.append(Block(column_gaps(line), kind=PARA, page=page))
             elif blocks and blocks[-1].kind != BLANK:
                 blocks.append(Block("", kind=BLANK, page=page))
         while blocks and blocks[-1].kind == BLANK:
@@ -83,6 +85,14 @@ def read_txt(path: Path, data: bytes) -> RawDocument:
     if paged:
         raw.pages = len(pages)
     return raw
+
+
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|[ ]*\t[ \t]*)(?=\S)")
+
+
+def column_gaps(line: str) -> str:
+    """Runs of spaces inside a line (not its indentation) that separate columns → one tab."""
+    return _COLUMN_GAP.sub("\t", line)
 
 
 def split_lines(text: str) -> list[str]:
