@@ -1242,7 +1242,8 @@ def _extract_participants(lines: list[Line], width: float = 10_000.0) -> tuple[l
                 last = lines[j]
                 j += 1
             for lab, part in _split_inline_labels(label, text):
-                sections.append(Section(label=lab, kind="participants", text=part.replace("\t", " | ")))
+                # an inline list is running text: a double space in it is no column
+                sections.append(Section(label=lab, kind="participants", text=" ".join(part.split())))
             i = j
             continue
         body: list[str] = []
