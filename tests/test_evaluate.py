@@ -406,6 +406,30 @@ def test_cli_samples_from_environment(tmp_path, capsys, monkeypatch, fake_pipeli
     assert "samples skipped" in capsys.readouterr().err
 
 
+def test_cli_extra_truth_outside_the_repository(tmp_path, capsys, monkeypatch, fake_pipeline):
+    """Ground truth for documents we may not copy lives elsewhere and names its document:
+    relative to the truth file, or to the shared corpus."""
+    corpus = tmp_path / "shared" / "corpus" / "realworld" / "club"
+    corpus.mkdir(parents=True)
+    (corpus / "minutes.txt").write_text("irrelevant: the pipeline is faked\n", encoding="utf-8")
+    truth = tmp_path / "truth"
+    truth.mkdir()
+    (truth / "club-minutes.json").write_text(
+        json.dumps({**EXPECTED, "document": "club/minutes.txt"}, ensure_ascii=False), encoding="utf-8")
+    (truth / "lost.json").write_text(json.dumps({**EXPECTED, "document": "club/gone.pdf"}), encoding="utf-8")
+    monkeypatch.setenv("REFERATKIT_SHARED", str(tmp_path / "shared"))
+    monkeypatch.setenv("REFERATKIT_EVAL_EXTRA", str(truth) + ev.os.pathsep + str(tmp_path / "absent"))
+    assert ev.run(["--no-fixtures", "--no-samples"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"corpus ({truth})\n")
+    row = next(ln for ln in captured.out.splitlines() if ln.startswith("club-minutes"))
+    assert row.split()[1:5] == ["txt", "ok", "ok", "ok"]
+    assert "ERROR bad truth: document 'club/gone.pdf' not found" in captured.out
+    assert "corpus: items" in captured.out and "extra truth skipped" in captured.err
+    assert ev.run(["--no-fixtures", "--no-samples", "--formats", "pdf"]) == 0
+    assert "club-minutes" not in capsys.readouterr().out
+
+
 def test_module_runs_with_the_real_pipeline(tmp_path):
     """``python -m referatkit.evaluate`` end to end on one tiny document (scores not asserted:
     the grammar is work in progress; eval must not fail on it)."""

@@ -2,7 +2,11 @@
 
 Every folder under ``fixtures/`` (and, when present, ``../shared/samples/``) that holds an
 ``expected.json`` is one document; every ``.txt``/``.docx``/``.pdf``/``.md`` beside it is one
-rendering of it. Each rendering goes through :func:`referatkit.pipeline.parse_file` and
+rendering of it. Ground truth for documents that are not ours to copy (the real-world corpus)
+lives outside the repository: ``--extra DIR`` or ``$REFERATKIT_EVAL_EXTRA`` (folders, separated
+by ``os.pathsep``) hold ``*.json`` files of the same format with a top-level ``document``: the
+file they describe, absolute or relative to the truth file or to ``../shared/corpus/realworld``.
+Absent folders are skipped with a note. Each rendering goes through :func:`referatkit.pipeline.parse_file` and
 :meth:`referatkit.model.Document.export`, and is compared with the expected JSON.
 
 Usage::
@@ -11,6 +15,7 @@ Usage::
     python -m referatkit.evaluate -v --only inline  # every miss of the matching documents
     python -m referatkit.evaluate --format json     # for machines
     python -m referatkit.evaluate --min-f1 0.98     # exit 1 when overall items F1 is lower
+    REFERATKIT_EVAL_EXTRA=/work/notes/corpus-truth make eval   # also the corpus truth
 
 Eval is a measurement, not a gate: it exits 0 whatever the scores, 2 on a usage error, and 1
 only when a ``--min-*`` threshold is given and missed.
@@ -170,7 +175,7 @@ _MEETING_REQUIRED = ("doc_type", "forum", "meeting_date", "items", "decisions", 
                      "participants", "attachments")
 _MEETING_OPTIONAL = ("language", "attendance_count", "proposals", "prior_decisions",
                      "must_not_appear")
-_TOP_OPTIONAL = ("notes", "seed")
+_TOP_OPTIONAL = ("notes", "seed", "document")
 
 
 def validate_expected(data: Any) -> list[str]:
@@ -191,6 +196,8 @@ def validate_expected(data: Any) -> list[str]:
         errs += _validate_meeting(data, top=True)
     if "notes" in data and not isinstance(data["notes"], str):
         errs.append("notes must be a string")
+    if "document" in data and not (isinstance(data["document"], str) and data["document"].strip()):
+        errs.append("document must be a non-empty path")
     return errs
 
 
@@ -795,6 +802,63 @@ def evaluate_folder(source: str, folder: Path, *, formats: Iterable[str] | None 
     return rows
 
 
+def find_truths(root: Path) -> list[Path]:
+    """The ground-truth files of an extra source: every ``*.json`` under ``root`` (each names
+    its ``document``), sorted."""
+    return sorted(p for p in root.rglob("*.json") if p.is_file())
+
+
+def resolve_document(truth: Path, document: str) -> Path | None:
+    """A truth file's ``document``: absolute, or relative to the truth file's folder, or to
+    the shared real-world corpus (``$REFERATKIT_SHARED/corpus/realworld`` or
+    ``../shared/corpus/realworld``)."""
+    p = Path(document)
+    if p.is_absolute():
+        return p if p.is_file() else None
+    for base in (truth.parent, default_corpus()):
+        if (base / p).is_file():
+            return base / p
+    return None
+
+
+def truth_format(truth: Path) -> str | None:
+    """The format of the document a truth file names (None when it cannot be read)."""
+    try:
+        doc = json.loads(truth.read_text(encoding="utf-8")).get("document", "")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return Path(str(doc)).suffix.lower().lstrip(".") or None
+
+
+def evaluate_truth(source: str, truth: Path, *, hyphenation: bool = True) -> list[Row]:
+    """Rows for one ground-truth file of an extra source (a document we may not copy, judged
+    where it lies)."""
+    name = truth.stem
+    try:
+        expected = json.loads(truth.read_text(encoding="utf-8"))
+        problems = validate_expected(expected)
+        if not problems and "document" not in expected:
+            problems = ["missing 'document' (the file it describes)"]
+    except (OSError, ValueError) as e:
+        expected, problems = None, [str(e)]
+    path = resolve_document(truth, expected["document"]) if not problems and expected else None
+    if not problems and path is None:
+        problems = [f"document {expected['document']!r} not found"]
+    if problems or expected is None or path is None:
+        bad = Score()
+        bad["errors"] = Ratio(1, 1)
+        return [Row(source, name, "-", str(truth), 0, 1, bad, error=f"bad truth: {problems[0]}")]
+    meetings = expected_meetings(expected)
+    fmt = path.suffix.lower().lstrip(".")
+    exports, error, secs = parse_exports(path)
+    scores = score_document(expected, exports, hyphenation=hyphenation)
+    if error:
+        scores[0].misses.insert(0, Miss("error", error))
+    scores[0]["errors"] = Ratio(int(error is not None), 1)
+    return [Row(source, name, fmt, str(path), i, len(meetings), sc, error, secs)
+            for i, sc in enumerate(scores)]
+
+
 def aggregate(rows: Iterable[Row]) -> Score:
     total = Score()
     for r in rows:
@@ -954,6 +1018,19 @@ def default_samples() -> Path:
     return here if here.is_dir() else _REPO.parent / "shared" / "samples"
 
 
+def default_corpus() -> Path:
+    env = os.environ.get("REFERATKIT_SHARED")
+    if env:
+        return Path(env) / "corpus" / "realworld"
+    here = Path.cwd().parent / "shared" / "corpus" / "realworld"
+    return here if here.is_dir() else _REPO.parent / "shared" / "corpus" / "realworld"
+
+
+# Extra ground truth kept outside the repository (documents that are not ours to copy):
+# folders of JSON files, each naming its document; os.pathsep-separated.
+EXTRA_ENV = "REFERATKIT_EVAL_EXTRA"
+
+
 THRESHOLDS = {
     "min_f1": ("items F1", lambda s: s.items_prf()[2]),
     "min_date": ("meeting date accuracy", lambda s: s["date"].value),
@@ -975,6 +1052,10 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--samples", type=Path, metavar="DIR",
                     help="samples folder (default: $REFERATKIT_SHARED/samples or ../shared/samples; "
                          "skipped when absent)")
+    ap.add_argument("--extra", type=Path, action="append", default=[], metavar="DIR",
+                    help=f"also score the truth files (*.json, each naming its 'document') in DIR "
+                         f"(repeatable; ${EXTRA_ENV} lists more, separated by {os.pathsep!r}; "
+                         f"absent folders are skipped)")
     ap.add_argument("--no-fixtures", action="store_true", help="do not score fixtures/")
     ap.add_argument("--no-samples", action="store_true", help="do not score the samples")
     ap.add_argument("--only", action="append", default=[], metavar="NAME",
@@ -1020,7 +1101,15 @@ def run(argv: Sequence[str] | None = None) -> int:
             print(f"note: samples skipped ({sm} is absent)", file=sys.stderr)
         else:
             sources.append(("samples", sm))
-    if not sources:
+    extras = list(args.extra) + [Path(x) for x in os.environ.get(EXTRA_ENV, "").split(os.pathsep) if x.strip()]
+    extra_sources: list[tuple[str, Path]] = []
+    for root in extras:
+        if not root.is_dir():
+            print(f"note: extra truth skipped ({root} is absent)", file=sys.stderr)
+            continue
+        label = "corpus" if not extra_sources else f"corpus{len(extra_sources) + 1}"
+        extra_sources.append((label, root))
+    if not sources and not extra_sources:
         ap.error("nothing to evaluate (no fixtures and no samples)")
 
     rows: list[Row] = []
@@ -1030,6 +1119,14 @@ def run(argv: Sequence[str] | None = None) -> int:
                 continue
             rows += evaluate_folder(source, folder, formats=formats,
                                     hyphenation=not args.strict_text)
+    for source, root in extra_sources:
+        for truth in find_truths(root):
+            if args.only and not any(o in truth.stem for o in args.only):
+                continue
+            if formats and truth_format(truth) not in formats:
+                continue
+            rows += evaluate_truth(source, truth, hyphenation=not args.strict_text)
+    sources += extra_sources
     if not rows:
         print("note: no document matched", file=sys.stderr)
 
