@@ -125,8 +125,11 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
         if near_break[i] and b.kind != BLANK and len(b.text) <= MAX_FURNITURE_LEN
     )
     total = Counter(_furniture_key(b.text) for b in blocks if b.kind != BLANK)
-    # a running header recurs on most pages, not merely twice in a long document
-    need = max(MIN_REPEATS, math.ceil(FURNITURE_PAGE_SHARE * len(anchors)))
+    # a running header recurs on most pages, not merely twice in a long document (nor on the
+    # cover and the signature page of a short one: member lists stand there)
+    pages = len({b.page for b in blocks if b.page is not None})
+    n_pages = pages if pages > 1 else len(anchors) + 1
+    need = max(MIN_REPEATS, math.ceil(FURNITURE_PAGE_SHARE * n_pages))
     furniture = {
         t for t, c in counts.items()
         if c >= need and c >= FURNITURE_TOTAL_SHARE * total[t] and len(anchors) >= 2
