@@ -2,7 +2,7 @@
 
 import pytest
 
-from referatkit.classify import classify, due_of, parse_participants, points, status_of
+from referatkit.classify import classify, due_of, parse_participants, points, split_point, status_of
 from referatkit.model import BLANK, Block, Document, Item, RawDocument, Section
 from referatkit.normalise import normalise
 from referatkit.segment import segment
@@ -45,6 +45,62 @@ def _doc(text: str) -> Document:
 )
 def test_status_vocabulary(text: str, status: str) -> None:
     assert status_of(text) == status
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Der var ingen indkomne forslag.", "none"),
+        ("Ingen forslag modtaget", "none"),
+        ("Der er ingen punkter til eventuelt.", "none"),
+        ("Anbefales over for Byrådet.", "referred"),
+        ("Indstilles til godkendelse", "referred"),
+        ("Fremsendes til Teknisk Udvalg til behandling.", "referred"),
+        ("Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet i sit møde den 27. august 2025 "
+         "har vedtaget Magistratens indstilling.", "approved"),
+        ("Punktet tages op igen om ca. ½ år.", "postponed"),
+    ],
+)
+def test_status_vocabulary_of_real_minutes(text: str, status: str) -> None:
+    assert status_of(text) == status
+
+
+def test_a_point_states_one_decision_per_decision_phrase() -> None:
+    assert split_point("Punktet udsættes. Jonas Weber indhenter tilbud til mødet i november.") == [
+        "Punktet udsættes.", "Jonas Weber indhenter tilbud til mødet i november.",
+    ]
+    # explanation stays with its decision; a minority's note too
+    assert split_point("Der er afsat 600.000 kr. Udvalget godkendte udmøntningen.") == [
+        "Der er afsat 600.000 kr. Udvalget godkendte udmøntningen.",
+    ]
+    assert split_point("Byrådet har vedtaget indstillingen. Socialdemokratiets byrådsgruppe kunne ikke "
+                       "tiltræde indstillingen.") == [
+        "Byrådet har vedtaget indstillingen. Socialdemokratiets byrådsgruppe kunne ikke tiltræde indstillingen.",
+    ]
+
+
+def test_a_vote_adopts_the_proposal_before_it() -> None:
+    """Regression (kantinen, corpus): 'X stiller op som dirigent. Enstemmigt vedtaget.' and a
+    proposal to postpone that the assembly adopted are one decision each, with the proposal's
+    status; 'Referat vedtaget af:' starts the signatures."""
+    doc = _doc(
+        "Generalforsamling 4. december 2017\n\n§1 Valg af dirigent.\nMathias Grymer stiller op som dirigent.\n"
+        "Enstemmigt vedtaget.\n\n§2 Regnskab.\nDer foreslås at dette udskydes til næste generalforsamling.\n"
+        "Enstemmigt vedtaget.\n\n§3 Eventuelt.\nDer er ingen punkter til eventuelt.\n\nReferat vedtaget af:\n"
+        "Mathias Grymer"
+    )
+    got = [[(d.status, d.text) for d in it.decisions] for it in doc.items]
+    assert got == [
+        [("approved", "Mathias Grymer stiller op som dirigent. Enstemmigt vedtaget.")],
+        [("postponed", "Der foreslås at dette udskydes til næste generalforsamling. Enstemmigt vedtaget.")],
+        [("none", "Der er ingen punkter til eventuelt.")],
+    ]
+
+
+def test_reports_do_not_decide() -> None:
+    doc = _doc("Årsrapport 2021\nNetværket for Rusmiddelbehandling\n\n1. Temamøder\n"
+               "Netværket besluttede på mødet at udarbejde en fælles guide.\n\n2. Fokusområder\nGuiden.")
+    assert doc.doc_type == "aarsrapport" and not any(it.decisions for it in doc.items)
 
 
 def test_next_meeting_planning_is_an_agreement() -> None:

@@ -28,6 +28,12 @@ from referatkit.segment import participant_label
 
 STATUS_RES = [(status, re.compile(p, re.IGNORECASE | re.MULTILINE)) for status, p in vocab.STATUS_RULES]
 CUE_RE = re.compile(vocab.DECISION_CUES, re.IGNORECASE)
+BARE_ADOPTION_RE = re.compile(vocab.BARE_ADOPTION, re.IGNORECASE)
+PROPOSAL_WORDS_RE = re.compile(vocab.PROPOSAL_WORDS, re.IGNORECASE)
+DISSENT_RE = re.compile(vocab.DISSENT, re.IGNORECASE)
+SIGNATURE_RE = re.compile(vocab.SIGNATURE_LINES, re.IGNORECASE)
+PASSIVE_TASK_RE = re.compile(vocab.PASSIVE_TASKS, re.IGNORECASE)
+NONE_RES = [pat for status, pat in ((st, re.compile(p, re.IGNORECASE)) for st, p in vocab.STATUS_RULES) if status == "none"]
 PROPOSAL_REF_RE = re.compile(vocab.PROPOSAL_REFERENCE, re.IGNORECASE)
 PROPOSAL_CUE_RE = re.compile(vocab.PROPOSAL_CUES, re.IGNORECASE)
 NEXT_MEETING_RE = re.compile(vocab.NEXT_MEETING_TITLE, re.IGNORECASE)
@@ -60,11 +66,11 @@ OWNER_AT_END = re.compile(rf"(?P<owner>{NAME_TOKEN}(?:\s+(?:og\s+)?{NAME_TOKEN})
 OWNER_RELATIVE = re.compile(r".*\b(?:i|til|for|med|hos)\s+(?P<owner>[^,.;:]{3,60}?),\s*(?:der|som)\s+(?:dels\s+|også\s+)?$", re.IGNORECASE)
 SUBJECT_START = re.compile(rf"^(?P<owner>{NAME_TOKEN}(?:\s+(?:og\s+)?{NAME_TOKEN}){{0,4}})\s+\w")
 
-LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\)|[•●○▪■◦‣∙·\-–—*o])\s+")
+LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)]|[•●○▪■◦‣∙·\-–—*o])\s+")
 NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\))\s+")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"”“(])")
 # Abbreviations that end with a dot but not a sentence.
-ABBREVIATIONS = ("bl.a.", "f.eks.", "fx.", "ift.", "jf.", "evt.", "ca.", "pkt.", "nr.", "d.", "kl.", "mht.", "vedr.", "inkl.", "ekskl.", "dvs.", "m.fl.", "mv.", "osv.", "t.o.", "s.", "stk.", "tlf.", "ang.")
+ABBREVIATIONS = ("bl.a.", "f.eks.", "fx.", "ift.", "jf.", "evt.", "ca.", "pkt.", "nr.", "d.", "kl.", "mht.", "vedr.", "inkl.", "ekskl.", "incl.", "excl.", "dvs.", "m.fl.", "mv.", "m.m.", "osv.", "t.o.", "s.", "stk.", "tlf.", "ang.", "kr.", "mio.", "mia.", "hhv.", "iflg.", "jvf.", "ca.", "e.g.", "i.e.")
 
 # --------------------------------------------------------------------------- helpers
 
@@ -123,13 +129,47 @@ def points(section_text: str) -> list[str]:
             out[-1] += "\n" + p
             continue
         absorb_list = False
-        if out and numbered and not is_marker and re.match(r"^\d{1,2}[.)]\s", out[-1]) and not is_number:
+        if out and not is_marker and p[:1].islower():
+            out[-1] += " " + p  # "Indstillingen godkendt" / "med denne bemærkning:"
+        elif out and numbered and not is_marker and re.match(r"^\d{1,2}[.)]\s", out[-1]) and not is_number:
             out[-1] += "\n" + p  # a continuation paragraph of a numbered decision
         else:
             out.append(p)
         if p.rstrip().endswith(":"):
             absorb_list = True
     return out
+
+
+def _has_status(sentence: str) -> bool:
+    """Does the sentence carry a decision of its own (a status phrase, or a task)?"""
+    return status_of(sentence, default=None) is not None
+
+
+def split_point(point: str) -> list[str]:
+    """One point, one decision per decision it states: "Punktet udsættes. Jonas Weber indhenter
+    tilbud." is a postponement and a task. Sentences without a phrase of their own stay with the
+    decision they explain, and a minority's note ("… kunne ikke tiltræde") with the one before."""
+    sents = _sentences(point)
+    if len(sents) < 2:
+        return [point]
+    pieces: list[str] = []
+    cur: list[str] = []
+    cur_has = False
+    for sent in sents:
+        has = _has_status(sent) and not (cur_has and DISSENT_RE.search(sent))
+        if has and cur_has:
+            pieces.append(" ".join(cur))
+            cur = [sent]
+        else:
+            cur.append(sent)
+        cur_has = cur_has or has
+    pieces.append(" ".join(cur))
+    return pieces
+
+
+def _is_none(sentence: str) -> bool:
+    t = LIST_MARKER.sub("", " ".join(sentence.split()))
+    return any(p.search(t) for p in NONE_RES)
 
 
 def deciding_body(text: str) -> str | None:
@@ -236,6 +276,7 @@ class _Ctx:
     item: Item
     next_meeting_item: bool
     structured: bool  # the item has explicit decision/outcome sections
+    report: bool = False  # an annual report or a memo: its prose reports, it does not decide
 
 
 def _make_decision(text: str, status: str, kind: str, ctx: _Ctx) -> Decision:
@@ -262,8 +303,11 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
     kind = sec.kind
     if kind in DECISION_KINDS or (kind == "minutes" and OUTCOME_LABELS.match(sec.label) and ctx.structured):
         for p in points(sec.text):
-            st = status_of(p, next_meeting_item=ctx.next_meeting_item) or "approved"
-            out.append(_make_decision(p, st, "decision", ctx))
+            # an enumerated point is one decision as the secretary counted it; running prose
+            # is one decision per decision it states
+            for piece in ([p] if LIST_MARKER.match(p) else split_point(p)):
+                st = status_of(piece, next_meeting_item=ctx.next_meeting_item) or "approved"
+                out.append(_make_decision(piece, st, "decision", ctx))
         return out
     if kind == "proposal":
         for p in points(sec.text):
@@ -293,26 +337,63 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
     if kind in ("attachments", "background", "participants"):
         return out
     # body / minutes / other: outcome sentences only
-    outcome_source = kind == "minutes" and not ctx.structured or (kind == "body" and not ctx.structured)
-    for para in [p for p in sec.text.split("\n") if p.strip()]:
-        taken = False
-        if outcome_source:
-            for sent in _sentences(para):
-                if CUE_RE.search(sent) and not sent.rstrip().endswith("?") and not _is_background(sent):
-                    st = status_of(sent, next_meeting_item=ctx.next_meeting_item)
-                    out.append(_make_decision(sent, st or "approved", "decision", ctx))
-                    taken = True
-        if taken:
-            continue
-        acts = _action_sentences(para)
-        if acts and not _is_background(para):
-            for sent, _owner in acts:
-                out.append(_make_decision(sent, "action", "decision", ctx))
-        m = ENGLISH_ACTION.match(para)
-        if m and not acts:
-            out.append(_make_decision(para, "action", "decision", ctx))
+    outcome_source = (kind in ("minutes", "body") and not ctx.structured and not ctx.report)
+    out = _free_text_decisions(sec.text, ctx, outcome_source)
     _attach_trailing_due(out, sec.text, ctx)
     return out
+
+
+def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool) -> list[Decision]:
+    """Decisions in running minutes: each sentence with a decision phrase, "Intet." and its
+    kin, tasks ("X undersøger …"); a vote ("Enstemmigt vedtaget.") adopts the proposal or
+    candidacy just before it and makes one decision with it; a minority's note joins the
+    decision before it; signatures end the minutes."""
+    out: list[Decision] = []
+    # sentences since the last settled decision that a vote may adopt: (sentence, its decision)
+    pending: list[tuple[str, Decision | None]] = []
+    for para in [p for p in text.split("\n") if p.strip()]:
+        if SIGNATURE_RE.match(LIST_MARKER.sub("", para.strip())):
+            break
+        in_list = bool(LIST_MARKER.match(para.strip()))
+        for sent in _sentences(para):
+            bare = LIST_MARKER.sub("", sent).strip()
+            if outcome_source and _is_none(bare):
+                out.append(_make_decision(sent, "none", "decision", ctx))
+                pending.clear()
+                continue
+            if outcome_source and BARE_ADOPTION_RE.match(bare) and _adopts(pending):
+                adopted = [x for x, _ in pending]
+                taken = [d for _, d in pending if d is not None]
+                out = [d for d in out if all(d is not t for t in taken)]
+                sts = [t.status for t in taken if t.status not in ("approved", "action")]
+                d = _make_decision(" ".join([*adopted, bare]), sts[0] if sts else "approved", "decision", ctx)
+                out.append(d)
+                pending.clear()
+                continue
+            if outcome_source and CUE_RE.search(sent) and not sent.rstrip().endswith("?") and not _is_background(sent):
+                if out and DISSENT_RE.search(sent) and out[-1].status != "rejected":
+                    out[-1].text = f"{out[-1].text} {_strip_marker(sent)}"
+                    continue
+                st = status_of(sent, next_meeting_item=ctx.next_meeting_item) or "approved"
+                d = _make_decision(sent, st, "decision", ctx)
+                out.append(d)
+                if PROPOSAL_WORDS_RE.search(sent) or in_list:
+                    pending.append((bare, d))
+                else:
+                    pending.clear()
+                continue
+            acts = [] if _is_background(sent) else _action_sentences(sent)
+            if acts or ENGLISH_ACTION.match(sent) or (outcome_source and PASSIVE_TASK_RE.search(sent) and not sent.rstrip().endswith("?")):
+                out.append(_make_decision(sent, "action", "decision", ctx))
+                pending.clear()
+                continue
+            pending.append((bare, None))
+    return out
+
+
+def _adopts(pending: list[tuple[str, Decision | None]]) -> bool:
+    """Is there a proposal or candidacy among the sentences a vote would adopt?"""
+    return any(PROPOSAL_WORDS_RE.search(x) for x, _ in pending) or sum(1 for _, d in pending if d is not None) > 0 and len(pending) > 1
 
 
 _BACKGROUND = re.compile(
@@ -367,6 +448,7 @@ def classify_decisions(doc: Document) -> None:
         ctx = _Ctx(
             doc=doc, item=item,
             next_meeting_item=bool(NEXT_MEETING_RE.search(item.title)),
+            report=doc.doc_type in ("aarsrapport", "notat"),
             structured=structured or (labelled_doc and any(s.label.lower() == "referat" for s in item.sections)),
         )
         decisions: list[Decision] = []

@@ -142,9 +142,12 @@ _BULLET = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*o]\s+|[a-zæøåA
 _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in vocab.SECTION_LABELS)
 _LABEL_KIND = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), kind) for p, kind in vocab.SECTION_LABELS]
 LABEL_RE = re.compile(
-    rf"^(?P<label>{_LABEL_ALT})(?:{vocab.LABEL_ITEM_SUFFIX})?\s*(?P<colon>:)?\s*(?P<rest>.*)$",
+    rf"^(?P<label>{_LABEL_ALT})(?:{vocab.LABEL_ITEM_SUFFIX})?(?P<source>\s+(?:fra|from)\s+[^.:!?]{{2,80}}?)?"
+    rf"\s*(?P<colon>:|\s[-–—](?=\s))?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Beslutning Styregruppen tiltrådte, at …": a decision label needs no colon before a sentence
+INLINE_SENTENCE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+\S+){2,}")
 PRIOR_RES = [re.compile(p, re.IGNORECASE) for p in vocab.PRIOR_DECISION_PATTERNS]
 
 _PART_ALT = "|".join(f"(?:{p})" for p, _ in vocab.PARTICIPANT_LABELS)
@@ -485,15 +488,20 @@ def label_of(text: str) -> tuple[str, str, str, str | None] | None:
     if not m:
         return None
     label = m.group("label")
+    end = m.end("label")
+    labelnum = m.groupdict().get("labelnum")
+    if end < len(t) and t[end].isalnum() and not labelnum:
+        return None  # "Beslutningen om …", "Referatet blev …": a word, not the label
     rest = (m.group("rest") or "").strip()
     colon = m.group("colon")
-    labelnum = m.groupdict().get("labelnum")
-    if rest and not colon:
+    kind = next((k for p, k in _LABEL_KIND if p.match(label)), "other")
+    if m.group("source") and kind != "proposal":
+        return None  # "Indstilling fra Magistratsafdelingen" is a label; "Referat fra mødet" a title
+    if rest and not colon and not (kind == "decision" and INLINE_SENTENCE.match(rest)):
         return None
     if rest.startswith(("//", "/")):
         return None
-    kind = next((k for p, k in _LABEL_KIND if p.match(label)), "other")
-    written = t[: m.start("rest")].strip().rstrip(":").strip() if rest else t.rstrip(":").strip()
+    written = (t[: m.start("rest")] if rest else t).strip().rstrip(":-–— ").strip()
     return written, kind, rest, normalise_number(labelnum) if labelnum else None
 
 
@@ -614,11 +622,13 @@ def _mark_overview(cands: list[Candidate], lines: list[Line]) -> dict[str, str]:
             break
     if len(run) < 2:
         return overview
-    later = {c.num: c for c in cands[len(run):]}
+    later: dict[str, list[Candidate]] = {}
+    for c in cands[len(run):]:
+        later.setdefault(c.num, []).append(c)  # an inner list reuses the numbers: keep all
     matched = sum(
-        1 for c in run if c.num in later and (
-            fuzz.partial_ratio(_norm_title(c.title), _norm_title(later[c.num].title)) >= 80
-            or not later[c.num].title
+        1 for c in run if any(
+            not x.title or fuzz.partial_ratio(_norm_title(c.title), _norm_title(x.title)) >= 80
+            for x in later.get(c.num, [])
         )
     )
     if matched >= max(2, 0.6 * len(run)):

@@ -270,13 +270,22 @@ HEAD_COUNT_PATTERNS: list[str] = [
 STATUS_RULES: list[tuple[str, str]] = [
     ("none", r"^(?:intet|ingen|nothing)(?:\s+(?:at\s+bemærke|til\s+referat|nyt|bemærkninger|yderligere|at\s+referere))?\s*[.!]?$"),
     ("none", r"^ingen\s+bemærkninger\.?$|^intet\s+til\s+(?:referat|punktet)\.?$|^-$"),
+    # "Ingen forslag modtaget", "Der var ingen indkomne forslag", "Der er ingen punkter til
+    # eventuelt", "Ingen saker.", "None."
+    ("none", r"^(?:der\s+(?:er|var)\s+)?(?:ingen|inga|none|no)(?:\s+(?:indkomne|indkommende|rettidigt\s+indkomne|nye|øvrige|flere|other|further))?"
+             r"(?:\s+(?:forslag|punkter|sager|saker|ärenden|kommentarer|spørgsmål|emner|bemærkninger|meddelelser|items|business))?"
+             r"(?:\s+(?:modtaget|fra\s+\w+|til\s+(?:eventuelt|punktet|behandling)|under\s+\w+))?\s*[.!]?$"),
     ("rejected", r"\bikke\s+(?:godkendt|godkendes|vedtaget|tiltrådt|anbefalet|bevilget|imødekommet)\b"),
     ("rejected", r"\bkunne\s+ikke\s+(?:anbefale|godkende|tiltræde|støtte)\b|\bafvist\b|\bafvises\b|\bforkastet\b|\bforkastes\b|\bfaldt\b"),
     ("rejected", r"\bikke\s+(?:vedtatt|godkjent)\b|\bavslått\b|\bavslogs\b|\bavslag\b|\brejected\b|\bnot\s+approved\b"),
+    # "Tilbagesendes X med bemærkning, at byrådet … har vedtaget …": returned because adopted
+    ("approved", r"\bmed\s+bemærkning(?:en)?,?\s+at\s+.{0,120}?\bhar\s+(?:vedtaget|godkendt|tiltrådt|taget\s+\w+\s+til\s+efterretning)\b"),
     ("referred", r"\b(?:oversendes|oversendt|videresendes|videresendt|fremsendes|fremsendt|sendes\s+videre|sendes\s+til|adresseres\s+til|bringer\s+videre|henvises\s+til|overdrages\s+til|tilbagesendes|forelægges)\b"),
+    # a committee recommending to the council: "Anbefales over for Byrådet", "Indstilles til godkendelse"
+    ("referred", r"\banbefales\s+(?:over\s+for|overfor|til)\b|^indstilles\s+til\s+(?:godkendelse|vedtagelse|byrådet|kommunalbestyrelsen|regionsrådet)\b|\banbefaler\s+(?:byrådet|kommunalbestyrelsen|regionsrådet|økonomiudvalget)\b"),
     ("referred", r"\bdagsordenssætter\s+punktet\s+(?:der|i|på)\b|\bsættes\s+på\s+dagsordenen\s+(?:i|hos)\b"),
     ("referred", r"\b(?:referred\s+to|oversendes|sendes\s+vidare|oversendt\s+til)\b"),
-    ("postponed", r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|genoptaget\s+på|dagsordenssættes|sættes\s+på\s+(?:igen|næste)|tilbagevende\s+punkt|tages\s+op\s+(?:igen|på\s+(?:et\s+)?(?:næste|senere|kommende|fremtidigt))|på\s+et\s+(?:senere|fremtidigt|kommende)\s+møde|afventer|afventes)\b"),
+    ("postponed", r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|tages\s+op\s+igen|genoptaget\s+på|dagsordenssættes|sættes\s+på\s+(?:igen|næste)|tilbagevende\s+punkt|tages\s+op\s+(?:igen|på\s+(?:et\s+)?(?:næste|senere|kommende|fremtidigt))|på\s+et\s+(?:senere|fremtidigt|kommende)\s+møde|afventer|afventes)\b"),
     ("postponed", r"\b(?:utsatt|utsettes|utsätts|bordlagt|bordlegges|bordlägg(?:s|es)|postponed|deferred|tabled)\b"),
     ("action", r"\bbesluttede\s+at\s+(?:undersøge|udarbejde|afklare|indhente|nedsætte|igangsætte)\b"),
     ("noted", r"\b(?:til\s+efterretning|orienteringen\s+(?:blev\s+)?taget|til\s+orientering|tog\s+orientering|orienteringen\s+tages|blev\s+orienteret|er\s+orienteret|(?:punktet|sagen|emnet|forslaget|orienteringen)\s+blev\s+drøftet)\b|^drøftet\b"),
@@ -286,11 +295,43 @@ STATUS_RULES: list[tuple[str, str]] = [
 ]
 
 # Phrases that make a sentence in free text (not under a Beslutning label) a decision at all.
+# Verb stems are not followed by a noun ending: "godkendes" is a decision, "Godkendelse af
+# dagsorden" is a title, "deres vedtagelse" is not a vote.
+_NOT_NOUN = r"(?!else|elsen|elser|ning|ningen|ninger)"
 DECISION_CUES = (
-    r"\b(?:godkend|tiltræd|vedtag|besluttede|beslutte[ts]|aftalt|udsat|udsættes|genoptages|"
-    r"dagsordenssæt|oversendes|videresendes|til\s+efterretning|afvist|forkast|valgt|genvalgt|"
-    r"enstemmigt|næste\s+(?:netværks)?møde|tilbagevende\s+punkt|vedtatt|godkjent|beslutade|"
-    r"approved|agreed|resolved|tiltrådt|bevilge|fastsat)"
+    rf"\b(?:godkend{_NOT_NOUN}|tiltræd{_NOT_NOUN}|vedtag{_NOT_NOUN}|vedtog|vedtok|besluttede|beslutte[ts]|aftalt|"
+    r"udsat|udsættes|udskydes|udskudt|genoptages|tages\s+op\s+igen|dagsordenssæt|oversendes|videresendes|"
+    r"fremsendes|tilbagesendes|sendes\s+videre|til\s+efterretning|til\s+orientering|taget\s+til|"
+    r"afvist|afvises|forkast|valgt|valgte|genvalgt|nyvalgt|enstemmigt|næste\s+(?:netværks)?møde|"
+    r"tilbagevende\s+punkt|vedtatt|godkjent|beslutade|bakker\s+op|bakkede\s+op|anbefales\s+(?:over\s*for|til)|"
+    r"approved|agreed|resolved|adopted|deferred|postponed|tabled|tiltrådt|bevilge|fastsat|fastholdes|"
+    r"fastholde)"
+)
+
+# A vote that adopts what was proposed just before it ("Der foreslås at …. Enstemmigt
+# vedtaget.", "Mathias stiller op som dirigent. Enstemmigt vedtaget."): one decision of both.
+BARE_ADOPTION = (
+    r"^(?:(?:forslag(?:et)?|dette|det|indstillingen|beretningen)\s+(?:blev\s+|er\s+)?)?(?:enstemmigt\s+)?"
+    r"(?:vedtaget|godkendt|vedtages|godkendes|tiltrådt|antaget|vedtatt|godkjent|godkänt|bifallet|approved|adopted|agreed|carried)"
+    r"(?:\s+(?:enstemmigt|uden\s+bemærkninger|med\s+(?:stort\s+|et\s+)?flertal|ved\s+akklamasjon|unanimously))?\s*[.!]?$"
+)
+# What such a vote adopts: a proposal, a candidacy.
+PROPOSAL_WORDS = (
+    r"\b(?:foreslå\w*|forslag\w*|stiller\s+op|op\s+som|genopstiller|opstiller|kandidat\w*|indstiller|"
+    r"indstilles|proposed|proposal|moved)\b"
+)
+# A minority's note after a decision belongs to it: "Socialdemokratiets byrådsgruppe kunne ikke
+# tiltræde indstillingen", "V tog forbehold", "A stemte imod".
+DISSENT = (
+    r"\b(?:kunne\s+ikke\s+tiltræde|tog\s+forbehold|tager\s+forbehold|stemte\s+imod|undlod\s+at\s+stemme|"
+    r"ønskede\s+(?:sig\s+)?(?:sin\s+\w+\s+)?(?:ført\s+)?til\s+protokol(?:len)?|mindretalsudtalelse|"
+    r"henholdt\s+sig\s+til|deltog\s+ikke\s+i\s+(?:sagens\s+)?behandling)\b"
+)
+# Lines after which a section holds signatures, not decisions.
+SIGNATURE_LINES = (
+    r"^(?:referat(?:et)?\s+(?:er\s+)?(?:vedtaget|godkendt|underskrevet|læst\s+og\s+godkendt)\s+af|"
+    r"godkendelse\s+af\s+referat(?:et)?\s*:|underskrift(?:er|sside)?\s*:?$|dirigent\s*/|"
+    r"(?:som\s+)?referent\s*/)"
 )
 
 # "Styregruppen besluttede", "Driftsforum tager orienteringen til efterretning":
@@ -320,7 +361,15 @@ ACTION_VERBS = (
     r"er\s+ansvarlige?|har\s+ansvaret|tager\s+(?:sig\s+af|ansvar)|afklarer|indhenter|"
     r"laver|skriver|booker|inviterer|orienterer|præsenterer\s+på|opdaterer|"
     r"undersøker|følger\s+opp|sjekker|lager|kontakter|skal\s+(?:undersøge|sende|lave)|"
-    r"undersöker|kontaktar|tar\s+fram"
+    r"undersöker|kontaktar|tar\s+fram|søger|lægger(?!\s+op\s+til)|vender\s+tilbage|drøfter\s+\w+\s+med|arbejder\s+videre|"
+    r"indsamler|udsender|fremsender|står\s+for|tager\s+initiativ|koordinerer|afholder|bestiller|"
+    r"vil\s+kontakte|vil\s+tage\s+kontakt|vil\s+orientere|circulates?|will\s+\w+"
+)
+
+# A task without an owner, in the passive: "Det undersøges.", "Odense Kommune kontaktes igen."
+PASSIVE_TASKS = (
+    r"\b(?:undersøges|afklares|kontaktes|følges\s+op|indhentes|udsendes|tilbagemeldes|rundsendes|"
+    r"vil\s+blive\s+(?:undersøgt|fulgt\s+op|sendt|udbedret)|kommer\s+til\s+at\s+ske)\b"
 )
 
 # Words that mark the start of a due date expression.
