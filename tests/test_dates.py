@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from referatkit import dates
 from referatkit.dates import date_from_filename, find_dates, find_time, parse_date
 
 
@@ -66,3 +67,17 @@ def test_date_from_filename() -> None:
     assert date_from_filename("Generalforsamling20160222.pdf") == dt.date(2016, 2, 22)
     assert date_from_filename("2014-09-04.md") == dt.date(2014, 9, 4)
     assert date_from_filename("referat.pdf") is None
+
+
+def test_year_from_weekdays() -> None:
+    text = "Tirsdag d. 11/02\nOnsdag d. 19/02\nSøndag d. 15/03\nMandag d. 16/03"
+    assert dates.year_from_weekdays(text) == 2020
+    # two dates that fit several years of one calendar cycle give none
+    assert dates.year_from_weekdays("Tirsdag d. 11/02 og onsdag den 19. februar") is None
+    assert dates.year_from_weekdays("Onsdag d. 9. december") is None
+
+
+def test_day_month_with_a_dash_after_d() -> None:
+    (d,) = dates.find_dates("Gruppemøde d. 17-11", 2025)
+    assert d.date.isoformat() == "2025-11-17"
+    assert dates.find_dates("kl. 8-10 og 17-11", 2025) == []

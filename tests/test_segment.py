@@ -1,5 +1,7 @@
 """The grammar of minutes on small hand-written documents (format-free: blocks in, items out)."""
 
+import pytest
+
 from referatkit.model import BLANK, LIST_ITEM, TABLE_CELL, Block, RawDocument
 from referatkit.normalise import normalise
 from referatkit.segment import label_of, normalise_number, segment
@@ -257,3 +259,55 @@ def test_a_header_row_with_a_column_gap_is_a_field() -> None:
     assert [(s.label, s.text) for s in doc.sections if s.kind == "participants"] == [
         ("Deltagere", "Vibeke Strand | Bakkedal Kommune"), ("Afbud", "Mikkel Dyhr, Lyngså Kommune"),
     ]
+
+
+def test_several_meetings_under_plain_header_lines() -> None:
+    """Regression (several_meetings_one_file): plain header lines on their own between blank
+    lines cut the file; the title names the forum of all."""
+    raw = _txt(
+        "Referater 2019 – Bestyrelsen for Frivilligcenter Østervang\n\n\n"
+        "Bestyrelsesmøde 12. februar 2019\n\nTil stede: Hans Bruun, Ali Demir\n\n1. Godkendelse af referat\n\n"
+        "Referatet blev godkendt.\n\n2. Eventuelt\n\nIntet.\n\n\n"
+        "Bestyrelsesmøde 7. maj 2019\n\nTil stede: Hans Bruun\n\n1. Godkendelse af referat\n\nReferatet blev godkendt.\n\n"
+        "2. Budget\n\nBudgettet blev vedtaget.\n"
+    )
+    docs = segment(raw)
+    assert [(d.meeting_date, d.forum, len(d.items)) for d in docs] == [
+        ("2019-02-12", "Bestyrelsen for Frivilligcenter Østervang", 2),
+        ("2019-05-07", "Bestyrelsen for Frivilligcenter Østervang", 2),
+    ]
+
+
+def test_a_logbook_of_meetings_without_a_year() -> None:
+    """Regression (creditoro logbook, corpus): headings 'Weekday d. DD/MM' and no year in the
+    file: the weekdays give the year; a misspelt weekday still opens a meeting; a bold line
+    about the next meeting opens none."""
+    blocks = [Block("Logbog", kind="heading", heading_level=1)]
+    for day in ("Tirsdag d. 11/02", "Onsdag d. 19/02", "Tirdag d. 31/03", "Søndag d. 15/03"):
+        blocks += [Block(day, kind="heading", heading_level=3), Block("Dagsorden", bold=True),
+                   Block("Planlægning", kind=LIST_ITEM, list_number="•"), Block("Til næste møde (d. 3/3)", bold=True),
+                   Block("Læs op", kind=LIST_ITEM, list_number="•")]
+    docs = segment(normalise(RawDocument(path="README.md", format="md", blocks=blocks)))
+    assert [d.meeting_date for d in docs] == ["2020-02-11", "2020-02-19", "2020-03-31", "2020-03-15"]
+
+
+def test_one_meeting_that_mentions_other_meetings_is_one() -> None:
+    raw = _txt("Referat af bestyrelsesmøde 12. februar 2019\n\n1. Meddelelser\n\n"
+               "Referat fra Klyngemøde den 19. oktober.\n\nNæste møde 3. april 2019\n\n2. Eventuelt\n\nIntet.")
+    assert len(segment(raw)) == 1
+
+
+@pytest.mark.parametrize(
+    "header, forum",
+    [
+        ("Referat af ordinært møde i Ældrerådet", "Ældrerådet"),
+        ("Referat fra ordinær generalforsamling i Lyngså Bådelaug", "Lyngså Bådelaug"),
+        ("Arrangeret af Børne- og Skoleudvalget, Fjordby Kommune", "Børne- og Skoleudvalget"),
+        ("Kommunalbestyrelsen – Referat", "Kommunalbestyrelsen"),
+        ("Udvalget for plan, udvikling og kultur (PUK)", "Udvalget for plan, udvikling og kultur (PUK)"),
+        ("Grundejerforeningen POMOSA\tFebruar 2024", "Grundejerforeningen POMOSA"),
+    ],
+)
+def test_forum_from_a_title_line(header: str, forum: str) -> None:
+    (doc,) = segment(_txt(f"{header}\nden 8. september 2021\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet."))
+    assert doc.forum == forum

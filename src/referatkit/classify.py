@@ -483,6 +483,7 @@ EMAIL = re.compile(r"<?[\w.+\-]+@[\w\-]+\.[\w.\-]+>?")
 NOT_A_NAME = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.NOT_A_NAME_WORDS) + r")\b", re.IGNORECASE)
 ROLE_SUFFIX_RE = re.compile(r"^[a-zæøåéöä\-]+(?:" + "|".join(vocab.ROLE_SUFFIXES) + r")$")
 ABSENT_WORD = re.compile(r"^(?:" + "|".join(vocab.ABSENT_MARKERS) + r")\.?$", re.IGNORECASE)
+ABSENCE_REASON = re.compile(r"^(?:" + "|".join(vocab.ABSENCE_REASONS) + r")\.?$", re.IGNORECASE)
 FROM_BODY = re.compile(rf"^(?:{vocab.FROM_BODY_LABEL})$", re.IGNORECASE)
 BULLET_PREFIX = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*]|\(?[a-z]\)|\d{1,2}[.)])\s*")
 PEOPLE_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:og|and|samt|och|&)\s+")
@@ -643,6 +644,8 @@ def _parse_person(line: str, org: str | None, role: str, absent_all: bool) -> Pa
                 continue
             if ABSENT_WORD.match(part):
                 absent = True
+            elif ABSENCE_REASON.match(part):
+                absent = absent or role == "absent"  # a reason for being away, no organisation
             elif _is_role(part):
                 if role_word is None:
                     rm = ROLE_RE.search(part)

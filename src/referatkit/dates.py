@@ -55,6 +55,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # d. 17-11 (no year) — a dash only after "d."/"den", where it cannot be a range
+    (
+        "short_dash",
+        re.compile(r"(?:(?<![\w.])d\.|\bden)\s*(?P<d>\d{1,2})-(?P<m>\d{1,2})(?![\d/.,-])", re.IGNORECASE),
+    ),
     # 15/5 (no year) — only slash, so "4.1" section numbers are never dates
     (
         "short",
@@ -159,6 +164,58 @@ def find_time(text: str, *, bare: bool = False) -> str | None:
     start = hm(m.group("h1"), m.group("m1"))
     end = hm(m.group("h2"), m.group("m2"))
     return f"{start}–{end}" if end else start
+
+
+# Weekday names → 0 (Monday) … 6; abbreviations and Nordic/English forms included.
+_WEEKDAY_INDEX: dict[str, int] = {}
+for _names, _i in (
+    (("mandag", "måndag", "monday", "man"), 0), (("tirsdag", "tisdag", "tuesday", "tirs"), 1),
+    (("onsdag", "wednesday", "ons"), 2), (("torsdag", "thursday", "tors"), 3),
+    (("fredag", "friday", "fre"), 4), (("lørdag", "lördag", "saturday", "lør"), 5),
+    (("søndag", "söndag", "sunday", "søn"), 6),
+):
+    for _n in _names:
+        _WEEKDAY_INDEX[_n] = _i
+_DAY_MONTH = re.compile(
+    r"\b(?P<wd>" + "|".join(sorted(_WEEKDAY_INDEX, key=len, reverse=True)) + r")\.?\s*,?\s*(?:(?:d\.|den)\s*)?"
+    r"(?P<d>\d{1,2})(?:\.\s*(?P<mon>" + "|".join(_MONTH_NAMES) + r")\.?|\s*[/.]\s*(?P<m>\d{1,2})(?![\d/.]))",
+    re.IGNORECASE,
+)
+# Years tried when a document gives weekdays but no year.
+WEEKDAY_YEARS = range(1970, 2100)
+# The best year must explain this share of the weekday dates, and at least this many.
+WEEKDAY_YEAR_SHARE = 0.8
+WEEKDAY_YEAR_MIN_DATES = 2
+
+
+def year_from_weekdays(text: str) -> int | None:
+    """The one year in which the dates written with a weekday fall on that weekday
+    ("Tirsdag d. 11/02", "Søndag d. 15/03" → 2020), for documents that never write the year;
+    None when the dates are too few or two years fit equally well."""
+    seen: set[tuple[int, int, int]] = set()
+    for m in _DAY_MONTH.finditer(text):
+        month = MONTHS.get(m.group("mon").lower().rstrip(".")) if m.group("mon") else int(m.group("m"))
+        if month and 1 <= month <= 12:
+            seen.add((_WEEKDAY_INDEX[m.group("wd").lower()], int(m.group("d")), month))
+    if len(seen) < WEEKDAY_YEAR_MIN_DATES:
+        return None
+    scores: list[tuple[int, int]] = []
+    for y in WEEKDAY_YEARS:
+        hits = 0
+        for wd, d, mo in seen:
+            day = _make(y, mo, d)
+            hits += day is not None and day.weekday() == wd
+        scores.append((hits, y))
+    best = max(h for h, _ in scores)
+    # the calendar repeats every 28 years: of the years that fit, the latest that is not in
+    # the future (an archive holds past meetings)
+    fitting = [y for h, y in scores if h == best and y <= dt.date.today().year + 1]
+    if best < WEEKDAY_YEAR_SHARE * len(seen) or not fitting:
+        return None
+    recent = max(fitting)
+    if any(h == best and recent - 28 < y < recent for h, y in scores):
+        return None  # two years within one calendar cycle fit equally well
+    return recent
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

@@ -164,6 +164,8 @@ DATE_LABEL_RE = re.compile(r"^(?P<label>" + "|".join(vocab.DATE_LABELS) + r")\s*
 PLACE_LABEL_RE = re.compile(r"^(?P<label>" + "|".join(vocab.PLACE_LABELS) + r")\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE)
 ONLINE_PLACE = re.compile(r"\b(?:teams(?:-?\s*møde)?|zoom|skype|online|virtuelt|webex|google meet)\b", re.IGNORECASE)
 HEADER_ZONE_MAX_LINES = 25
+# A forum's name is short ("Udvalget for plan, udvikling og kultur (PUK)").
+FORUM_MAX_WORDS = 9
 
 
 # --------------------------------------------------------------------------- lines
@@ -209,6 +211,8 @@ class _Zone:
 
     start: int
     end: int
+    head: int | None = None  # the meeting's header line (absolute index), where one was cut at
+    head_date: str | None = None  # the date that header gives
 
 
 def _roman(s: str) -> int:
@@ -872,25 +876,49 @@ def _doc_type(header_text: str, has_decisions_hint: bool) -> str:
 _DOC_WORDS = re.compile(
     r"\b(?:referat(?:et)?|dagsorden|åbent|lukket|ekstraordinært|ordinært|ordinær|ekstraordinær|"
     r"møde(?:referat)?|notat|protokoll?|minutes|agenda|draft|udkast|mødereferat|beslutningsprotokol|"
-    r"af|fra|for|til|med|fra\s+mødet\s+i|i)\b",
+    r"af|fra|for|til|med|fra\s+mødet\s+i|i|generalforsamling(?:en)?|årsmøde(?:t)?|\w*møde(?:t)?|meeting)\b",
+    re.IGNORECASE,
+)
+
+
+FORUM_LEAD_RE = re.compile(vocab.FORUM_LEAD, re.IGNORECASE)
+FORUM_SOURCE_LEAD_RE = re.compile(vocab.FORUM_SOURCE_LEAD, re.IGNORECASE)
+FORUM_TRAIL_RE = re.compile(vocab.FORUM_TRAIL, re.IGNORECASE)
+MONTH_YEAR = re.compile(
+    r"\b(?:" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\.?\s+(?:19|20)\d\d\b|(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])",
     re.IGNORECASE,
 )
 
 
 def _strip_meta(text: str, year: int | None) -> str:
+    """A header line without its dates, times and document words: what may name the forum."""
     t = text
     for d in reversed(dates.find_dates(t, year)):
         t = t[: d.start] + " " + t[d.end:]
+    t = MONTH_YEAR.sub(" ", t)
     t = re.sub(r"\b(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", " ", t, flags=re.IGNORECASE)
     t = re.sub(r"(?:^|\s)(?:d\.|den)(?=\s|$)", " ", t, flags=re.IGNORECASE)
-    t = re.sub(r"^\W*(?:referat|dagsorden|notat|mødereferat|protokoll?|minutes|agenda)\b\s*(?:[-–:]\s*)?", "", t.strip(), flags=re.IGNORECASE)
-    t = re.sub(r"\s+", " ", t).strip(" -–,:;|")
+    t = re.sub(r"\s+", " ", t).strip(" -–,:;|·")
+    t = FORUM_SOURCE_LEAD_RE.sub("", t)
+    t = FORUM_LEAD_RE.sub("", t, count=1)
+    t = FORUM_TRAIL_RE.sub("", t)
+    t = re.sub(r"\s+", " ", t).strip(" -–,:;|·")
+    parts = [p.strip() for p in t.split(", ")]
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+        # "Børne- og Skoleudvalget, Fjordby Kommune": two names, the one that names a body
+        best = max(parts, key=_has_body_word)
+        if _has_body_word(best) > 0:
+            t = best
     return t
 
 
 def _has_body_word(text: str) -> float:
     score = 0.0
-    for w in re.split(r"[\s\-/]+", text.casefold()):
+    # words in brackets explain ("(24 incl. Bestyrelsen)"), they do not name
+    outside = re.sub(r"\([^()]*\)", " ", text)
+    if any(re.search(rf"\b{a}\b", outside) for a in vocab.BODY_ACRONYMS):
+        score = 2.0
+    for w in re.split(r"[\s\-/]+", outside.casefold()):
         w = w.strip("().,:;")
         if not w:
             continue
@@ -901,9 +929,10 @@ def _has_body_word(text: str) -> float:
     return score
 
 
-def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path: str) -> None:
+def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path: str,
+                  default_year: int | None = None) -> None:
     text = "\n".join(ln.text for ln in header)
-    year_hint = None
+    year_hint = default_year
     fdate = dates.date_from_filename(Path(path).name)
     yrs = dates.years_in(text) or dates.years_in(Path(path).name)
     if yrs:
@@ -973,7 +1002,11 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
                 continue
             if re.fullmatch(r"[\W\d]*", cand) or ONLINE_PLACE.search(cand):
                 continue
-            s = _has_body_word(cand) + (0.6 if ln.bold or ln.heading is not None else 0) - 0.08 * k
+            if _BULLET.match(cand) or len(cand.split()) > FORUM_MAX_WORDS:
+                continue  # a list entry or a sentence, not a name
+            body = _has_body_word(cand)
+            # a line that names no body is no forum, however it stands out
+            s = body + (0.6 if ln.bold or ln.heading is not None else 0) - 0.08 * k - (1.0 if body == 0 else 0)
             if SENTENCE_END.search(cand) and len(cand.split()) > 6:
                 s -= 1.5
             if _DOC_WORDS.sub("", cand).strip(" -–,.") == "":
@@ -998,35 +1031,84 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
 
 # --------------------------------------------------------------------------- meetings in one file
 
-MEETING_HEADER = re.compile(
-    r"^(?:#+\s*)?\**\s*(?:referat|dagsorden|minutes|møtereferat|mødereferat|protokoll?|meeting)\b.{0,60}$",
-    re.IGNORECASE,
-)
+MEETING_WORD_RE = re.compile(rf"(?<![\w])(?:{vocab.MEETING_WORDS})\b", re.IGNORECASE)
+OTHER_MEETING_RE = re.compile(vocab.OTHER_MEETING, re.IGNORECASE)
+# A meeting in a file of several has more lines than this under its header.
+MIN_MEETING_LINES = 2
+# A header line of a meeting in a file of several is short.
+MEETING_HEADER_MAX_CHARS = 90
+
+
+def _header_style(ln: Line) -> str | None:
+    """How a line stands out as a header: a heading level, bold, or (line-based text) a short
+    line on its own between blank lines; None for running text."""
+    if ln.heading is not None:
+        return f"h{ln.heading}"
+    if ln.bold or ln.text.startswith(("**", "__")):
+        return "bold"
+    return None
+
+
+def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[str, str | None] | None:
+    """(style, ISO date or None) when line ``i`` opens a meeting: it names a meeting or is a
+    weekday and date, stands out as a header, and is no item, label or table row."""
+    ln = lines[i]
+    if ln.toc or ln.in_table or ln.synthetic:
+        return None
+    t = ln.text.lstrip("#").strip().strip("*_").strip()
+    if not t or len(t) > MEETING_HEADER_MAX_CHARS or t.endswith(("?", ":")):
+        return None
+    if _match_item(t) or label_of(t) or participant_label(t) or DATE_LABEL_RE.match(t) or OTHER_MEETING_RE.search(t):
+        return None
+    if ln.list_number or _BULLET.match(t) or re.search(r"[a-zæøå]{2}\.$", t):
+        return None  # a list entry or a sentence mentions a meeting; it does not open one
+    style = _header_style(ln)
+    if style is None:
+        isolated = ln.blank_before and (i + 1 >= len(lines) or lines[i + 1].blank_before)
+        style = "line" if isolated else None
+    if style is None:
+        return None
+    ds = dates.find_dates(t, year_hint)
+    date = ds[0].date.isoformat() if ds else None
+    rest = t
+    for d in reversed(ds):
+        rest = rest[: d.start] + rest[d.end:]
+    named = MEETING_WORD_RE.search(t) is not None
+    # "Tirsdag d. 11/02" (or a weekday misspelt): a date and at most one word beside it
+    words = re.findall(r"[A-Za-zÆØÅæøå]{3,}", re.sub(r"\b(?:d|den|kl)\b\.?", "", rest))
+    bare_date = bool(ds) and len(words) <= 1
+    if not (named or bare_date):
+        return None
+    return style, date
 
 
 def split_meetings(lines: list[Line], year_hint: int | None) -> list[_Zone]:
-    """Cut a file holding several meetings at repeated meeting headers: lines that open
-    with a document-type word and carry a date, occurring at least twice with different
-    dates, or headings of one level that each carry a distinct date."""
-    heads: list[tuple[int, str]] = []
-    for i, ln in enumerate(lines):
-        if ln.toc or ln.in_table:
-            continue
-        t = ln.text
-        if MEETING_HEADER.match(t) and (ln.bold or ln.heading is not None or t.startswith(("#", "**"))):
-            ds = dates.find_dates(t, year_hint)
-            if ds:
-                heads.append((i, ds[0].date.isoformat()))
+    """Cut a file holding several meetings at its meeting headers: lines that stand out (a
+    heading, bold, a line on its own) and name a meeting or give a weekday and date, at least
+    two of them with different dates. An undated header of the same look opens a meeting
+    too ("**Møde med vejleder**" before "**Referat fra vejledermøde 30/09/2025**")."""
+    found = [(i, h) for i in range(len(lines)) if (h := _meeting_header(lines, i, year_hint))]
+    dated = [(i, style, d) for i, (style, d) in found if d]
+    styles = {style for _, style, _ in dated}
+    # the look of the file's meeting headers: the one most dated headers share
+    best_style = max(styles, key=lambda st: len({d for _, s2, d in dated if s2 == st}), default=None)
+    heads = [(i, d) for i, style, d in dated if style == best_style]
     if len(heads) < 2 or len({d for _, d in heads}) < 2:
         return [_Zone(0, len(lines))]
-    zones = []
-    starts = [i for i, _ in heads]
-    for k, s in enumerate(starts):
-        e = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        zones.append(_Zone(s, e))
+    named_dated = any(MEETING_WORD_RE.search(lines[i].text) for i, _ in heads)
+    if named_dated:
+        heads += [(i, None) for i, (style, d) in found if d is None and style == best_style != "line"
+                  and MEETING_WORD_RE.search(lines[i].text)]
+    head_dates = dict(heads)
+    starts = sorted(head_dates)
+    # an undated header with (almost) nothing under it is the file's title over the first meeting
+    starts = [st for k, st in enumerate(starts)
+              if head_dates[st] or k + 1 >= len(starts) or starts[k + 1] - st > MIN_MEETING_LINES]
+    zones = [_Zone(st, starts[k + 1] if k + 1 < len(starts) else len(lines), st, head_dates[st])
+             for k, st in enumerate(starts)]
     if starts[0] > 0:
         # a shared preamble belongs to the first meeting
-        zones[0] = _Zone(0, zones[0].end)
+        zones[0] = _Zone(0, zones[0].end, zones[0].head, zones[0].head_date)
     return zones
 
 
@@ -1052,7 +1134,7 @@ def _split_two_column_title(title: str) -> tuple[str, str]:
     return title, ""
 
 
-def segment_zone(lines: list[Line], raw: RawDocument, part: int) -> Document:
+def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: int | None = None) -> Document:
     doc = Document(path=raw.path, format=raw.format, part=part, pages=raw.pages)
     if not lines:
         return doc
@@ -1096,7 +1178,7 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int) -> Document:
         has_decision_label,
     )
     title_meta = raw.meta.get("title") if raw.meta else None
-    _meeting_meta(doc, header, [b.text for b in raw.blocks if b.source != "body"], raw.path)
+    _meeting_meta(doc, header, [b.text for b in raw.blocks if b.source != "body"], raw.path, default_year)
     if not doc.title and title_meta:
         doc.title = title_meta
     if doc.doc_type == "notat" and doc.meeting_date and not any(DATE_LABEL_RE.match(ln.text) for ln in header):
@@ -1280,10 +1362,23 @@ def segment(raw: RawDocument) -> list[Document]:
     """Recognise the meeting(s) in a normalised document."""
     lines = flatten(raw)
     yrs = dates.years_in("\n".join(ln.text for ln in lines[:40])) or dates.years_in(Path(raw.path).name)
-    zones = split_meetings(lines, yrs[0] if yrs else None)
+    # a logbook that never writes its year still dates its meetings by weekday
+    year = yrs[0] if yrs else dates.year_from_weekdays("\n".join(ln.text for ln in lines))
+    zones = split_meetings(lines, year)
     docs = []
     for part, z in enumerate(zones):
-        docs.append(segment_zone(lines[z.start: z.end], raw, part))
+        doc = segment_zone(lines[z.start: z.end], raw, part, default_year=year if len(zones) > 1 or not yrs else None)
+        if len(zones) > 1 and z.head is not None:
+            # the header the file was cut at dates its meeting ("**Referat fra vejledermøde
+            # 30/09/2025**"), whatever dates its text mentions
+            doc.meeting_date = z.head_date
+            doc.title = _detab(lines[z.head].text).strip("#*_ ").strip()[:200]
+        docs.append(doc)
+    for doc in docs[1:]:
+        # the file's title (before the first meeting) names the body and the kind of all
+        doc.forum = doc.forum or docs[0].forum
+        if doc.doc_type == "other":
+            doc.doc_type = docs[0].doc_type
     return docs
 
 

@@ -60,7 +60,7 @@ DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
     ("dagsorden+referat", r"\bbeslutningsprotokol\b"),
     ("aarsrapport", r"\bårs(?:rapport|beretning|berätelse|melding)\b"),
     ("notat", r"\bnotat\b"),
-    ("referat", r"\breferat\b|\breferatet\b|\bmødereferat\b|\bprotokoll?\b|\bminutes\b"),
+    ("referat", r"\breferat\b|\breferatet\b|\breferater\b|\bmødereferat\b|\bprotokoll?\b|\bminutes\b"),
     ("referat", r"\bmøtereferat\b|\bprotokol\b|\bbeslutningsreferat\b"),
     ("dagsorden", r"\bdagsorden\b|\bdagordning\b|\bagenda\b|\bindkaldelse\b|\binnkalling\b"),
 ]
@@ -78,9 +78,30 @@ BODY_WORDS: tuple[str, ...] = (
     "klynge", "klyngestyregruppe", "driftsforum", "kkr", "hovedstyret", "hovedstyre",
     "styret", "styrelsen", "styrelse", "fagutvalg", "fagutvalget", "linjeforening",
     "byalag", "fastighetsägareförening", "committee", "board", "council", "group",
+    "laug", "arkiv", "klub", "selskab", "forbund", "institut", "network", "association",
+    "society", "club", "panel", "taskforce", "følgegruppe", "følgegruppen", "ældreråd",
+    "handicapråd", "kommunalbestyrelse",
     "generalforsamling", "generalforsamlingen", "årsmøde", "årsmöte", "repræsentantskab",
-    "repræsentantskabet", "formandskab", "formandskabet", "tag",
+    "repræsentantskabet", "formandskab", "formandskabet",
 )
+
+# What stands before the body's name in a title line ("Referat af ordinært møde i Ældrerådet",
+# "Referater 2019 – Bestyrelsen for …", "Minutes of the steering committee meeting"): cut off.
+FORUM_LEAD = (
+    r"^(?:(?:åbent|lukket|endeligt?|godkendt|udkast\s+til)\s+)?"
+    r"(?:(?:referat(?:er|et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda|beslutningsprotokol|draft)\b)?"
+    r"(?:\s*[-–:]\s*|\s+)?(?:(?:af|fra|for|of|from|til)\s+)?(?:(?:det|den|the)\s+)?"
+    r"(?:(?:ordinære?|ordinært|ekstraordinære?|ekstraordinært|konstituerende|årlige?|extraordinary|ordinary|annual)\s+)?"
+    r"(?:(?:\w*møde(?:t)?|generalforsamling(?:en)?|årsmøde(?:t)?|meeting|sammankomst)\b\s*)?"
+    r"(?:(?:i|for|in|of|hos)\s+)?"
+)
+# "Arrangeret af Børne- og Skoleudvalget": the body that held the meeting follows.
+FORUM_SOURCE_LEAD = r"^(?:arrangeret|afholdt|indkaldt|hosted|organi[sz]ed|convened)\s+(?:af|by)\s+"
+# A document word after the name: "Kommunalbestyrelsen – Referat".
+FORUM_TRAIL = r"\s*[-–:|]\s*(?:referat(?:et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda)\s*$"
+
+# Bodies known by an acronym that is also a word ("tag det …"): only in capitals.
+BODY_ACRONYMS: tuple[str, ...] = ("TAG", "KKR", "TSC", "PUK", "MED", "HS")
 
 # Header-field labels whose value is the forum.
 FORUM_LABELS: tuple[str, ...] = (
@@ -94,6 +115,15 @@ HEADER_FIELD_LABELS: tuple[str, ...] = (
     "møde", "mødetype", "emne", "fra", "mødeleder", "ordstyrer", "meeting", "time", "møte",
     "möte", "tema",
 )
+
+# Words that name a meeting in a header line ("Bestyrelsesmøde 12. februar 2019",
+# "Referat fra vejledermøde 30/09/2025"); compounds ending in them count.
+MEETING_WORDS = (
+    r"\w*(?:møde|møte|möte|meeting|sammankomst)|referat\w*|dagsorden|generalforsamling\w*|"
+    r"årsmøde|årsmöte|protokoll?|minutes|konference"
+)
+# … unless they point at another meeting: "Til næste møde (fredag d. 03/10)".
+OTHER_MEETING = r"\b(?:næste|kommende|næstkommende|forrige|sidste|seneste|neste|nästa|next|previous|last|ekstra)\s+(?:\w+\s+)?\w*(?:møde|møte|möte|meeting)"
 
 # --------------------------------------------------------------------------- items
 
@@ -253,6 +283,11 @@ PARTICIPANT_COLUMNS: dict[str, str] = {
 
 # Suffixes marking a listed person as absent.
 ABSENT_MARKERS: tuple[str, ...] = ("afbud", "meldt afbud", "fraværende", "forfall", "regrets")
+# Why someone is away, written in brackets after the name: "Kristian (syg)", "Kenneth (meldt)".
+ABSENCE_REASONS: tuple[str, ...] = (
+    "syg", "meldt", "meldt fra", "ferie", "barsel", "orlov", "undskyldt", "lovligt undskyldt",
+    "kursus", "sick", "on leave", "excused", "apologies",
+)
 
 # "Der var mødt 44 personer", "62 personer ... (43 husstande)", "Fremmødte 20 + 4".
 HEAD_COUNT_PATTERNS: list[str] = [
