@@ -97,6 +97,50 @@ def test_a_vote_adopts_the_proposal_before_it() -> None:
     ]
 
 
+def test_a_vote_in_a_list_entry_adopts_that_entry() -> None:
+    """Regression (prose_decisions): 'b) … forslag …. Enstemmigt vedtaget.' adopts b), not the
+    rejected a) before it."""
+    doc = _doc("Generalforsamling 20. april 2021\n\n1. Indkomne forslag\n\n"
+               "a) Forslag om fartbump. Efter en kort debat blev forslaget forkastet med 12 stemmer mod 19.\n"
+               "b) Bestyrelsens forslag om en fælles hækhøjde. Enstemmigt vedtaget.\n\n2. Eventuelt\n\nIntet.")
+    assert [d.status for d in doc.items[0].decisions] == ["rejected", "approved"]
+
+
+def test_proposals_in_running_text_and_in_agendas() -> None:
+    doc = _doc("Dagsorden\nFølgegruppen 3. juni 2021\n\n1. Godkendelse af dagsorden\n\n"
+               "Det indstilles, at dagsordenen godkendes.\n\n2. Instruks\n\nDet indstilles, at følgegruppen godkender instruksen.")
+    assert doc.doc_type == "dagsorden"
+    assert [[(d.kind, d.text) for d in it.decisions] for it in doc.items] == [
+        [("proposal", "Det indstilles, at dagsordenen godkendes.")],
+        [("proposal", "Det indstilles, at følgegruppen godkender instruksen.")],
+    ]
+
+
+def test_labelled_actions_make_the_rest_discussion() -> None:
+    doc = _doc("Minutes of the steering committee meeting\nDate: 2021-09-14\n\n1. Joint report\n\n"
+               "The draft was discussed. Finland will add figures from the 2020 survey.\n"
+               "Action: Mads Kjeldsen to circulate the revised draft by 1 October.\n\n2. AOB\n\nNone.")
+    (d,) = doc.items[0].decisions
+    assert (d.status, d.owner, d.due) == ("action", "Mads Kjeldsen", "2021-10-01")
+
+
+def test_chair_and_minute_taker_elected_take_part() -> None:
+    doc = _doc("Referat ordinær generalforsamling\nGrundejerforeningen Borrehøj\ntirsdag den 28. marts 2023\n\n"
+               "1. Valg af dirigent\nOve Madsen, F5 blev valgt som dirigent\nJane Kusk Pedersen, A25 blev valgt som referent\n\n"
+               "11 deltagere, heraf de 5 fra bestyrelsen\n\n2. Bestyrelsens beretning\n"
+               "Formandsberetningen 2022 af Mads Ryø, F25 er særskilt vedlagt\n\n3. Eventuelt\nIntet.")
+    assert [(p.name, p.role) for p in doc.participants] == [("Ove Madsen", "dirigent"), ("Jane Kusk Pedersen", "referent")]
+    assert doc.attendance_count == 11
+    assert [a.title for a in doc.items[1].attachments] == ["Formandsberetningen 2022 af Mads Ryø, F25"]
+
+
+def test_owner_with_connecting_words() -> None:
+    doc = _doc("Referat af Byrådet 27. august 2025\n\n1. Anlægsbevilling\n\n"
+               "Magistratsafdelingen for Kultur og Borgerservice udarbejder notat.\n"
+               "Kirsten Vang (Fjordby) indsamler tal for ventetid.\n\n2. Eventuelt\n\nIntet.")
+    assert [d.owner for d in doc.items[0].decisions] == ["Magistratsafdelingen for Kultur og Borgerservice", "Kirsten Vang"]
+
+
 def test_reports_do_not_decide() -> None:
     doc = _doc("Årsrapport 2021\nNetværket for Rusmiddelbehandling\n\n1. Temamøder\n"
                "Netværket besluttede på mødet at udarbejde en fælles guide.\n\n2. Fokusområder\nGuiden.")

@@ -311,3 +311,38 @@ def test_one_meeting_that_mentions_other_meetings_is_one() -> None:
 def test_forum_from_a_title_line(header: str, forum: str) -> None:
     (doc,) = segment(_txt(f"{header}\nden 8. september 2021\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet."))
     assert doc.forum == forum
+
+
+def test_closed_marker_under_the_title() -> None:
+    """Regression (closed_items): 'Lukket punkt' on its own line joined the title; 'Fortroligt –
+    …' under the title closes the item; prose 'er lukket for …' does not."""
+    (doc,) = segment(_txt(
+        "Referat – Socialudvalget\nTorsdag den 18. november 2021\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+        "2. Klagesag vedrørende bevilling af ledsagelse\nLukket punkt\nBeslutning: Taget til efterretning.\n\n"
+        "3. Personalesag\n\nFortroligt – behandles for lukkede døre.\nBeslutning: Godkendt.\n\n"
+        "4. Kvalitetsstandard\n\nLukket for nye indskrivninger i foråret er tilbuddet Solsikken.\nBeslutning: Godkendt."
+    ))
+    assert [(it.title, it.closed) for it in doc.items] == [
+        ("Godkendelse af dagsorden", False), ("Klagesag vedrørende bevilling af ledsagelse", True),
+        ("Personalesag", True), ("Kvalitetsstandard", False),
+    ]
+
+
+def test_a_case_number_of_the_year_is_the_item_number() -> None:
+    raw = _txt("Møtereferat Eldrerådet 3. juni 2021\n\nSak 12/21 Godkjenning av innkalling\n\nVedtak: Godkjent.\n\n"
+               "Sak 13/21 Referatsaker\n\nVedtak: Tatt til orientering.")
+    assert _items(raw) == [("12/21", "Godkjenning av innkalling"), ("13/21", "Referatsaker")]
+
+
+def test_a_year_that_ends_a_wrapped_sentence_is_no_item() -> None:
+    """Regression (Aarhus Byråd, corpus): '2025.' closing a wrapped sentence took the next line
+    ('Magistratsafdelingen … udarbejder notat.') as its title, and the text was lost."""
+    raw = _pdf_lines([
+        ("Referat af Byrådet 27. august 2025", 40), ("", 0),
+        ("Punkt 1: Godkendelse af dagsorden", 40), ("Godkendt.", 40), ("", 0),
+        ("Punkt 2: Anlægsbevilling", 40), ("", 0),
+        ("Tilbagesendes med bemærkning, at byrådet har vedtaget indstillingen af 19. august", 40),
+        ("2025.", 40), ("Magistratsafdelingen udarbejder notat.", 40),
+    ])
+    (doc,) = segment(raw)
+    assert "Magistratsafdelingen udarbejder notat." in doc.items[1].text()

@@ -33,6 +33,10 @@ PROPOSAL_WORDS_RE = re.compile(vocab.PROPOSAL_WORDS, re.IGNORECASE)
 DISSENT_RE = re.compile(vocab.DISSENT, re.IGNORECASE)
 SIGNATURE_RE = re.compile(vocab.SIGNATURE_LINES, re.IGNORECASE)
 PASSIVE_TASK_RE = re.compile(vocab.PASSIVE_TASKS, re.IGNORECASE)
+# "blev forslaget forkastet", "er vedtaget": the sentence reports an outcome, it proposes nothing
+OUTCOME_REPORTED_RE = re.compile(r"\b(?:blev|er\s+blevet|var|blevet)\b", re.IGNORECASE)
+# "… bør fastholdes": a recommendation, not a decision
+RECOMMENDATION_RE = re.compile(r"\b(?:bør|burde|should|ought\s+to|kunne\s+overveje)\b", re.IGNORECASE)
 NONE_RES = [pat for status, pat in ((st, re.compile(p, re.IGNORECASE)) for st, p in vocab.STATUS_RULES) if status == "none"]
 PROPOSAL_REF_RE = re.compile(vocab.PROPOSAL_REFERENCE, re.IGNORECASE)
 PROPOSAL_CUE_RE = re.compile(vocab.PROPOSAL_CUES, re.IGNORECASE)
@@ -42,7 +46,10 @@ DECIDING_RE = re.compile(
     rf"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:og|for|i|[A-ZÆØÅ][\wæøåÆØÅ\-]*)){{0,5}}?)\s+"
     rf"(?:{vocab.DECIDING_VERBS})\b"
 )
-HEAD_COUNT_RES = [re.compile(p, re.IGNORECASE) for p in vocab.HEAD_COUNT_PATTERNS]
+HEAD_COUNT_RES = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in vocab.HEAD_COUNT_PATTERNS]
+ELECTION_RES = [re.compile(p) for p in vocab.ELECTION_PATTERNS]
+# Elections of a chair or a minute-taker are read in the first items of a meeting.
+ELECTION_ITEMS = 4
 DUE_RES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in vocab.DUE_PATTERNS]
 ATTACHMENT_FILE_RE = re.compile(vocab.ATTACHMENT_FILE_SUFFIX + r"\s*\)?\s*$", re.IGNORECASE)
 ROLE_RE = re.compile(r"\b(?:" + "|".join(sorted(vocab.ROLE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -62,9 +69,12 @@ NOT_OWNERS = {
     "kan", "skal", "vil", "bl.a", "herunder", "desuden", "efterfølgende", "dernæst", "til",
 }
 NAME_TOKEN = r"(?:[A-ZÆØÅ][\wæøåÆØÅ\-]*\.?|[A-ZÆØÅ]\.)"
-OWNER_AT_END = re.compile(rf"(?P<owner>{NAME_TOKEN}(?:\s+(?:og\s+)?{NAME_TOKEN}){{0,4}})\s+(?:(?:også|derefter|endvidere|desuden|nu|selv|gerne|fortsat|så)\s+)*$")
+# "Magistratsafdelingen for Kultur og Borgerservice", "Kirsten Vang (Fjordby)": a name, its
+# connecting words, a place in brackets
+OWNER_NAME = rf"{NAME_TOKEN}(?:\s+(?:(?:og|for|i|af|&)\s+)?{NAME_TOKEN}){{0,5}}"
+OWNER_AT_END = re.compile(rf"(?P<owner>{OWNER_NAME})(?:\s+\([^()]{{1,40}}\))?\s+(?:(?:også|derefter|endvidere|desuden|nu|selv|gerne|fortsat|så)\s+)*$")
 OWNER_RELATIVE = re.compile(r".*\b(?:i|til|for|med|hos)\s+(?P<owner>[^,.;:]{3,60}?),\s*(?:der|som)\s+(?:dels\s+|også\s+)?$", re.IGNORECASE)
-SUBJECT_START = re.compile(rf"^(?P<owner>{NAME_TOKEN}(?:\s+(?:og\s+)?{NAME_TOKEN}){{0,4}})\s+\w")
+SUBJECT_START = re.compile(rf"^(?P<owner>{OWNER_NAME})(?:\s+\([^()]{{1,40}}\))?\s+\w")
 
 LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)]|[•●○▪■◦‣∙·\-–—*o])\s+")
 NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\))\s+")
@@ -125,8 +135,8 @@ def points(section_text: str) -> list[str]:
     for p in paras:
         is_marker = bool(LIST_MARKER.match(p))
         is_number = bool(re.match(r"^\d{1,2}[.)]\s", p))
-        if out and absorb_list and is_marker:
-            out[-1] += "\n" + p
+        if out and absorb_list and (is_marker or not out[-1].count("\n")):
+            out[-1] += "\n" + p  # the list, or the one remark, a colon introduces
             continue
         absorb_list = False
         if out and not is_marker and p[:1].islower():
@@ -277,6 +287,8 @@ class _Ctx:
     next_meeting_item: bool
     structured: bool  # the item has explicit decision/outcome sections
     report: bool = False  # an annual report or a memo: its prose reports, it does not decide
+    agenda: bool = False  # an agenda: it proposes, nothing is decided yet
+    labelled_actions: bool = False  # the document writes its tasks as "Action: …"
 
 
 def _make_decision(text: str, status: str, kind: str, ctx: _Ctx) -> Decision:
@@ -337,13 +349,16 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
     if kind in ("attachments", "background", "participants"):
         return out
     # body / minutes / other: outcome sentences only
-    outcome_source = (kind in ("minutes", "body") and not ctx.structured and not ctx.report)
-    out = _free_text_decisions(sec.text, ctx, outcome_source)
+    outcome_source = kind in ("minutes", "body") and not ctx.structured and not ctx.report and not ctx.agenda
+    # tasks in the text are the meeting's, unless the secretary labels them ("Action: …"): then
+    # an unlabelled "Finland will add figures" is discussion
+    tasks = not ctx.report and not ctx.agenda and not (ctx.labelled_actions and kind == "body")
+    out = _free_text_decisions(sec.text, ctx, outcome_source, tasks)
     _attach_trailing_due(out, sec.text, ctx)
     return out
 
 
-def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool) -> list[Decision]:
+def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool) -> list[Decision]:
     """Decisions in running minutes: each sentence with a decision phrase, "Intet." and its
     kin, tasks ("X undersøger …"); a vote ("Enstemmigt vedtaget.") adopts the proposal or
     candidacy just before it and makes one decision with it; a minority's note joins the
@@ -355,35 +370,52 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool) -> list[Dec
         if SIGNATURE_RE.match(LIST_MARKER.sub("", para.strip())):
             break
         in_list = bool(LIST_MARKER.match(para.strip()))
+        # a vote inside a list entry ("b) Bestyrelsens forslag om …. Enstemmigt vedtaget.")
+        # adopts that entry; a vote after a list adopts the list
+        entry_start = len(pending) if in_list else 0
         for sent in _sentences(para):
             bare = LIST_MARKER.sub("", sent).strip()
+            if PROPOSAL_CUE_RE.search(bare) and not sent.rstrip().endswith("?"):
+                # "Det indstilles, at …" in running text is a proposal wherever it stands
+                prop = _make_decision(sent, status_of(bare) or "approved", "proposal", ctx)
+                out.append(prop)
+                pending.append((bare, None))
+                continue
             if outcome_source and _is_none(bare):
                 out.append(_make_decision(sent, "none", "decision", ctx))
                 pending.clear()
                 continue
-            if outcome_source and BARE_ADOPTION_RE.match(bare) and _adopts(pending):
-                adopted = [x for x, _ in pending]
-                taken = [d for _, d in pending if d is not None]
+            scope = pending[entry_start:] if in_list else pending
+            if outcome_source and BARE_ADOPTION_RE.match(bare) and _adopts(scope):
+                adopted = [x for x, _ in scope]
+                taken = [d for _, d in scope if d is not None]
                 out = [d for d in out if all(d is not t for t in taken)]
+                taken += [d for d in out if d.kind == "proposal" and _strip_marker(d.text) in adopted]
                 sts = [t.status for t in taken if t.status not in ("approved", "action")]
                 d = _make_decision(" ".join([*adopted, bare]), sts[0] if sts else "approved", "decision", ctx)
                 out.append(d)
                 pending.clear()
                 continue
-            if outcome_source and CUE_RE.search(sent) and not sent.rstrip().endswith("?") and not _is_background(sent):
+            if (outcome_source and CUE_RE.search(sent) and not sent.rstrip().endswith("?") and not _is_background(sent)
+                    and not RECOMMENDATION_RE.search(sent)):
                 if out and DISSENT_RE.search(sent) and out[-1].status != "rejected":
                     out[-1].text = f"{out[-1].text} {_strip_marker(sent)}"
                     continue
                 st = status_of(sent, next_meeting_item=ctx.next_meeting_item) or "approved"
                 d = _make_decision(sent, st, "decision", ctx)
                 out.append(d)
-                if PROPOSAL_WORDS_RE.search(sent) or in_list:
-                    pending.append((bare, d))
+                if (PROPOSAL_WORDS_RE.search(sent) or in_list) and not OUTCOME_REPORTED_RE.search(sent):
+                    pending.append((bare, d))  # a proposal the meeting may still vote on
                 else:
                     pending.clear()
                 continue
+            if not tasks and not ENGLISH_ACTION.match(sent):
+                pending.append((bare, None))
+                continue
             acts = [] if _is_background(sent) else _action_sentences(sent)
-            if acts or ENGLISH_ACTION.match(sent) or (outcome_source and PASSIVE_TASK_RE.search(sent) and not sent.rstrip().endswith("?")):
+            passive = (outcome_source and PASSIVE_TASK_RE.search(sent) and not sent.rstrip().endswith("?")
+                       and not PROPOSAL_WORDS_RE.search(sent))  # "Forslag om, at der rundsendes …" proposes
+            if acts or ENGLISH_ACTION.match(sent) or passive:
                 out.append(_make_decision(sent, "action", "decision", ctx))
                 pending.clear()
                 continue
@@ -434,6 +466,9 @@ def _prior_body(label: str) -> str | None:
 
 def classify_decisions(doc: Document) -> None:
     agenda_only = doc.doc_type == "dagsorden"
+    labelled_actions = any(
+        ENGLISH_ACTION.match(p.strip()) for it in doc.items for s in it.sections for p in s.text.split("\n")
+    )
     for item in doc.items:
         structured = any(
             s.kind in DECISION_KINDS or (s.kind == "minutes" and OUTCOME_LABELS.match(s.label) and s.label.lower() != "referat")
@@ -451,11 +486,11 @@ def classify_decisions(doc: Document) -> None:
             report=doc.doc_type in ("aarsrapport", "notat"),
             structured=structured or (labelled_doc and any(s.label.lower() == "referat" for s in item.sections)),
         )
+        ctx.agenda = agenda_only
+        ctx.labelled_actions = labelled_actions
         decisions: list[Decision] = []
         for sec in item.sections:
-            if agenda_only and sec.kind != "prior_decision":
-                if sec.kind == "proposal":
-                    decisions.extend(_decisions_from_section(sec, ctx))
+            if agenda_only and sec.kind not in ("prior_decision", "proposal", "body", "minutes", "other"):
                 continue
             decisions.extend(_decisions_from_section(sec, ctx))
         # the title itself may carry the outcome in compact minutes ("3. Regnskab – godkendt")
@@ -688,6 +723,7 @@ def classify_participants(doc: Document) -> None:
             people.extend(parse_participants(sec))
     for p in people:
         p.organisation = _resolve_org(p.organisation, doc.forum)
+    people.extend(_elected(doc))
     seen: dict[str, Participant] = {}
     for p in people:
         key = p.name.casefold()
@@ -709,6 +745,19 @@ def classify_participants(doc: Document) -> None:
             break
 
 
+def _elected(doc: Document) -> list[Participant]:
+    """The chair and minute-taker a general assembly elects are there in that role."""
+    out: list[Participant] = []
+    for it in doc.items[:ELECTION_ITEMS]:
+        for sec in it.sections:
+            for para in sec.text.split("\n"):
+                for pat in ELECTION_RES:
+                    for m in pat.finditer(_strip_marker(para)):
+                        if _looks_like_name(m.group("name")) and m.group("name").casefold() not in NOT_OWNERS:
+                            out.append(Participant(name=m.group("name").strip(), role=m.group("role").lower()))
+    return out
+
+
 # --------------------------------------------------------------------------- attachments
 
 ATTACHED_SENTENCE = re.compile(
@@ -716,6 +765,10 @@ ATTACHED_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 THESE_ATTACHED = re.compile(r"^(?:disse|den|det|de|dette|denne)\s+(?:er|blev)\s+vedlagt(?:\s+som\s+bilag)?", re.IGNORECASE)
+# "Formandsberetningen 2022 af … er særskilt vedlagt", "Beretning blev godkendt og er vedlagt som bilag"
+SUBJECT_ATTACHED = re.compile(
+    r"^(?P<title>[A-ZÆØÅ][^.;:]{2,100}?)\s+(?:blev\s+\w+\s+og\s+)?(?:er|blev)\s+(?:særskilt\s+|hermed\s+)?vedlagt(?:\s+som\s+bilag)?\b",
+)
 ATTACHMENT_PREFIX = re.compile(
     r"^(?:[•●○▪■◦‣∙·\-–—*]\s*|\d{1,2}[.)]\s*|bilag\s*\d*\s*[:.\-–]\s*|\d+\s+(?:åben|lukket)\s+|\d{4}-\d{3,}\s*[-–]\s*)+",
     re.IGNORECASE,
@@ -749,6 +802,8 @@ def _attachment_titles(item: Item) -> list[str]:
                             titles.append(t.strip())
                 elif THESE_ATTACHED.match(s) and j > 0:
                     titles.append(sents[j - 1])
+                elif (sm := SUBJECT_ATTACHED.match(s)) and not THESE_ATTACHED.match(s):
+                    titles.append(sm.group("title").strip())
     out: list[str] = []
     for t in titles:
         if t not in out:

@@ -96,6 +96,9 @@ CASE_NUMBER = re.compile(
 
 # Closed parts of a meeting: "Lukket punkt", "Lukket: Køb af …", a "Lukket referat" heading.
 CLOSED_TITLE = re.compile(vocab.CLOSED_ITEM, re.IGNORECASE)
+# A closed marker on a line of its own under the title: "Lukket punkt", "Fortroligt – behandles
+# for lukkede døre."; not prose that starts with the word ("Lukket for nye indskrivninger").
+CLOSED_MARKER_LINE = re.compile(vocab.CLOSED_ITEM + r"(?:$|(?<=[:\-–])|\s*[-–:]\s)", re.IGNORECASE)
 CLOSED_PART_HEADING = re.compile(r"^lukket\s+(?:referat|dagsorden|møde|del|punkter)\s*:?$", re.IGNORECASE)
 
 # Wrapping: a line at least this share of the document's usual line width was wrapped.
@@ -142,7 +145,7 @@ _BULLET = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*o]\s+|[a-zæøåA
 _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in vocab.SECTION_LABELS)
 _LABEL_KIND = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), kind) for p, kind in vocab.SECTION_LABELS]
 LABEL_RE = re.compile(
-    rf"^(?P<label>{_LABEL_ALT})(?:{vocab.LABEL_ITEM_SUFFIX})?(?P<source>\s+(?:fra|from)\s+[^.:!?]{{2,80}}?)?"
+    rf"^(?P<label>{_LABEL_ALT})(?:{vocab.LABEL_ITEM_SUFFIX})?(?P<source>\s+(?:fra|from)\s+[^.:!?]{{2,80}})?"
     rf"\s*(?P<colon>:|\s[-–—](?=\s))?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -164,6 +167,8 @@ DATE_LABEL_RE = re.compile(r"^(?P<label>" + "|".join(vocab.DATE_LABELS) + r")\s*
 PLACE_LABEL_RE = re.compile(r"^(?P<label>" + "|".join(vocab.PLACE_LABELS) + r")\s*:?\s+(?P<value>\S.*)$", re.IGNORECASE)
 ONLINE_PLACE = re.compile(r"\b(?:teams(?:-?\s*møde)?|zoom|skype|online|virtuelt|webex|google meet)\b", re.IGNORECASE)
 HEADER_ZONE_MAX_LINES = 25
+MEETING_HELD = re.compile(vocab.MEETING_HELD, re.IGNORECASE)
+LETTER_REFERENCE = re.compile(vocab.LETTER_REFERENCE, re.IGNORECASE)
 # A forum's name is short ("Udvalget for plan, udvikling og kultur (PUK)").
 FORUM_MAX_WORDS = 9
 
@@ -186,6 +191,7 @@ class Line:
     synthetic: str | None = None  # a section kind for labels the segmenter made up
     toc: bool = False
     paragraph: bool = False  # a whole paragraph (DOCX/MD), not a wrapped visual line
+    width: int | None = None  # the visual line's length where the text is only part of it
 
 
 @dataclass(slots=True)
@@ -421,6 +427,7 @@ def _candidate(pos: int, ln: Line) -> Candidate | None:
         num = raw_num
     else:
         num = normalise_number(raw_num)
+    case_year = m.groupdict().get("year")
     if rule != "time" and NOT_A_TITLE.match(title):
         return None
     if rule == "punct" and not title and not (ln.bold or ln.heading):
@@ -436,6 +443,8 @@ def _candidate(pos: int, ln: Line) -> Candidate | None:
         value = int(h) * 60 + int(mm)
     else:
         value = _value(num)
+    if case_year:
+        num = f"{num}/{case_year}"  # "Sak 12/21": a case of the year, 12/22 is another
     return Candidate(
         pos=pos, rule=rule, num=num, value=value, title=title, style=style,
         bold=ln.bold, heading=ln.heading is not None, list_id=ln.list_id,
@@ -461,7 +470,7 @@ def _title_continues(prev: Line, nxt: Line, width: float) -> bool:
     """Does the visual line ``nxt`` continue the wrapped title ``prev``?"""
     if prev.paragraph or nxt.paragraph or nxt.toc or nxt.in_table:
         return False
-    if SENTENCE_END.search(prev.text) or _is_structural(nxt):
+    if SENTENCE_END.search(prev.text) or _is_structural(nxt) or CLOSED_MARKER_LINE.match(nxt.text):
         return False
     first = nxt.text[:1]
     if first.islower() or first in "(-–&/":
@@ -802,7 +811,7 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
         t = ln.text
         if not paras:
             paras.append([t])
-            last = t
+            last = t if ln.width is None else "x" * ln.width
             continue
         short_last = len(last) < SHORT_LINE_SHARE * width and not ln.paragraph
         starts_new = (
@@ -817,7 +826,7 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
             paras.append([t])
         else:
             paras[-1].append(t)
-        last = t
+        last = t if ln.width is None else "x" * ln.width
     return [_detab(" ".join(p)) for p in paras]
 
 
@@ -848,7 +857,8 @@ def build_sections(lines: list[Line], width: float) -> list[Section]:
             flush()
             label, kind, rest, _num = lab
             cur_label, cur_kind = label, kind
-            cur = [replace(ln, text=rest, blank_before=True)] if rest else []
+            # the rest after an inline label ran to the margin as the whole line did
+            cur = [replace(ln, text=rest, blank_before=True, width=len(ln.text))] if rest else []
             continue
         cur.append(ln)
     flush()
@@ -955,8 +965,12 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
                 s += 0.5
             if re.search(r"\b(?:møde|meeting|generalforsamling|referat|dagsorden|afholdt|mötesdatum|datum)\b", ln.text, re.IGNORECASE):
                 s += 0.7
+            if MEETING_HELD.search(ln.text):
+                s += 1.5  # "Mødet blev holdt 15/5 kl. 10.00-12.00"
             if re.search(r"\b(?:udsendt|godkendt|publiceret|opdateret|revideret|printed|udskrevet)\b", ln.text, re.IGNORECASE):
                 s -= 2
+            if LETTER_REFERENCE.search(ln.text):
+                s -= 2  # "Dato: 20.05.2020 · Sagsnr. 20/1187": the letter's date, not the meeting's
             if best is None or s > best[0]:
                 best = (s, d)
     if best:
@@ -1151,6 +1165,9 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
         c = _candidate(i, ln)
         if c is None:
             continue
+        if not c.title and i > 0 and not ln.blank_before and not ln.paragraph and not (ln.bold or ln.heading) \
+                and not SENTENCE_END.search(lines[i - 1].text) and not lines[i - 1].toc:
+            continue  # "… af 19. august" / "2025.": the end of a wrapped sentence, no number
         if not c.title and i + 1 < len(lines) and c.rule in ("punct", "paragraph", "word"):
             nxt = lines[i + 1]
             if not _is_structural(nxt) and len(nxt.text) < 150:
@@ -1242,6 +1259,10 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
                 ln.toc = True  # metadata, not text
         body = [ln for ln in body if not (ln.toc and CASE_NUMBER.match(ln.text))]
         closed = bool(CLOSED_TITLE.match(title)) or (closed_from is not None and c.pos > closed_from)
+        if body and CLOSED_MARKER_LINE.match(body[0].text):
+            closed = True
+            if re.fullmatch(vocab.CLOSED_ITEM + r"\s*", body[0].text.strip(), re.IGNORECASE):
+                body = body[1:]  # the bare marker is no text of the item
         if CLOSED_TITLE.match(title):
             title = CLOSED_TITLE.sub("", title).strip()
         item = Item(

@@ -45,6 +45,11 @@ DATE_LABELS: tuple[str, ...] = (
     "mødedato", "dato", "møde dato", "tidspunkt", "tid", "datum", "date", "mødetidspunkt",
 )
 
+# A sentence that says when the meeting took place outranks a header field.
+MEETING_HELD = r"\b(?:mødet|generalforsamlingen|årsmødet|møtet|mötet|the\s+meeting)\s+(?:blev\s+|ble\s+|was\s+)?(?:holdt|afholdt|afholdtes|avholdt|hölls|held)\b"
+# A letterhead's reference line: its date is the letter's.
+LETTER_REFERENCE = r"\b(?:sagsnr|sags\s*nr|j\.\s*nr|journalnr|dok\.?\s*nr|vores\s+ref|jeres\s+ref|ref\.?\s*nr)\b"
+
 PLACE_LABELS: tuple[str, ...] = (
     "mødested", "sted", "lokale", "lokation", "plats", "location", "place", "adresse",
 )
@@ -296,6 +301,17 @@ HEAD_COUNT_PATTERNS: list[str] = [
     r"fremmødte:?\s*(?P<n>\d+(?:\s*\+\s*\d+)?)",
     r"(?P<n>\d+)\s+fremmødte",
     r"antal\s+(?:fremmødte|deltagere):?\s*(?P<n>\d+)",
+    r"^(?P<n>\d+)\s+(?:deltagere|fremmødte|personer)\b",  # "11 deltagere, heraf de 5 fra bestyrelsen"
+]
+
+# Functions the meeting elects someone to ("Ove Madsen, F5 blev valgt som dirigent", "Som
+# dirigent blev valgt Jens Rosenquist"): the person took part in that role.
+ELECTED_ROLES = r"dirigent|referent|ordstyrer|mødeleder|stemmetæller|sekretær|chair|ordförande|møteleder"
+ELECTION_PATTERNS: list[str] = [
+    # case-sensitive names, case-insensitive words
+    r"(?:^|(?<=[\s.;]))(?P<name>[A-ZÆØÅ][\wæøåÆØÅ\-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ\-]+){0,3})(?:,\s*[\w\-]{1,8})?\s+"
+    r"(?i:(?:blev\s+)?(?:valgt|genvalgt)\s+(?:som|til)\s+(?P<role>" + ELECTED_ROLES + r"))\b",
+    r"(?i:\bsom\s+(?P<role>" + ELECTED_ROLES + r")\s+blev\s+(?:valgt|genvalgt))\s+(?P<name>[A-ZÆØÅ][\wæøåÆØÅ\-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ\-]+){0,3})",
 ]
 
 # --------------------------------------------------------------------------- decisions
@@ -339,8 +355,7 @@ DECISION_CUES = (
     r"fremsendes|tilbagesendes|sendes\s+videre|til\s+efterretning|til\s+orientering|taget\s+til|"
     r"afvist|afvises|forkast|valgt|valgte|genvalgt|nyvalgt|enstemmigt|næste\s+(?:netværks)?møde|"
     r"tilbagevende\s+punkt|vedtatt|godkjent|beslutade|bakker\s+op|bakkede\s+op|anbefales\s+(?:over\s*for|til)|"
-    r"approved|agreed|resolved|adopted|deferred|postponed|tabled|tiltrådt|bevilge|fastsat|fastholdes|"
-    r"fastholde)"
+    r"approved|agreed|resolved|adopted|deferred|postponed|tabled|tiltrådt|bevilge|fastsat)"
 )
 
 # A vote that adopts what was proposed just before it ("Der foreslås at …. Enstemmigt
@@ -374,7 +389,8 @@ SIGNATURE_LINES = (
 DECIDING_VERBS = (
     r"besluttede|besluttet|beslutter|godkendte|godkender|tiltrådte|tiltræder|vedtog|vedtager|"
     r"tog|tager|bakker|bakkede|anbefaler|anbefalede|drøftede|konkluderede|aftalte|"
-    r"vedtok|godkjente|beslutade|beslutar|fastställde|agreed|approved|resolved|decided"
+    r"vedtok|godkjente|beslutade|beslutar|fastställde|agreed|approved|resolved|decided|"
+    r"valgte|meddelte|bevilgede|kunne\s+ikke|ønsker|ønskede|anbefalede\s+ikke"
 )
 
 # "Indstillingen godkendt", "Indstillingen følges", "Indstillingen tiltrådt".
@@ -409,7 +425,7 @@ PASSIVE_TASKS = (
 
 # Words that mark the start of a due date expression.
 DUE_PATTERNS: list[tuple[str, str]] = [
-    ("date", r"\b(?:senest|inden|før|innen|senast|by|before)\s+(?:den\s+|d\.\s*)?(?P<date>\d{1,2}\.\s*[a-zæøå]+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)"),
+    ("date", r"\b(?:senest|inden|før|innen|senast|by|before)\s+(?:den\s+|d\.\s*|the\s+)?(?P<date>\d{1,2}\.?\s*[a-zæøå]+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)"),
     ("next_meeting", r"\b(?:på|til|inden|før)\s+(?:det\s+)?(?:næste|næstkommende|kommende|neste)\s+(?:\w+)?møde\b|\bnext\s+meeting\b"),
     ("approx", r"\bom\s+(?:ca\.\s+|cirka\s+)?(?P<n>½|\d+(?:[.,]\d+)?|en|et|to|tre|fire|seks)\s+(?P<unit>år|måned(?:er)?|uger?|dage?)\b"),
 ]
