@@ -2,7 +2,7 @@
 
 import pytest
 
-from referatkit.model import BLANK, LIST_ITEM, TABLE_CELL, Block, RawDocument
+from referatkit.model import BLANK, LIST_ITEM, TABLE_CELL, Block, RawDocument, Section
 from referatkit.normalise import normalise
 from referatkit.segment import label_of, normalise_number, segment
 
@@ -346,3 +346,41 @@ def test_a_year_that_ends_a_wrapped_sentence_is_no_item() -> None:
     ])
     (doc,) = segment(raw)
     assert "Magistratsafdelingen udarbejder notat." in doc.items[1].text()
+
+
+def test_labels_recurring_near_page_breaks_are_no_furniture() -> None:
+    """Regression (toc_dot_leaders TXT): 'Beslutning:' and 'Godkendt.' near every 'Side N af 3'
+    were dropped as running headers."""
+    lines = ["Referat – Kulturudvalget", "Mødedato: 9. marts 2022", ""]
+    for n in range(1, 4):
+        lines += [f"{n}. Punkt {n}", "", "Beslutning:", "Godkendt.", "", f"Side {n} af 3", ""]
+    (doc,) = segment(_txt("\n".join(lines)))
+    assert [[(s.label, s.text) for s in it.sections] for it in doc.items] == [[("Beslutning", "Godkendt.")]] * 3
+
+
+def test_a_title_wraps_inside_a_pdf_table_cell() -> None:
+    """Regression (table_referat PDF): the left cell's second line continues the item title."""
+    cells = [
+        Block("Dagsordenspunkt", kind=TABLE_CELL, table=0, row=0, col=0, page=1),
+        Block("Referat (hovedpunkter)", kind=TABLE_CELL, table=0, row=0, col=1, page=1),
+        Block("1. Velkommen og godkendelse af\ndagsorden", kind=TABLE_CELL, table=0, row=1, col=0, page=1),
+        Block("Dagsordenen blev godkendt.", kind=TABLE_CELL, table=0, row=1, col=1, page=1),
+        Block("2. Næste møde og afslutning", kind=TABLE_CELL, table=0, row=2, col=0, page=1),
+        Block("Netværket besluttede, at samarbejdet med\nmisbrugsbehandlingen bliver tema.", kind=TABLE_CELL,
+              table=0, row=2, col=1, page=1),
+    ]
+    raw = normalise(RawDocument(path="r.pdf", format="pdf", blocks=[Block("Referat 4. februar 2021", page=1), *cells]))
+    (doc,) = segment(raw)
+    assert [(it.number, it.title) for it in doc.items] == [("1", "Velkommen og godkendelse af dagsorden"),
+                                                             ("2", "Næste møde og afslutning")]
+    assert doc.items[1].sections == [Section("Referat (hovedpunkter)", "minutes",
+                                             "Netværket besluttede, at samarbejdet med misbrugsbehandlingen bliver tema.")]
+
+
+def test_an_attachment_list_ends_where_prose_begins() -> None:
+    (doc,) = segment(_txt("Referat 4. februar 2021\n\n1. Orientering\nBilag: Orientering fra\nstyregruppen januar 2021.pdf\n\n"
+                          "Styregruppen har drøftet, hvordan fokusområderne skal omsættes.\n\n2. Eventuelt\nIntet."))
+    assert [(s.kind, s.text) for s in doc.items[0].sections] == [
+        ("attachments", "Orientering fra styregruppen januar 2021.pdf"),
+        ("body", "Styregruppen har drøftet, hvordan fokusområderne skal omsættes."),
+    ]

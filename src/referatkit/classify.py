@@ -59,7 +59,9 @@ ENGLISH_ACTION = re.compile(r"^\**\s*(?:action(?:\s+item)?|todo|to do|handling|o
 # Section kinds whose every point is a decision of this meeting.
 DECISION_KINDS = {"decision"}
 # Labels of "minutes" sections that hold the meeting's outcome ("Referat – punkt 3").
-OUTCOME_LABELS = re.compile(r"^(?:referat|drøftelse og beslutning|aftale|konklusion)", re.IGNORECASE)
+OUTCOME_LABELS = re.compile(
+    r"^(?:referat|drøftelse og beslutning|aftaler?|konklusion(?:er)?)(?:\s*[-–]\s*(?:punkt|pkt\.?)\s*\w+)?$", re.IGNORECASE
+)
 # Words that are a sentence's subject but never an owner.
 NOT_OWNERS = {
     "der", "det", "man", "vi", "punktet", "sagen", "den", "de", "dette", "disse", "hvis", "når",
@@ -430,7 +432,8 @@ def _adopts(pending: list[tuple[str, Decision | None]]) -> bool:
 
 _BACKGROUND = re.compile(
     r"\b(?:blev\s+(?:godkendt|vedtaget|besluttet)\s+(?:af|i|på)\s+(?:den|det|de|regionsrådet|byrådet|kommunalbestyrelsen)"
-    r"|i\s+forbindelse\s+med\s+indgåelsen|tidligere\s+(?:besluttet|vedtaget|godkendt)|det\s+er\s+besluttet)",
+    r"|i\s+forbindelse\s+med\s+indgåelsen|tidligere\s+(?:besluttet|vedtaget|godkendt)|det\s+er\s+besluttet"
+    r"|,\s*(?:der|som)\s+(?:blev|er\s+blevet|var)\s+(?:aftalt|vedtaget|besluttet|godkendt))",
     re.IGNORECASE,
 )
 
@@ -474,7 +477,7 @@ def classify_decisions(doc: Document) -> None:
             s.kind in DECISION_KINDS or (s.kind == "minutes" and OUTCOME_LABELS.match(s.label) and s.label.lower() != "referat")
             or s.kind == "prior_decision"
             for s in item.sections
-        ) or any(s.kind == "minutes" and s.label.lower().startswith("referat") and s.label != "Referat" for s in item.sections)
+        )
         # an explicit "Referat:" label counts as the outcome when the document uses labels
         labelled_doc = any(s.kind in DECISION_KINDS for it in doc.items for s in it.sections) or any(
             s.kind == "minutes" and re.match(r"^referat\s*[-–]", s.label, re.IGNORECASE)
@@ -780,8 +783,11 @@ def _attachment_titles(item: Item) -> list[str]:
     for sec in item.sections:
         paras = [p.strip() for p in sec.text.split("\n") if p.strip()]
         if sec.kind == "attachments":
-            for p in paras:
+            for k, p in enumerate(paras):
                 t = ATTACHMENT_PREFIX.sub("", p).strip()
+                if k + 1 < len(paras) and _wraps_into_file_name(p, paras[k + 1]):
+                    paras[k + 1] = f"{t} {paras[k + 1]}"  # "Kapacitetsoversigt" / "2021.xlsx"
+                    continue
                 if t and len(t) < 300:
                     titles.append(t)
             continue
@@ -809,6 +815,14 @@ def _attachment_titles(item: Item) -> list[str]:
         if t not in out:
             out.append(t)
     return out
+
+
+def _wraps_into_file_name(line: str, nxt: str) -> bool:
+    """A title broken before its file name's last word: the next line ends the file name."""
+    return (
+        not ATTACHMENT_FILE_RE.search(line) and ATTACHMENT_FILE_RE.search(nxt) is not None
+        and not re.search(r"[.:;!?]$", line.strip()) and len(line) < 60 and len(nxt.split()) <= 3
+    )
 
 
 def classify_attachments(doc: Document) -> None:

@@ -115,8 +115,9 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
             month = MONTHS.get(g["mon"].lower().rstrip(".")) if g.get("mon") else int(g["m"])
             if month is None or not 1 <= month <= 12:
                 continue
-            if form == "text" and g.get("year") is None and g["mon"].lower() in _AMBIGUOUS_SHORT:
-                continue
+            if form == "text" and g.get("year") is None and g["mon"].lower() in _AMBIGUOUS_SHORT \
+                    and not re.match(r"\d{1,2}\.\s*\w", m.group(0)[m.start("d") - s:]):
+                continue  # "2 man", "Per 5 Maj": but "1. maj" with its day's dot is a date
             year = _year(g.get("year"), default_year)
             date = _make(year, month, int(g["d"]))
             if date is None:

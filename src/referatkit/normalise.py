@@ -104,6 +104,13 @@ def _furniture_key(text: str) -> str:
     return _PAGE_PART.sub("#", text)
 
 
+def _reads_as_text(line: str) -> bool:
+    """A label ("Beslutning:") or a sentence ("Godkendt.") that recurs near page breaks is the
+    minutes' own text; running headers are names and addresses."""
+    t = line.strip()
+    return t.endswith(":") or bool(re.search(r"[a-zæøå]{2}[.!?]$", t))
+
+
 def _is_line_based(raw: RawDocument) -> bool:
     return raw.format in ("pdf", "txt")
 
@@ -132,7 +139,7 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
     need = max(MIN_REPEATS, math.ceil(FURNITURE_PAGE_SHARE * n_pages))
     furniture = {
         t for t, c in counts.items()
-        if c >= need and c >= FURNITURE_TOTAL_SHARE * total[t] and len(anchors) >= 2
+        if c >= need and c >= FURNITURE_TOTAL_SHARE * total[t] and len(anchors) >= 2 and not _reads_as_text(t)
     }
     out: list[Block] = []
     for b in blocks:

@@ -139,6 +139,9 @@ SCORE = {
     "min_chain": 2.2,  # a chain of one must score at least this
 }
 
+ATTACHMENT_LINE = re.compile(vocab.ATTACHMENT_FILE_SUFFIX + r"\s*\)?\s*$", re.IGNORECASE)
+# "2022." alone on a line ends a wrapped sentence; it numbers nothing.
+BARE_YEAR = re.compile(r"^(?:19|20)\d\d[.)]?$")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$")
 _BULLET = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*o]\s+|[a-zæøåA-ZÆØÅ][.)]\s+|\(?[a-zæøå]\)\s+|\(?[ivx]{1,4}\)\s+|[ivx]{1,4}\.\s+|\d{1,2}[.)]\s+)")
 
@@ -146,7 +149,7 @@ _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in vocab.SECTION_LABELS)
 _LABEL_KIND = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), kind) for p, kind in vocab.SECTION_LABELS]
 LABEL_RE = re.compile(
     rf"^(?P<label>{_LABEL_ALT})(?:{vocab.LABEL_ITEM_SUFFIX})?(?P<source>\s+(?:fra|from)\s+[^.:!?]{{2,80}})?"
-    rf"\s*(?P<colon>:|\s[-–—](?=\s))?\s*(?P<rest>.*)$",
+    rf"\s*(?P<colon>:|(?<=\s)[-–—](?=\s))?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # "Beslutning Styregruppen tiltrådte, at …": a decision label needs no colon before a sentence
@@ -192,6 +195,7 @@ class Line:
     toc: bool = False
     paragraph: bool = False  # a whole paragraph (DOCX/MD), not a wrapped visual line
     width: int | None = None  # the visual line's length where the text is only part of it
+    cell_line: bool = False  # a visual line inside a table cell of a line-based format (PDF)
 
 
 @dataclass(slots=True)
@@ -305,7 +309,22 @@ def _is_agenda_table(rows: list[list[str]]) -> bool:
     return numbered >= 2 and numbered >= 0.5 * len(rows) and all(len(r) <= 3 for r in rows)
 
 
-def _table_lines(cells: list[Block]) -> list[Line]:
+def _cell_lines(text: str, page: int | None, line_based: bool) -> list[Line]:
+    """A cell's text as lines: paragraphs (DOCX, Markdown), or visual lines that wrap, with a
+    blank line where the cell has a paragraph gap (PDF)."""
+    out: list[Line] = []
+    gap = False
+    for part in text.split("\n"):
+        if not part.strip():
+            gap = True
+            continue
+        out.append(Line(part.strip(), page=page, paragraph=not line_based, blank_before=gap or not out,
+                        cell_line=line_based))
+        gap = False
+    return out
+
+
+def _table_lines(cells: list[Block], line_based: bool = False) -> list[Line]:
     rows: dict[int, dict[int, str]] = {}
     for c in cells:
         rows.setdefault(c.row or 0, {})[c.col or 0] = c.text
@@ -313,16 +332,22 @@ def _table_lines(cells: list[Block]) -> list[Line]:
     page = cells[0].page
     out: list[Line] = []
     if _is_agenda_table(grid):
+        # the right column's header names its text ("Referat (hovedpunkter)"): minutes, whose
+        # every line is not a decision
+        right_label = "Referat"
         for r in grid:
             left = r[0] if r else ""
             right = "\n".join(x for x in r[1:] if x.strip())
             if AGENDA_TABLE_LEFT.match(left.strip()) and AGENDA_TABLE_RIGHT.match(r[1].strip() if len(r) > 1 else ""):
+                right_label = " ".join(r[1].split()) or right_label
                 continue  # the header row, repeated on every page
             for k, part in enumerate(ln for ln in left.split("\n") if ln.strip()):
-                out.append(Line(part.strip(), page=page, bold=False, paragraph=k > 0, blank_before=k == 0))
+                # a PDF cell's lines are visual lines: its title may wrap onto the next one
+                out.append(Line(part.strip(), page=page, bold=False, paragraph=k > 0, blank_before=k == 0,
+                                cell_line=line_based and k > 0))
             if right.strip():
-                out.append(Line("Referat", page=page, synthetic="minutes"))
-                out.extend(Line(p.strip(), page=page, paragraph=True) for p in right.split("\n") if p.strip())
+                out.append(Line(right_label, page=page, synthetic="minutes"))
+                out.extend(_cell_lines(right, page, line_based))
         return out
     for r in grid:
         kept = [x.strip() for x in r if x.strip()]
@@ -376,7 +401,7 @@ def flatten(raw: RawDocument) -> list[Line]:
                     cells[-1] = replace(host, text=(host.text + sep if host.text else "") + nb.text)
                     nested_row = key
                 j += 1
-            tl = _table_lines(cells)
+            tl = _table_lines(cells, line_based)
             if tl:
                 tl[0].blank_before = True
             lines.extend(tl)
@@ -468,8 +493,14 @@ def _is_structural(ln: Line) -> bool:
 
 def _title_continues(prev: Line, nxt: Line, width: float) -> bool:
     """Does the visual line ``nxt`` continue the wrapped title ``prev``?"""
-    if prev.paragraph or nxt.paragraph or nxt.toc or nxt.in_table:
+    if (prev.paragraph and not prev.cell_line) or (nxt.paragraph and not nxt.cell_line) or nxt.toc or nxt.in_table:
         return False
+    if nxt.cell_line:
+        # a wrapped title in a cell ends where a line ends a phrase or the next one opens a new one
+        return not SENTENCE_END.search(prev.text) and not _is_structural(nxt) and (
+            nxt.text[:1].islower() or prev.text.rstrip().endswith(("–", "-", "og", "af", "i", "for", "med", "til"))
+            or len(nxt.text.split()) <= 3 and not ATTACHMENT_LINE.search(nxt.text)
+        )
     if SENTENCE_END.search(prev.text) or _is_structural(nxt) or CLOSED_MARKER_LINE.match(nxt.text):
         return False
     first = nxt.text[:1]
@@ -510,6 +541,8 @@ def label_of(text: str) -> tuple[str, str, str, str | None] | None:
     kind = next((k for p, k in _LABEL_KIND if p.match(label)), "other")
     if m.group("source") and kind != "proposal":
         return None  # "Indstilling fra Magistratsafdelingen" is a label; "Referat fra mødet" a title
+    if colon and colon != ":" and label.casefold().startswith(("referat", "dagsorden")):
+        return None  # "REFERAT – NETVÆRKSMØDE …", "Referat – Kultur- og Fritidsudvalget": a title
     if rest and not colon and not (kind == "decision" and INLINE_SENTENCE.match(rest)):
         return None
     if rest.startswith(("//", "/")):
@@ -817,7 +850,7 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
         starts_new = (
             ln.paragraph
             or _BULLET.match(t)
-            or _match_item(t)
+            or (_match_item(t) and not BARE_YEAR.match(t))
             or (_ends_sentence(paras[-1]) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
             or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
             or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)
@@ -836,6 +869,10 @@ def _ends_sentence(parts: list[str]) -> bool:
         if part.strip():
             return bool(SENTENCE_END.search(part))
     return False
+
+
+def _reads_as_prose(text: str) -> bool:
+    return len(text.split()) >= PROSE_MIN_WORDS - 2 and not ATTACHMENT_LINE.search(text) and not _BULLET.match(text)
 
 
 def build_sections(lines: list[Line], width: float) -> list[Section]:
@@ -860,6 +897,10 @@ def build_sections(lines: list[Line], width: float) -> list[Section]:
             # the rest after an inline label ran to the margin as the whole line did
             cur = [replace(ln, text=rest, blank_before=True, width=len(ln.text))] if rest else []
             continue
+        if cur_kind == "attachments" and cur and ln.blank_before and _reads_as_prose(ln.text):
+            # a list of attachments ends where running text begins after a gap
+            flush()
+            cur_label, cur_kind, cur = "", "body", []
         cur.append(ln)
     flush()
     # merge empty labels followed directly by another label of the same kind

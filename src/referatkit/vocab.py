@@ -342,7 +342,7 @@ STATUS_RULES: list[tuple[str, str]] = [
     ("noted", r"\b(?:til\s+efterretning|orienteringen\s+(?:blev\s+)?taget|til\s+orientering|tog\s+orientering|orienteringen\s+tages|blev\s+orienteret|er\s+orienteret|(?:punktet|sagen|emnet|forslaget|orienteringen)\s+blev\s+drøftet)\b|^drøftet\b"),
     ("noted", r"\b(?:tatt\s+til\s+orientering|tas\s+til\s+orientering|tas\s+til\s+etterretning|tatt\s+til\s+etterretning|lades\s+till\s+handlingarna|lagt\s+till\s+handlingarna|noted)\b"),
     ("approved", r"\b(?:godkendt|godkendte|godkendes|godkender|tiltrådt|tiltrådte|tiltræder|tiltrædes|vedtaget|vedtages|vedtog|besluttede|besluttet|blev\s+besluttet|det\s+blev\s+aftalt|aftalt|aftaltes|bakker\s+op|bakkede\s+op|valgt|genvalgt|nyvalgt|blev\s+valgt|enstemmigt|fastsat|bevilget|bevilges|imødekommet|følges)\b"),
-    ("approved", r"\b(?:vedtatt|vedtas|godkjent|godkjennes|godkjente|valgt\s+ved|beslutade|beslutar|beslutades|godkändes|godkänd|godkänt|fastställdes|valdes|approved|adopted|agreed|resolved|carried|accepted)\b"),
+    ("approved", r"\b(?:vedtatt|vedtas|vedtok|godkjent|godkjennes|godkjente|valgt\s+ved|beslutade|beslutar|beslutades|godkändes|godkänd|godkänt|fastställdes|valdes|approved|adopted|agreed|resolved|carried|accepted)\b"),
 ]
 
 # Phrases that make a sentence in free text (not under a Beslutning label) a decision at all.
