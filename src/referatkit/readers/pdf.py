@@ -50,7 +50,7 @@ from referatkit.errors import ReadError
 from referatkit.model import BLANK, PARA, TABLE_CELL, Block, RawDocument
 
 # --- words and lines -------------------------------------------------------------------
-SPACE_GAP_EM = 0.15  # a glyph gap wider than this share of the font size separates words
+SPACE_GAP_EM = 0.1  # a glyph gap wider than this share of the font size separates words
 TAB_GAP_EM = 2.0  # a gap wider than this (tab stop, unruled column) becomes "\t"
 BASELINE_TOL_EM = 0.3  # glyphs whose baselines differ by less than this are on one line
 DUPLICATE_OVERLAP = 0.6  # same glyph overlapping its twin by this share: fake-bold overprint
