@@ -384,3 +384,14 @@ def test_an_attachment_list_ends_where_prose_begins() -> None:
         ("attachments", "Orientering fra styregruppen januar 2021.pdf"),
         ("body", "Styregruppen har drøftet, hvordan fokusområderne skal omsættes."),
     ]
+
+
+def test_a_list_a_sentence_introduces_is_no_agenda() -> None:
+    """Regression (notat_anbefalinger, DOCX/PDF/MD): 'Initiativer der iværksættes i 2021:' and
+    its 1./2. were taken for items of a memo."""
+    raw = _txt("NOTAT\nTil: Sundheds- og forebyggelsesudvalget\n\nAnbefaling 7.\n\nAnbefaling 7 handler om tidlig "
+               "opsporing. Initiativer der iværksættes i 2021:\n1. Uddannelse af trivselsambassadører.\n"
+               "2. Fast åben rådgivning én eftermiddag om ugen.\n\nAnbefaling 8.\n\nDigitale fællesskaber.")
+    assert _items(raw) == []
+    agenda = _txt("Dagsorden\nStyregruppen 3. juni 2021\n\nDagsorden:\n1. Godkendelse af dagsorden\n2. Budget\n3. Eventuelt")
+    assert [n for n, _ in _items(agenda)] == ["1", "2", "3"]

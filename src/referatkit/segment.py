@@ -136,6 +136,7 @@ SCORE = {
     "same_list": 2.5,
     "other_list": -3.5,
     "x0_mismatch": -1.0,
+    "introduced_list": -3.0,  # "Initiativer der iværksættes i 2021:" / "1. …": a list, not the agenda
     "min_chain": 2.2,  # a chain of one must score at least this
 }
 
@@ -707,6 +708,24 @@ def _node_score(c: Candidate, body: int, overview: dict[str, str]) -> float:
     return s
 
 
+AGENDA_INTRO = re.compile(r"\b(?:dagsorden\w*|agenda|saksliste|dagordning|program(?:met)?|punkter)\b", re.IGNORECASE)
+
+
+def _introduced_list(c: Candidate, lines: list[Line]) -> bool:
+    """Is the candidate the first entry of a list a sentence introduces ("… i 2021:")? An
+    agenda introduced as such ("Dagsorden:") is the exception."""
+    def gap(ln: Line) -> bool:
+        return ln.blank_before and not ln.paragraph  # a paragraph format marks every paragraph
+
+    if c.pos == 0 or c.heading or c.bold or gap(lines[c.pos]):
+        return False
+    k = c.pos - 1
+    while k > 0 and _match_item(lines[k].text) and not gap(lines[k]):
+        k -= 1  # the entries above it in the same list
+    prev = lines[k]
+    return prev.text.rstrip().endswith(":") and not AGENDA_INTRO.search(prev.text) and not prev.heading
+
+
 def _transition(a: Candidate, b: Candidate) -> float | None:
     if b.value <= a.value:
         return None
@@ -781,6 +800,8 @@ def choose_agenda(
     sizes = _body_sizes(pool, lines, end)
     for c, size in zip(pool, sizes, strict=True):
         c.score = _node_score(c, size, overview)
+        if _introduced_list(c, lines):
+            c.score += SCORE["introduced_list"]
     n = len(pool)
     k_unexp = SCORE["unexplained"]
     # start: numbered lines before the first item are not inside any item, so nothing
@@ -816,6 +837,8 @@ def choose_agenda(
         chain.append(pool[i])
         i = back[i]
     chain.reverse()
+    if sum(c.score for c in chain) < 0:
+        return []  # its members read as list entries, not items: the numbers are lists, no agenda
     if len(chain) == 1:
         c = chain[0]
         in_toc = c.num in overview and fuzz.partial_ratio(_norm_title(c.title), _norm_title(overview[c.num])) >= 80
