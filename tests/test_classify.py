@@ -141,6 +141,29 @@ def test_owner_with_connecting_words() -> None:
     assert [d.owner for d in doc.items[0].decisions] == ["Magistratsafdelingen for Kultur og Borgerservice", "Kirsten Vang"]
 
 
+def test_a_decision_block_with_notes_and_the_case_summary() -> None:
+    """Regression (Aarhus Byråd, corpus): under 'Beslutninger' the decision, the parties that
+    could not agree, and a summary of the case are one decision, approved."""
+    doc = _doc(
+        "Referat Byrådet 27. august 2025\n\nPunkt 1: Regnskab 2024\n\nBeslutninger\n"
+        "Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet i sit møde den 27. august 2025 har vedtaget "
+        "Magistratens indstilling.\nEnhedslisten kunne ikke tiltræde indstillingen.\n\n"
+        "Forslag om endelig godkendelse af regnskabet.\n\nPunkt 2: Forslag fra M\n\nBeslutninger\n"
+        "Fremsendes til Borgmesterens Afdeling med henblik på udarbejdelse af en indstilling, jf. byrådets vedtagelse i mødet den\n"
+        "27. august 2025 om magistratsbehandling af forslaget.\nSagen bedes tilbagesendt byrådet via Magistraten."
+    )
+    got = [[d.status for d in it.decisions] for it in doc.items]
+    assert got == [["approved"], ["referred"]]
+    assert "kunne ikke tiltræde" in doc.items[0].decisions[0].text
+
+
+def test_two_members_to_a_line() -> None:
+    sec = Section("Medlemmer", "participants", "Jesper Mathiesen (A) | Ole Bjerregaard (V)\nOle Bollesen (A)")
+    assert [(p.name, p.organisation) for p in parse_participants(sec)] == [
+        ("Jesper Mathiesen", "A"), ("Ole Bjerregaard", "V"), ("Ole Bollesen", "A"),
+    ]
+
+
 def test_reports_do_not_decide() -> None:
     doc = _doc("Årsrapport 2021\nNetværket for Rusmiddelbehandling\n\n1. Temamøder\n"
                "Netværket besluttede på mødet at udarbejde en fælles guide.\n\n2. Fokusområder\nGuiden.")

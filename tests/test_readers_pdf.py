@@ -423,3 +423,15 @@ def test_reading_speed(realworld_dir: Path) -> None:
     seconds = time.perf_counter() - start
     assert raw.pages == 28
     assert raw.pages / seconds > 15  # pdfplumber manages about 10 pages/s here
+
+
+def test_mismapped_calibri_ligatures_are_repaired() -> None:
+    from referatkit.model import Block, RawDocument
+    from referatkit.readers.pdf import _repair_ligatures
+
+    raw = RawDocument("x.pdf", "pdf", [Block("et sƟlle år, vi har haŌ held"), Block("łerne buskene, Łukasz")])
+    _repair_ligatures(raw)
+    assert [b.text for b in raw.blocks] == ["et stille år, vi har haft held", "fjerne buskene, Łukasz"]
+    one = RawDocument("y.pdf", "pdf", [Block("Michał Nowak")])
+    _repair_ligatures(one)
+    assert one.blocks[0].text == "Michał Nowak"  # one kind alone is a real letter

@@ -33,6 +33,7 @@ PROPOSAL_WORDS_RE = re.compile(vocab.PROPOSAL_WORDS, re.IGNORECASE)
 DISSENT_RE = re.compile(vocab.DISSENT, re.IGNORECASE)
 SIGNATURE_RE = re.compile(vocab.SIGNATURE_LINES, re.IGNORECASE)
 PASSIVE_TASK_RE = re.compile(vocab.PASSIVE_TASKS, re.IGNORECASE)
+EXPLAINS_DECISION_RE = re.compile(vocab.EXPLAINS_DECISION, re.IGNORECASE)
 # "blev forslaget forkastet", "er vedtaget": the sentence reports an outcome, it proposes nothing
 OUTCOME_REPORTED_RE = re.compile(r"\b(?:blev|er\s+blevet|var|blevet)\b", re.IGNORECASE)
 # "… bør fastholdes": a recommendation, not a decision
@@ -141,8 +142,11 @@ def points(section_text: str) -> list[str]:
             out[-1] += "\n" + p  # the list, or the one remark, a colon introduces
             continue
         absorb_list = False
-        if out and not is_marker and p[:1].islower():
-            out[-1] += " " + p  # "Indstillingen godkendt" / "med denne bemærkning:"
+        if not re.search(r"\w", p):
+            continue  # a stray "." on a line of its own
+        if out and not is_marker and (p[:1].islower() or DISSENT_RE.search(p)):
+            # "Indstillingen godkendt" / "med denne bemærkning:"; a minority's note
+            out[-1] += " " + p
         elif out and numbered and not is_marker and re.match(r"^\d{1,2}[.)]\s", out[-1]) and not is_number:
             out[-1] += "\n" + p  # a continuation paragraph of a numbered decision
         else:
@@ -177,6 +181,13 @@ def split_point(point: str) -> list[str]:
         cur_has = cur_has or has
     pieces.append(" ".join(cur))
     return pieces
+
+
+def _without_dissent(text: str) -> str:
+    """The decision without a minority's note, which does not change its status."""
+    sents = _sentences(text)
+    kept = [x for x in sents if not DISSENT_RE.search(x)]
+    return " ".join(kept) if kept else text
 
 
 def _is_none(sentence: str) -> bool:
@@ -317,10 +328,17 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
     kind = sec.kind
     if kind in DECISION_KINDS or (kind == "minutes" and OUTCOME_LABELS.match(sec.label) and ctx.structured):
         for p in points(sec.text):
+            if (out and not LIST_MARKER.match(p) and status_of(_without_dissent(p), default=None) is None
+                    and EXPLAINS_DECISION_RE.match(p)):
+                # a paragraph that states no decision but names the proposal or asks for the
+                # case back explains the one before it ("Forslag om …", "Sagen bedes
+                # tilbagesendt byrådet via Magistraten.")
+                out[-1].text = f"{out[-1].text} {p}"
+                continue
             # an enumerated point is one decision as the secretary counted it; running prose
             # is one decision per decision it states
             for piece in ([p] if LIST_MARKER.match(p) else split_point(p)):
-                st = status_of(piece, next_meeting_item=ctx.next_meeting_item) or "approved"
+                st = status_of(_without_dissent(piece), next_meeting_item=ctx.next_meeting_item) or "approved"
                 out.append(_make_decision(piece, st, "decision", ctx))
         return out
     if kind == "proposal":
@@ -433,7 +451,7 @@ def _adopts(pending: list[tuple[str, Decision | None]]) -> bool:
 _BACKGROUND = re.compile(
     r"\b(?:blev\s+(?:godkendt|vedtaget|besluttet)\s+(?:af|i|på)\s+(?:den|det|de|regionsrådet|byrådet|kommunalbestyrelsen)"
     r"|i\s+forbindelse\s+med\s+indgåelsen|tidligere\s+(?:besluttet|vedtaget|godkendt)|det\s+er\s+besluttet"
-    r"|,\s*(?:der|som)\s+(?:blev|er\s+blevet|var)\s+(?:aftalt|vedtaget|besluttet|godkendt))",
+    r"|,\s*(?:der|som)\s+(?:blev|er\s+blevet|var)\s+(?:aftalt|vedtaget|besluttet|godkendt)\s+(?:i|på|under|af|ved)\b)",
     re.IGNORECASE,
 )
 
@@ -646,6 +664,10 @@ def parse_participants(section: Section) -> list[Participant]:
             header = _column_header(cells)
             if header:
                 columns = header
+                continue
+            if columns is None and all(PARTY.search(c) for c in cells):
+                # "Jesper Mathiesen (A) <gap> Ole Bjerregaard (V)": a member list in two columns
+                out.extend(p for c in cells if (p := _parse_person(c, org, role, absent_all)))
                 continue
             p = _person_from_cells(cells, columns, org, role, absent_all)
             if p:

@@ -104,11 +104,20 @@ def _furniture_key(text: str) -> str:
     return _PAGE_PART.sub("#", text)
 
 
+# A section label alone on its line ("Bilag", "Indstilling") is the minutes' own text.
+_LABEL_LINE = re.compile(
+    r"^(?:" + "|".join(f"(?:{p})" for p, _ in vocab.SECTION_LABELS + vocab.PARTICIPANT_LABELS) + r")\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def _reads_as_text(line: str) -> bool:
-    """A label ("Beslutning:") or a sentence ("Godkendt.") that recurs near page breaks is the
-    minutes' own text; running headers are names and addresses."""
+    """A label ("Beslutning:"), a sentence ("Godkendt.") or a numbered title ("4B) Budget", in the
+    overview and again in the body) that recurs near page breaks is the minutes' own text;
+    running headers are names and addresses."""
     t = line.strip()
-    return t.endswith(":") or bool(re.search(r"[a-zæøå]{2}[.!?]$", t))
+    numbered = re.match(r"^(?:\d{1,3}[A-Za-z]?[.)]|[A-Za-z][.)]|§\s*\d+)\s", t)  # "4B) Økonomi: Budget 2022"
+    return t.endswith(":") or bool(re.search(r"[a-zæøå]{2}[.!?]$", t)) or bool(numbered) or bool(_LABEL_LINE.match(t))
 
 
 def _is_line_based(raw: RawDocument) -> bool:

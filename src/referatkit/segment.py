@@ -149,7 +149,7 @@ _BULLET = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*o]\s+|[a-zæøåA
 _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in vocab.SECTION_LABELS)
 _LABEL_KIND = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), kind) for p, kind in vocab.SECTION_LABELS]
 LABEL_RE = re.compile(
-    rf"^(?P<label>{_LABEL_ALT})(?:{vocab.LABEL_ITEM_SUFFIX})?(?P<source>\s+(?:fra|from)\s+[^.:!?]{{2,80}})?"
+    rf"^(?P<label>{_LABEL_ALT})(?:{vocab.LABEL_ITEM_SUFFIX})?(?P<source>\s+(?:fra|from)\s+[^.:!?]{{1,80}})?"
     rf"\s*(?P<colon>:|(?<=\s)[-–—](?=\s))?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -352,6 +352,9 @@ def _table_lines(cells: list[Block], line_based: bool = False) -> list[Line]:
         return out
     for r in grid:
         kept = [x.strip() for x in r if x.strip()]
+        if len(kept) == 1 and "\n" in kept[0] and _is_field_key(kept[0].split("\n", 1)[0]):
+            # "Medlemmer" and its people in one cell (a table nested under the label)
+            kept = [x.strip() for x in kept[0].split("\n", 1)]
         if len(kept) == 2 and "\n" in kept[1] and _is_field_key(kept[0]):
             # "Deltagere | one person per line (or a nested table)": the lines stay lines
             out.append(Line(f"{kept[0].rstrip(':').strip()}:", page=page, paragraph=True))
@@ -427,6 +430,22 @@ def _match_item(text: str) -> tuple[str, re.Match[str]] | None:
         if m:
             return name, m
     return None
+
+
+def _carried_date(text: str) -> bool:
+    """"27. august 2025 om …": a date carried over a line end, not a list number."""
+    m = re.match(r"^\d{1,2}\.\s+(?P<rest>.*)$", text)
+    return bool(m and NOT_A_TITLE.match(m.group("rest")))
+
+
+def _opens_item(text: str) -> bool:
+    """Does a line open with an item number: not a year ending a sentence ("2022."), not a
+    date carried over ("27. august 2025 om …")?"""
+    hit = _match_item(text)
+    if not hit or BARE_YEAR.match(text):
+        return False
+    rule, m = hit
+    return rule == "time" or not NOT_A_TITLE.match((m.group("title") or "").strip())
 
 
 def _value(num: str) -> float:
@@ -872,8 +891,8 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
         short_last = len(last) < SHORT_LINE_SHARE * width and not ln.paragraph
         starts_new = (
             ln.paragraph
-            or _BULLET.match(t)
-            or (_match_item(t) and not BARE_YEAR.match(t))
+            or (_BULLET.match(t) and not _carried_date(t))
+            or _opens_item(t)
             or (_ends_sentence(paras[-1]) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
             or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
             or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)

@@ -377,6 +377,14 @@ DISSENT = (
     r"ønskede\s+(?:sig\s+)?(?:sin\s+\w+\s+)?(?:ført\s+)?til\s+protokol(?:len)?|mindretalsudtalelse|"
     r"henholdt\s+sig\s+til|deltog\s+ikke\s+i\s+(?:sagens\s+)?behandling)\b"
 )
+# A paragraph under a decision label that only names the case or asks for it back belongs to
+# the decision before it: "Forslag om …", "Indstillingen vedrører …", "Endelig vedtagelse af
+# forslag til …", "Sagen bedes tilbagesendt byrådet via Magistraten."
+EXPLAINS_DECISION = (
+    r"^(?:(?:endelig\s+)?(?:vedtagelse|godkendelse)\s+af\s+|forslag(?:et)?\s+(?:om|til)\b|indstilling(?:en)?\s+vedrører\b|"
+    r"(?:sagen|punktet|forslaget)\s+bedes\b|anlægsbevilling\s+til\b|bevilling\s+til\b)"
+)
+
 # Lines after which a section holds signatures, not decisions.
 SIGNATURE_LINES = (
     r"^(?:referat(?:et)?\s+(?:er\s+)?(?:vedtaget|godkendt|underskrevet|læst\s+og\s+godkendt)\s+af|"
@@ -419,8 +427,7 @@ ACTION_VERBS = (
 
 # A task without an owner, in the passive: "Det undersøges.", "Odense Kommune kontaktes igen."
 PASSIVE_TASKS = (
-    r"\b(?:undersøges|afklares|kontaktes|følges\s+op|indhentes|udsendes|tilbagemeldes|rundsendes|"
-    r"vil\s+blive\s+(?:undersøgt|fulgt\s+op|sendt|udbedret)|kommer\s+til\s+at\s+ske)\b"
+    r"\b(?:undersøges|afklares|kontaktes|følges\s+op|indhentes|udsendes|tilbagemeldes|rundsendes)\b"
 )
 
 # Words that mark the start of a due date expression.

@@ -94,6 +94,12 @@ PUA_BULLETS = {
     "\uf06f": "o",
 }
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+# Word's PDF export with Calibri maps some ligatures to Latin letters: "sƟlle" (ti), "haŌ" (ft),
+# "saƩe" (tt), "łerne" (fj). Real letters elsewhere, so they are replaced only inside words of a
+# document where at least two of them occur that way.
+MISMAPPED_LIGATURES = {"\u019f": "ti", "\u014c": "ft", "\u01a9": "tt", "\u0142": "fj"}
+_MISMAPPED_RE = re.compile("(?<=[a-zæøåA-ZÆØÅ])[" + "".join(MISMAPPED_LIGATURES) + "]|[" + "".join(MISMAPPED_LIGATURES) + "](?=[a-zæøå])")
+MISMAPPED_MIN_KINDS = 2
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|,b\b", re.I)
 BOLD_WEIGHT = 600
 FONT_FLAG_FORCE_BOLD = 1 << 18
@@ -236,7 +242,18 @@ def _read_document(path: Path, doc: pdfium.PdfDocument) -> RawDocument:
         raw.warnings.append("many glyphs have no Unicode mapping; the text may be garbled")
     _mark_furniture(pages)
     _emit(pages, raw)
+    _repair_ligatures(raw)
     return raw
+
+
+def _repair_ligatures(raw: RawDocument) -> None:
+    """Undo the mismapped Calibri ligatures (see :data:`MISMAPPED_LIGATURES`)."""
+    found = {m.group(0) for b in raw.blocks for m in _MISMAPPED_RE.finditer(b.text)}
+    if len(found) < MISMAPPED_MIN_KINDS:
+        return
+    for b in raw.blocks:
+        b.text = _MISMAPPED_RE.sub(lambda m: MISMAPPED_LIGATURES[m.group(0)], b.text)
+    raw.warnings.append("ligatures mapped to letters by the PDF's font were repaired")
 
 
 def _pages(numbers: list[int]) -> str:
