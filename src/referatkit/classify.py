@@ -34,6 +34,10 @@ DISSENT_RE = re.compile(vocab.DISSENT, re.IGNORECASE)
 SIGNATURE_RE = re.compile(vocab.SIGNATURE_LINES, re.IGNORECASE)
 PASSIVE_TASK_RE = re.compile(vocab.PASSIVE_TASKS, re.IGNORECASE)
 EXPLAINS_DECISION_RE = re.compile(vocab.EXPLAINS_DECISION, re.IGNORECASE)
+NEXT_MEETING_FIELD_RE = re.compile(vocab.NEXT_MEETING_FIELD, re.IGNORECASE)
+NEXT_MEETING_DATE_RE = re.compile(vocab.NEXT_MEETING_MENTION, re.IGNORECASE)
+# How far after "næste møde" its date may stand ("Næste møde afholdes tirsdag den 2. december").
+NEXT_MEETING_DATE_REACH = 60
 # "blev forslaget forkastet", "er vedtaget": the sentence reports an outcome, it proposes nothing
 OUTCOME_REPORTED_RE = re.compile(r"\b(?:blev|er\s+blevet|var|blevet)\b", re.IGNORECASE)
 # "… bør fastholdes": a recommendation, not a decision
@@ -260,8 +264,9 @@ def _action_sentences(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def due_of(text: str, meeting_date: str | None) -> tuple[str | None, str | None, bool]:
-    """(due date, due wording, approximate) from an action's text."""
+def due_of(text: str, meeting_date: str | None, next_meeting: str | None = None) -> tuple[str | None, str | None, bool]:
+    """(due date, due wording, approximate) from an action's text; "på næste møde" is due on
+    ``next_meeting`` where the minutes give its date."""
     year = int(meeting_date[:4]) if meeting_date else None
     base = dt.date.fromisoformat(meeting_date) if meeting_date else None
     for kind, pat in DUE_RES:
@@ -274,7 +279,7 @@ def due_of(text: str, meeting_date: str | None) -> tuple[str | None, str | None,
                 d = d.replace(year=d.year + 1)  # "senest den 2. februar" in a December meeting
             return (d.isoformat() if d else None), m.group(0), False
         if kind == "next_meeting":
-            return None, m.group(0), False
+            return next_meeting, m.group(0), False
         if kind == "approx":
             n_raw, unit = m.group("n"), m.group("unit").lower()
             words = {"½": 0.5, "en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "seks": 6}
@@ -302,6 +307,7 @@ class _Ctx:
     report: bool = False  # an annual report or a memo: its prose reports, it does not decide
     agenda: bool = False  # an agenda: it proposes, nothing is decided yet
     labelled_actions: bool = False  # the document writes its tasks as "Action: …"
+    next_meeting: str | None = None  # the next meeting's date where the minutes give it
 
 
 def _make_decision(text: str, status: str, kind: str, ctx: _Ctx) -> Decision:
@@ -311,10 +317,10 @@ def _make_decision(text: str, status: str, kind: str, ctx: _Ctx) -> Decision:
     if PROPOSAL_REF_RE.search(clean):
         d.refers_to_proposal = True
     for sent, owner in _action_sentences(clean):
-        due, due_text, approx = due_of(sent, ctx.doc.meeting_date)
+        due, due_text, approx = due_of(sent, ctx.doc.meeting_date, ctx.next_meeting)
         d.actions.append(Action(text=sent, owner=owner, due=due, due_text=due_text, approximate=approx))
     if not d.actions and status == "postponed":
-        due, due_text, approx = due_of(clean, ctx.doc.meeting_date)
+        due, due_text, approx = due_of(clean, ctx.doc.meeting_date, ctx.next_meeting)
         if due_text:
             d.due = due
     if d.actions:
@@ -385,7 +391,7 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
     decision before it; signatures end the minutes."""
     out: list[Decision] = []
     # sentences since the last settled decision that a vote may adopt: (sentence, its decision)
-    pending: list[tuple[str, Decision | None]] = []
+    pending: list[tuple[str, Decision | None, bool]] = []
     for para in [p for p in text.split("\n") if p.strip()]:
         if SIGNATURE_RE.match(LIST_MARKER.sub("", para.strip())):
             break
@@ -399,7 +405,7 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                 # "Det indstilles, at …" in running text is a proposal wherever it stands
                 prop = _make_decision(sent, status_of(bare) or "approved", "proposal", ctx)
                 out.append(prop)
-                pending.append((bare, None))
+                pending.append((bare, None, in_list))
                 continue
             if outcome_source and _is_none(bare):
                 out.append(_make_decision(sent, "none", "decision", ctx))
@@ -407,8 +413,8 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                 continue
             scope = pending[entry_start:] if in_list else pending
             if outcome_source and BARE_ADOPTION_RE.match(bare) and _adopts(scope):
-                adopted = [x for x, _ in scope]
-                taken = [d for _, d in scope if d is not None]
+                adopted = [x for x, _, _ in scope]
+                taken = [d for _, d, _ in scope if d is not None]
                 out = [d for d in out if all(d is not t for t in taken)]
                 taken += [d for d in out if d.kind == "proposal" and _strip_marker(d.text) in adopted]
                 sts = [t.status for t in taken if t.status not in ("approved", "action")]
@@ -417,7 +423,7 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                 pending.clear()
                 continue
             if (outcome_source and CUE_RE.search(sent) and not sent.rstrip().endswith("?") and not _is_background(sent)
-                    and not RECOMMENDATION_RE.search(sent)):
+                    and not RECOMMENDATION_RE.search(sent) and not NEXT_MEETING_FIELD_RE.match(bare)):
                 if out and DISSENT_RE.search(sent) and out[-1].status != "rejected":
                     out[-1].text = f"{out[-1].text} {_strip_marker(sent)}"
                     continue
@@ -425,12 +431,12 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                 d = _make_decision(sent, st, "decision", ctx)
                 out.append(d)
                 if (PROPOSAL_WORDS_RE.search(sent) or in_list) and not OUTCOME_REPORTED_RE.search(sent):
-                    pending.append((bare, d))  # a proposal the meeting may still vote on
+                    pending.append((bare, d, in_list))  # a proposal the meeting may still vote on
                 else:
                     pending.clear()
                 continue
             if not tasks and not ENGLISH_ACTION.match(sent):
-                pending.append((bare, None))
+                pending.append((bare, None, in_list))
                 continue
             acts = [] if _is_background(sent) else _action_sentences(sent)
             passive = (outcome_source and PASSIVE_TASK_RE.search(sent) and not sent.rstrip().endswith("?")
@@ -439,13 +445,14 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                 out.append(_make_decision(sent, "action", "decision", ctx))
                 pending.clear()
                 continue
-            pending.append((bare, None))
+            pending.append((bare, None, in_list))
     return out
 
 
-def _adopts(pending: list[tuple[str, Decision | None]]) -> bool:
-    """Is there a proposal or candidacy among the sentences a vote would adopt?"""
-    return any(PROPOSAL_WORDS_RE.search(x) for x, _ in pending) or sum(1 for _, d in pending if d is not None) > 0 and len(pending) > 1
+def _adopts(pending: list[tuple[str, Decision | None, bool]]) -> bool:
+    """Is there a proposal, a candidacy or a list of points among what a vote would adopt?"""
+    return any(PROPOSAL_WORDS_RE.search(x) or listed for x, _, listed in pending) or (
+        sum(1 for _, d, _ in pending if d is not None) > 0 and len(pending) > 1)
 
 
 _BACKGROUND = re.compile(
@@ -464,7 +471,7 @@ def _attach_trailing_due(decisions: list[Decision], text: str, ctx: _Ctx) -> Non
     """"… X undersøger … Der tilbagemeldes på næstkommende møde": a sentence that only
     gives a time belongs to the tasks before it."""
     for sent in _sentences(" ".join(text.split())):
-        due, due_text, approx = due_of(sent, ctx.doc.meeting_date)
+        due, due_text, approx = due_of(sent, ctx.doc.meeting_date, ctx.next_meeting)
         if not due_text or _action_sentences(sent) and not sent.lower().startswith("der "):
             continue
         for d in decisions:
@@ -485,8 +492,23 @@ def _prior_body(label: str) -> str | None:
     return None
 
 
+def next_meeting_date(doc: Document) -> str | None:
+    """"Næste møde: 14. september 2021", "Næste møde afholdes den 2. december": the date of
+    the forum's next meeting, when the minutes give it (and it lies after this one)."""
+    year = int(doc.meeting_date[:4]) if doc.meeting_date else None
+    texts = [it.title for it in doc.items] + [s.text for it in doc.items for s in it.sections] + [s.text for s in doc.sections]
+    for text in texts:
+        for m in NEXT_MEETING_DATE_RE.finditer(text):
+            for d in dates.find_dates(text[m.end(): m.end() + NEXT_MEETING_DATE_REACH], year):
+                iso = d.date.isoformat()
+                if not doc.meeting_date or iso > doc.meeting_date:
+                    return iso
+    return None
+
+
 def classify_decisions(doc: Document) -> None:
     agenda_only = doc.doc_type == "dagsorden"
+    next_meeting = next_meeting_date(doc)
     labelled_actions = any(
         ENGLISH_ACTION.match(p.strip()) for it in doc.items for s in it.sections for p in s.text.split("\n")
     )
@@ -509,6 +531,7 @@ def classify_decisions(doc: Document) -> None:
         )
         ctx.agenda = agenda_only
         ctx.labelled_actions = labelled_actions
+        ctx.next_meeting = next_meeting
         decisions: list[Decision] = []
         for sec in item.sections:
             if agenda_only and sec.kind not in ("prior_decision", "proposal", "body", "minutes", "other"):

@@ -1022,6 +1022,22 @@ def _has_body_word(text: str) -> float:
     return score
 
 
+def _wrapped_header(header: list[Line]) -> list[Line]:
+    """Header lines with a title wrapped over two visual lines joined ("Referat af ordinær
+    generalforsamling i Kantineforeningen" / "Sydhavn"): both of one look, no sentence end."""
+    out: list[Line] = []
+    for ln in header:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.paragraph and not ln.paragraph and not ln.blank_before
+                and (prev.bold, prev.heading) == (ln.bold, ln.heading) and (prev.bold or prev.heading)
+                and not SENTENCE_END.search(prev.text) and not dates.find_dates(ln.text)
+                and len(ln.text.split()) <= 3 and not _is_structural(ln)):
+            out[-1] = replace(prev, text=f"{prev.text} {ln.text}")
+            continue
+        out.append(ln)
+    return out
+
+
 def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path: str,
                   default_year: int | None = None) -> None:
     text = "\n".join(ln.text for ln in header)
@@ -1089,7 +1105,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
                 break
     if not doc.forum:
         scored: list[tuple[float, str]] = []
-        for k, ln in enumerate(header[:HEADER_ZONE_MAX_LINES]):
+        for k, ln in enumerate(_wrapped_header(header[:HEADER_ZONE_MAX_LINES])):
             if ln.toc or participant_label(ln.text) or DATE_LABEL_RE.match(ln.text) or PLACE_LABEL_RE.match(ln.text):
                 continue
             cand = _strip_meta(ln.text, year_hint)
@@ -1478,10 +1494,15 @@ def segment(raw: RawDocument) -> list[Document]:
             doc.meeting_date = z.head_date
             doc.title = _detab(lines[z.head].text).strip("#*_ ").strip()[:200]
         docs.append(doc)
-    for doc in docs[1:]:
-        # the file's title (before the first meeting) names the body and the kind of all
+    for doc, z in zip(docs[1:], zones[1:], strict=True):
+        # the file's title (before the first meeting) names the body and the kind of all,
+        # unless a meeting's own header says otherwise ("Dagsorden 3. maj"; a "Dagsorden"
+        # label inside a meeting of minutes does not)
         doc.forum = doc.forum or docs[0].forum
-        if doc.doc_type == "other":
+        own = _doc_type(lines[z.head].text, False) if z.head is not None else "other"
+        if own != "other":
+            doc.doc_type = own
+        elif docs[0].doc_type != "other":
             doc.doc_type = docs[0].doc_type
     return docs
 

@@ -94,10 +94,11 @@ BODY_WORDS: tuple[str, ...] = (
 # "Referater 2019 – Bestyrelsen for …", "Minutes of the steering committee meeting"): cut off.
 FORUM_LEAD = (
     r"^(?:(?:åbent|lukket|endeligt?|godkendt|udkast\s+til)\s+)?"
-    r"(?:(?:referat(?:er|et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda|beslutningsprotokol|draft)\b)?"
-    r"(?:\s*[-–:]\s*|\s+)?(?:(?:af|fra|for|of|from|til)\s+)?(?:(?:det|den|the)\s+)?"
+    r"(?:(?:referat(?:er|et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda|beslutningsprotokol|draft|"
+    r"logbog|logbook|dagbog)\b)?"
+    r"(?:\s*[-–:]\s*|\s+)?(?:(?:af|fra|for|of|from|til|fört\s+vid|från|vid)\s+)?(?:(?:det|den|the)\s+)?"
     r"(?:(?:ordinære?|ordinært|ekstraordinære?|ekstraordinært|konstituerende|årlige?|extraordinary|ordinary|annual)\s+)?"
-    r"(?:(?:\w*møde(?:t)?|generalforsamling(?:en)?|årsmøde(?:t)?|meeting|sammankomst)\b\s*)?"
+    r"(?:(?:\w*møde(?:t)?|\w*möte(?:t)?|\w*møte(?:t)?|generalforsamling(?:en)?|meeting|sammankomst)\b\s*)?"
     r"(?:(?:i|for|in|of|hos)\s+)?"
 )
 # "Arrangeret af Børne- og Skoleudvalget": the body that held the meeting follows.
@@ -323,8 +324,8 @@ STATUS_RULES: list[tuple[str, str]] = [
     ("none", r"^ingen\s+bemærkninger\.?$|^intet\s+til\s+(?:referat|punktet)\.?$|^-$"),
     # "Ingen forslag modtaget", "Der var ingen indkomne forslag", "Der er ingen punkter til
     # eventuelt", "Ingen saker.", "None."
-    ("none", r"^(?:der\s+(?:er|var)\s+)?(?:ingen|inga|none|no)(?:\s+(?:indkomne|indkommende|rettidigt\s+indkomne|nye|øvrige|flere|other|further))?"
-             r"(?:\s+(?:forslag|punkter|sager|saker|ärenden|kommentarer|spørgsmål|emner|bemærkninger|meddelelser|items|business))?"
+    ("none", r"^(?:der\s+(?:er|var)\s+)?(?:ingen|inga|none|no)(?:\s+(?:indkomne|indkommende|rettidigt\s+indkomne|nye|øvrige|övriga|andre|andra|flere|other|further))?"
+             r"(?:\s+(?:forslag|punkter|sager|saker|ärenden|frågor|spørsmål|kommentarer|spørgsmål|emner|bemærkninger|meddelelser|items|business))?"
              r"(?:\s+(?:modtaget|fra\s+\w+|til\s+(?:eventuelt|punktet|behandling)|under\s+\w+))?\s*[.!]?$"),
     ("rejected", r"\bikke\s+(?:godkendt|godkendes|vedtaget|tiltrådt|anbefalet|bevilget|imødekommet)\b"),
     ("rejected", r"\bkunne\s+ikke\s+(?:anbefale|godkende|tiltræde|støtte)\b|\bafvist\b|\bafvises\b|\bforkastet\b|\bforkastes\b|\bfaldt\b"),
@@ -337,7 +338,7 @@ STATUS_RULES: list[tuple[str, str]] = [
     ("referred", r"\bdagsordenssætter\s+punktet\s+(?:der|i|på)\b|\bsættes\s+på\s+dagsordenen\s+(?:i|hos)\b"),
     ("referred", r"\b(?:referred\s+to|oversendes|sendes\s+vidare|oversendt\s+til)\b"),
     ("postponed", r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|tages\s+op\s+igen|genoptaget\s+på|dagsordenssættes|sættes\s+på\s+(?:igen|næste)|tilbagevende\s+punkt|tages\s+op\s+(?:igen|på\s+(?:et\s+)?(?:næste|senere|kommende|fremtidigt))|på\s+et\s+(?:senere|fremtidigt|kommende)\s+møde|afventer|afventes)\b"),
-    ("postponed", r"\b(?:utsatt|utsettes|utsätts|bordlagt|bordlegges|bordlägg(?:s|es)|postponed|deferred|tabled)\b"),
+    ("postponed", r"\b(?:utsatt|utsettes|utsätts|utsattes|bordlagt|bordlegges|bordlägg(?:s|es)|bordlades|bordlagd|postponed|deferred|tabled)\b"),
     ("action", r"\bbesluttede\s+at\s+(?:undersøge|udarbejde|afklare|indhente|nedsætte|igangsætte)\b"),
     ("noted", r"\b(?:til\s+efterretning|orienteringen\s+(?:blev\s+)?taget|til\s+orientering|tog\s+orientering|orienteringen\s+tages|blev\s+orienteret|er\s+orienteret|(?:punktet|sagen|emnet|forslaget|orienteringen)\s+blev\s+drøftet)\b|^drøftet\b"),
     ("noted", r"\b(?:tatt\s+til\s+orientering|tas\s+til\s+orientering|tas\s+til\s+etterretning|tatt\s+til\s+etterretning|lades\s+till\s+handlingarna|lagt\s+till\s+handlingarna|noted)\b"),
@@ -355,8 +356,12 @@ DECISION_CUES = (
     r"fremsendes|tilbagesendes|sendes\s+videre|til\s+efterretning|til\s+orientering|taget\s+til|"
     r"afvist|afvises|forkast|valgt|valgte|genvalgt|nyvalgt|enstemmigt|næste\s+(?:netværks)?møde|"
     r"tilbagevende\s+punkt|vedtatt|godkjent|beslutade|bakker\s+op|bakkede\s+op|anbefales\s+(?:over\s*for|til)|"
-    r"approved|agreed|resolved|adopted|deferred|postponed|tabled|tiltrådt|bevilge|fastsat)"
+    r"approved|agreed|resolved|adopted|deferred|postponed|tabled|tiltrådt|bevilge|fastsat|"
+    r"godkänd|valdes|omvaldes|nyvaldes|bordlad|beslutades|antogs|fastställdes|utsattes|bifölls|avslogs)"
 )
+
+# "Næste møde: torsdag den 16. juni 2022 kl. 9.00": the next meeting stated, nothing decided.
+NEXT_MEETING_FIELD = r"^(?:næste|kommende|neste|nästa|next)\s+(?:\w+)?(?:møde|møte|möte|meeting)\s*:"
 
 # A vote that adopts what was proposed just before it ("Der foreslås at …. Enstemmigt
 # vedtaget.", "Mathias stiller op som dirigent. Enstemmigt vedtaget."): one decision of both.
@@ -436,6 +441,10 @@ DUE_PATTERNS: list[tuple[str, str]] = [
     ("next_meeting", r"\b(?:på|til|inden|før)\s+(?:det\s+)?(?:næste|næstkommende|kommende|neste)\s+(?:\w+)?møde\b|\bnext\s+meeting\b"),
     ("approx", r"\bom\s+(?:ca\.\s+|cirka\s+)?(?P<n>½|\d+(?:[.,]\d+)?|en|et|to|tre|fire|seks)\s+(?P<unit>år|måned(?:er)?|uger?|dage?)\b"),
 ]
+
+# Where the minutes name their next meeting (its date follows): "Næste møde: …", "Næste
+# netværksmøde afholdes …", "Next meeting: …".
+NEXT_MEETING_MENTION = r"\b(?:næste|kommende|næstkommende|neste|nästa|next)\s+(?:\w+)?(?:møde|møte|möte|meeting)\b"
 
 # --------------------------------------------------------------------------- closed items
 

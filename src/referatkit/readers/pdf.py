@@ -952,10 +952,15 @@ def _mark_furniture(pages: list[_Page]) -> None:
     need = max(REPEAT_MIN_PAGES, math.ceil(REPEAT_MIN_SHARE * len(pages)))
     repeated = {key for key, spots in where.items() if _pages_at_one_height(spots) >= need}
     for line, zone_name, keys in candidates:
-        if any((zone_name, key) in repeated for key in keys) or PAGE_NUMBER.match(
-            line.text.strip()
-        ):
+        text = line.text.strip()
+        if PAGE_NUMBER.match(text) or (any((zone_name, key) in repeated for key in keys) and not _sentence_or_label(text)):
             line.source = zone_name
+
+
+def _sentence_or_label(text: str) -> bool:
+    """A line that ends a sentence ("Godkendt.") or introduces what follows ("Beslutning:") is
+    running text that happens to stand at the same height on two pages, not a header."""
+    return text.endswith(":") or re.search(r"[a-zæøå]{2}[.!?]$", text) is not None
 
 
 def _pages_at_one_height(spots: list[tuple[int, float]]) -> int:
