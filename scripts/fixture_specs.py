@@ -2390,3 +2390,327 @@ fixture(
         ),
     ),
 )
+
+# ============================================================================================
+# Constructs of issue 3 (reading minutes as their secretary wrote them)
+# ============================================================================================
+
+fixture(
+    name="action_due_dates",
+    about="actions with owners and the due dates minutes give: 'senest den 2. juni' (the "
+    "meeting's year), 'på næste møde' (the next meeting the minutes name), 'om ca. ½ år' "
+    "(approximate), 'inden 1. oktober'",
+    blocks=[
+        Title("Referat – Styregruppen for Sundhedsfremme"),
+        P("Mødedato: 12. maj 2022, kl. 9.00-11.00, Kærby Rådhus"),
+        P("Deltagere: Ane Lund (formand), Bo Holm, Cecilie Ravn"),
+        Blank(),
+        Item("1.", "Godkendelse af dagsorden"),
+        P("Beslutning: Godkendt."),
+        Item("2.", "Fælles kampagne om bevægelse"),
+        P("Beslutning: Styregruppen godkendte kampagnen. Bo Holm sender materialet til "
+          "kommunerne senest den 2. juni."),
+        Item("3.", "Data om sygefravær"),
+        P("Beslutning: Cecilie Ravn undersøger, om data kan deles, og tilbagemelder på næste "
+          "møde."),
+        Item("4.", "Evaluering af rygestop"),
+        P("Beslutning: Punktet tages op igen om ca. ½ år."),
+        Item("5.", "Årshjul 2023"),
+        P("Beslutning: Ane Lund udarbejder et udkast til årshjul inden 1. oktober."),
+        Item("6.", "Næste møde"),
+        P("Næste møde: torsdag den 16. juni 2022 kl. 9.00."),
+    ],
+    expected=meeting(
+        "referat", "Styregruppen for Sundhedsfremme", "2022-05-12",
+        items=[
+            it("1", "Godkendelse af dagsorden"), it("2", "Fælles kampagne om bevægelse"),
+            it("3", "Data om sygefravær"), it("4", "Evaluering af rygestop"),
+            it("5", "Årshjul 2023"), it("6", "Næste møde"),
+        ],
+        decisions=[
+            dec("1", "Godkendt.", "approved"),
+            dec("2", "Styregruppen godkendte kampagnen", "approved", body="Styregruppen"),
+            dec("2", "Bo Holm sender materialet til kommunerne", "action"),
+            dec("3", "Cecilie Ravn undersøger, om data kan deles", "action"),
+            dec("4", "Punktet tages op igen om ca. ½ år", "postponed"),
+            dec("5", "Ane Lund udarbejder et udkast til årshjul", "action"),
+        ],
+        actions=[
+            act("2", "Bo Holm", "sender materialet til kommunerne senest den 2. juni", "2022-06-02"),
+            act("3", "Cecilie Ravn", "tilbagemelder på næste møde", "2022-06-16"),
+            act("5", "Ane Lund", "udarbejder et udkast til årshjul inden 1. oktober", "2022-10-01"),
+        ],
+        participants=[person("Ane Lund", role="formand"), person("Bo Holm"), person("Cecilie Ravn")],
+        notes=(
+            "Due dates as minutes write them: 'senest den 2. juni' takes the meeting's year; "
+            "'tilbagemelder på næste møde' is due at the next meeting, whose date item 6 gives "
+            "('Næste møde: torsdag den 16. juni 2022'); 'om ca. ½ år' is an approximate horizon "
+            "of a postponement (item 4, about November 2022, not scored as a date); 'inden 1. "
+            "oktober' in the meeting's year. Item 6 only states the next meeting (no decision)."
+        ),
+    ),
+)
+
+fixture(
+    name="swedish_minutes",
+    about="Swedish protocol: '§1 Mötet öppnas', 'Närvarande:', 'Årsmötet beslutade att', "
+    "'Styrelsen beslutade', 'godkändes', 'bordlades'",
+    blocks=[
+        Title("Protokoll fört vid årsmöte i Strandby Byalag"),
+        P("Datum: 25 juli 2023, kl. 18.00"),
+        P("Plats: Bygdegården"),
+        P("Närvarande: Eva Lind, Per Åström, Karin Berg"),
+        Blank(),
+        Item("§1", "Mötet öppnas"),
+        P("Ordföranden Eva Lind öppnade mötet."),
+        Item("§2", "Val av justerare"),
+        P("Per Åström valdes till justerare."),
+        Item("§3", "Verksamhetsberättelse"),
+        P("Verksamhetsberättelsen godkändes."),
+        Item("§4", "Ansvarsfrihet"),
+        P("Årsmötet beslutade att bevilja styrelsen ansvarsfrihet."),
+        Item("§5", "Motion om ny brygga"),
+        P("Motionen bordlades till nästa möte."),
+        Item("§6", "Mötet avslutas"),
+        P("Inga övriga frågor."),
+    ],
+    expected=meeting(
+        "referat", "Strandby Byalag", "2023-07-25",
+        items=[
+            it("1", "Mötet öppnas"), it("2", "Val av justerare"), it("3", "Verksamhetsberättelse"),
+            it("4", "Ansvarsfrihet"), it("5", "Motion om ny brygga"), it("6", "Mötet avslutas"),
+        ],
+        decisions=[
+            dec("2", "Per Åström valdes till justerare", "approved"),
+            dec("3", "Verksamhetsberättelsen godkändes", "approved"),
+            dec("4", "Årsmötet beslutade att bevilja styrelsen ansvarsfrihet", "approved",
+                body="Årsmötet"),
+            dec("5", "Motionen bordlades till nästa möte", "postponed"),
+            dec("6", "Inga övriga frågor", "none"),
+        ],
+        participants=[person("Eva Lind"), person("Per Åström"), person("Karin Berg")],
+        language="sv",
+        notes=(
+            "Swedish: 'Protokoll' is the minutes, items '§N', 'Närvarande:' the attendees. "
+            "Statuses: 'valdes' and 'godkändes' (approved), 'beslutade att' (approved, deciding "
+            "body 'Årsmötet'), 'bordlades' (tabled -> postponed), 'Inga övriga frågor' (none). "
+            "'öppnade mötet' is procedure, no decision."
+        ),
+    ),
+)
+
+fixture(
+    name="participant_labels",
+    about="attendance written every way: 'Tilstede' with organisations in brackets, "
+    "'Fraværende', 'Mødeleder', 'Ordstyrer', a member table with a header row, "
+    "'Fremmødte 20 + 4'",
+    blocks=[
+        Title("Referat af møde i Lokalrådet for Kærby"),
+        P("Onsdag den 9. marts 2022 kl. 19.00 i Kærby Forsamlingshus"),
+        P("Tilstede: Ole Dam (Kærby Borgerforening), Rikke Sand (Kærby Skole)"),
+        P("Fraværende: Mads Krog (Kærby IF)"),
+        P("Mødeleder: Ole Dam"),
+        P("Ordstyrer: Rikke Sand"),
+        P("Fremmødte 20 + 4 (24 i alt)"),
+        Label("Medlemmer"),
+        Table(rows=[["Navn", "Forening"], ["Ole Dam", "Kærby Borgerforening"],
+                    ["Rikke Sand", "Kærby Skole"], ["Mads Krog", "Kærby IF"]],
+              widths=[60, 70], txt="columns"),
+        Blank(),
+        Item("1.", "Godkendelse af dagsorden"),
+        P("Godkendt."),
+        Item("2.", "Eventuelt"),
+        P("Intet."),
+    ],
+    expected=meeting(
+        "referat", "Lokalrådet for Kærby", "2022-03-09",
+        items=[it("1", "Godkendelse af dagsorden"), it("2", "Eventuelt")],
+        decisions=[dec("1", "Godkendt.", "approved"), dec("2", "Intet.", "none")],
+        participants=[
+            person("Ole Dam", "Kærby Borgerforening", role="mødeleder"),
+            person("Rikke Sand", "Kærby Skole", role="ordstyrer"),
+            person("Mads Krog", "Kærby IF", absent=True),
+        ],
+        attendance_count=24,
+        notes=(
+            "The same three people under several labels: 'Tilstede:' with organisations in "
+            "brackets, 'Fraværende:' (absent), 'Mødeleder:' and 'Ordstyrer:' (roles of people "
+            "already listed), and the member table under 'Medlemmer' (header row Navn | "
+            "Forening, no person). 'Fremmødte 20 + 4' is a head count of 24."
+        ),
+    ),
+)
+
+fixture(
+    name="closed_item_prefix",
+    about="closed items marked 'Lukket:' before the title (as an ESDH system prints them) "
+    "and under a 'Lukket dagsorden' heading",
+    blocks=[
+        Title("Referat – Økonomiudvalget"),
+        P("Mødedato: Tirsdag den 7. juni 2022, kl. 15.00"),
+        Blank(),
+        Item("1.", "Godkendelse af dagsorden"),
+        P("Beslutning: Godkendt."),
+        Item("2.", "Lukket: Køb af landbrugsejendom"),
+        P("Beslutning: Indstillingen godkendt."),
+        Item("3.", "Budgetopfølgning 1. kvartal"),
+        P("Beslutning: Taget til efterretning."),
+    ],
+    expected=meeting(
+        "referat", "Økonomiudvalget", "2022-06-07",
+        items=[it("1", "Godkendelse af dagsorden", closed=False),
+               it("2", "Køb af landbrugsejendom", closed=True),
+               it("3", "Budgetopfølgning 1. kvartal", closed=False)],
+        decisions=[dec("1", "Godkendt.", "approved"), dec("2", "Indstillingen godkendt", "approved"),
+                   dec("3", "Taget til efterretning", "noted")],
+        notes=(
+            "'Lukket: Køb af landbrugsejendom': the marker is not part of the title, the item is "
+            "closed; its public decision is still given."
+        ),
+    ),
+)
+
+fixture(
+    name="vote_adopts_proposal",
+    about="a general assembly whose votes ('Enstemmigt vedtaget.') adopt the proposal or "
+    "candidacy before them, in a list entry or after a list",
+    blocks=[
+        Title("Referat af ordinær generalforsamling i Kantineforeningen Sydhavn"),
+        P("4. december 2017"),
+        Blank(),
+        Item("§1", "Valg af dirigent"),
+        P("Mathias Holm stiller op som dirigent."),
+        P("Enstemmigt vedtaget."),
+        Item("§2", "Regnskab for 2016"),
+        P("Der foreslås at regnskabet udskydes til næste generalforsamling."),
+        P("Enstemmigt vedtaget."),
+        Item("§3", "Forslag til ændringer i vedtægterne"),
+        P("(a) Vedtægterne renskrives og lægges på foreningens hjemmeside."),
+        P("(b) Bestyrelsen kan indkalde til ekstraordinær generalforsamling med en uges varsel."),
+        P("Enstemmigt vedtaget."),
+        Item("§4", "Indkomne forslag"),
+        P("a) Forslag om nyt køleskab. Forslaget blev forkastet med 3 stemmer mod 8."),
+        P("b) Forslag om ugentlig rengøring. Enstemmigt vedtaget."),
+        Item("§5", "Eventuelt"),
+        P("Der er ingen punkter til eventuelt."),
+        Blank(),
+        P("Referat vedtaget af:"),
+        P("Mathias Holm"),
+    ],
+    expected=meeting(
+        "referat", "Kantineforeningen Sydhavn", "2017-12-04",
+        items=[it("1", "Valg af dirigent"), it("2", "Regnskab for 2016"),
+               it("3", "Forslag til ændringer i vedtægterne"), it("4", "Indkomne forslag"),
+               it("5", "Eventuelt")],
+        decisions=[
+            dec("1", "Mathias Holm stiller op som dirigent. Enstemmigt vedtaget", "approved"),
+            dec("2", "udskydes til næste generalforsamling", "postponed"),
+            dec("3", "Vedtægterne renskrives", "approved"),
+            dec("4", "Forslaget blev forkastet", "rejected"),
+            dec("4", "Forslag om ugentlig rengøring. Enstemmigt vedtaget", "approved"),
+            dec("5", "Der er ingen punkter til eventuelt", "none"),
+        ],
+        notes=(
+            "'Enstemmigt vedtaget.' on its own adopts what was proposed before it: the "
+            "candidacy (§1), the proposal to postpone (§2: postponed, the vote does not make it "
+            "'approved'), the list of amendments (§3, one decision), and inside a list entry "
+            "only that entry (§4 b, not the rejected a). 'Referat vedtaget af:' starts the "
+            "signatures, no decision."
+        ),
+    ),
+)
+
+fixture(
+    name="decision_block_with_dissent",
+    about="council minutes: 'Punkt N:' with a case number, the decision under 'Beslutninger' "
+    "with the parties that could not agree, then the proposal ('BESLUTNINGSFORSLAG FRA V', "
+    "'Beslutningspunkter: Det indstilles: At 1) …') and its history",
+    blocks=[
+        Title("REFERAT Kærby Byråd"),
+        P("Mødedato Onsdag d. 27. august 2025 kl. 16:00"),
+        Blank(),
+        Item("Punkt 1:", "Godkendelse af dagsorden"),
+        P("EMN-2025-000101"),
+        Label("Beslutninger"),
+        P("Godkendt."),
+        Item("Punkt 2:", "Svar på forslag fra V om lavere fart på Strandvejen"),
+        P("EMN-2025-004084"),
+        Label("Beslutninger"),
+        P("Tilbagesendes Teknik og Miljø med bemærkning, at byrådet i sit møde den 27. august "
+          "2025 har vedtaget Magistratens indstilling af 19. august 2025."),
+        P("Socialdemokratiets byrådsgruppe kunne ikke tiltræde indstillingen."),
+        P("Teknik og Miljø udarbejder notat."),
+        Label("BESLUTNINGSFORSLAG FRA V"),
+        P("Venstre ønsker at sænke hastigheden på Strandvejen."),
+        Label("Beslutningspunkter"),
+        P("Det indstilles:"),
+        P("At 1) forslaget indgår i arbejdet med hastighedsdæmpning."),
+        Label("Sagsforløb"),
+        P("Sagens behandling blev udsat i byrådets møde den 9. april 2025."),
+        Item("Punkt 3:", "Forslag fra M om International Kærby"),
+        P("EMN-2025-008892"),
+        Label("Beslutninger"),
+        P("Fremsendes til Borgmesterens Afdeling med henblik på udarbejdelse af en indstilling."),
+        P("Sagen bedes tilbagesendt byrådet via Magistraten."),
+    ],
+    expected=meeting(
+        "referat", "Kærby Byråd", "2025-08-27",
+        items=[it("1", "Godkendelse af dagsorden"),
+               it("2", "Svar på forslag fra V om lavere fart på Strandvejen"),
+               it("3", "Forslag fra M om International Kærby")],
+        decisions=[
+            dec("1", "Godkendt.", "approved"),
+            dec("2", "har vedtaget Magistratens indstilling", "approved"),
+            dec("2", "Teknik og Miljø udarbejder notat", "action"),
+            dec("3", "Fremsendes til Borgmesterens Afdeling", "referred"),
+        ],
+        actions=[act("2", "Teknik og Miljø", "udarbejder notat")],
+        proposals=[prop("2", "forslaget indgår i arbejdet med hastighedsdæmpning")],
+        notes=(
+            "'Tilbagesendes … med bemærkning, at byrådet … har vedtaget' is an approval (the "
+            "case goes back because it was adopted); the Social Democrats' 'kunne ikke tiltræde' "
+            "is a note on that decision, not a rejection of its own; 'Sagen bedes tilbagesendt "
+            "…' belongs to the referral before it. The proposal text after the decision is a "
+            "proposal; 'blev udsat' in the case history is an earlier body's step, not this "
+            "meeting's decision."
+        ),
+    ),
+)
+
+fixture(
+    name="meetings_without_year",
+    about="a logbook of meetings under headings 'Tirsdag d. 11/02' that never writes the "
+    "year: the weekdays give it; 'Til næste møde (d. 25/2)' opens no meeting",
+    blocks=[
+        Title("Logbog for projektgruppe 4"),
+        Head("Tirsdag d. 11/02", level=2),
+        Label("Dagsorden"),
+        Bullets(["Lav samarbejdsaftale", "Påbegynd projektforslag"]),
+        Label("Udeblivende medlemmer"),
+        Bullets(["Kristian (syg)"]),
+        Label("Referat af gruppemøde"),
+        Bullets(["Samarbejdsaftalen blev skrevet"]),
+        Label("Til næste møde (d. 18/2)"),
+        Bullets(["Færdiggør projektforslaget"]),
+        Head("Tirsdag d. 18/02", level=2),
+        Label("Dagsorden"),
+        Bullets(["Godkend kontrakter"]),
+        Head("Søndag d. 15/03", level=2),
+        Label("Dagsorden"),
+        Bullets(["Forbered vejledermøde"]),
+    ],
+    expected={
+        "meetings": [
+            meeting("referat", "projektgruppe 4", "2020-02-11", participants=[person("Kristian", absent=True)]),
+            meeting("referat", "projektgruppe 4", "2020-02-18"),
+            meeting("referat", "projektgruppe 4", "2020-03-15"),
+        ],
+        "notes": (
+            "Three meetings in one file under headings of a weekday and a day/month; the year "
+            "is nowhere, and 2020 is the one recent year in which 11 February and 18 February "
+            "are Tuesdays and 15 March a Sunday. The bullets are no agenda items. 'Udeblivende "
+            "medlemmer' lists who was away ('(syg)' is a reason, no organisation). The title "
+            "'Logbog for projektgruppe 4' names the group (forum of all three meetings)."
+        ),
+    },
+)

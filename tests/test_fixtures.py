@@ -85,6 +85,10 @@ def test_every_genre_and_construct_is_covered():
         "legacy_encoding_cp1252", "latin1", "utf8_bom", "nfd_letters", "toc_dot_leaders",
         "running_numbers_skip", "paragraph_sign_items", "norwegian_minutes", "english_minutes",
         "cpr_number", "markdown_headings",
+        # constructs of issue 3, a regression fixture each
+        "action_due_dates", "swedish_minutes", "participant_labels", "closed_item_prefix",
+        "vote_adopts_proposal", "decision_block_with_dissent", "meetings_without_year",
+        "nested_table_participants", "pdf_tight_word_spacing", "status_vocabulary",
     }
     assert required <= set(NAMES)
 
