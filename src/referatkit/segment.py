@@ -976,11 +976,14 @@ _DOC_WORDS = re.compile(
 
 FORUM_LEAD_RE = re.compile(vocab.FORUM_LEAD, re.IGNORECASE)
 FORUM_SOURCE_LEAD_RE = re.compile(vocab.FORUM_SOURCE_LEAD, re.IGNORECASE)
-FORUM_TRAIL_RE = re.compile(vocab.FORUM_TRAIL, re.IGNORECASE)
+FORUM_TRAIL_RE = re.compile(vocab.FORUM_TRAIL)  # case as written: "Byalag PROTOKOLL"
 MONTH_YEAR = re.compile(
     r"\b(?:" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\.?\s+(?:19|20)\d\d\b|(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])",
     re.IGNORECASE,
 )
+
+
+WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(w for w in vocab.WEEKDAYS if len(w) > 4) + r")(?:en|s)?\b", re.IGNORECASE)
 
 
 def _strip_meta(text: str, year: int | None) -> str:
@@ -989,13 +992,15 @@ def _strip_meta(text: str, year: int | None) -> str:
     for d in reversed(dates.find_dates(t, year)):
         t = t[: d.start] + " " + t[d.end:]
     t = MONTH_YEAR.sub(" ", t)
+    t = re.sub(r"\(\s*[\d\s\-/.]+\)", " ", t)  # an organisation number "(802431-0305)"
+    t = WEEKDAY_WORD.sub(" ", t)
     t = re.sub(r"\b(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", " ", t, flags=re.IGNORECASE)
     t = re.sub(r"(?:^|\s)(?:d\.|den)(?=\s|$)", " ", t, flags=re.IGNORECASE)
     t = re.sub(r"\s+", " ", t).strip(" -–,:;|·")
     t = FORUM_SOURCE_LEAD_RE.sub("", t)
     t = FORUM_LEAD_RE.sub("", t, count=1)
     t = FORUM_TRAIL_RE.sub("", t)
-    t = re.sub(r"\s+", " ", t).strip(" -–,:;|·")
+    t = re.sub(r"\s+", " ", t).strip(" -–,:;|·.")
     parts = [p.strip() for p in t.split(", ")]
     if len(parts) > 1 and all(p[:1].isupper() for p in parts):
         # "Børne- og Skoleudvalget, Fjordby Kommune": two names, the one that names a body

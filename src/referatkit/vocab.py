@@ -96,15 +96,18 @@ FORUM_LEAD = (
     r"^(?:(?:åbent|lukket|endeligt?|godkendt|udkast\s+til)\s+)?"
     r"(?:(?:referat(?:er|et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda|beslutningsprotokol|draft|"
     r"logbog|logbook|dagbog)\b)?"
-    r"(?:\s*[-–:]\s*|\s+)?(?:(?:af|fra|for|of|from|til|fört\s+vid|från|vid)\s+)?(?:(?:det|den|the)\s+)?"
-    r"(?:(?:ordinære?|ordinært|ekstraordinære?|ekstraordinært|konstituerende|årlige?|extraordinary|ordinary|annual)\s+)?"
+    r"(?:\s*[-–:]\s*|\s+)?(?:(?:af|fra|for|of|from|til|förd?t?\s+vid|från|vid)\s+)?(?:(?:det|den|the)\s+)?"
+    r"(?:(?:ordinære?|ordinært|ekstraordinære?|ekstraordinært|konstituerende|konstituerande|årlige?|extraordinary|ordinary|annual)\s+)?"
     r"(?:(?:\w*møde(?:t)?|\w*möte(?:t)?|\w*møte(?:t)?|generalforsamling(?:en)?|meeting|sammankomst)\b\s*)?"
     r"(?:(?:i|for|in|of|hos)\s+)?"
 )
 # "Arrangeret af Børne- og Skoleudvalget": the body that held the meeting follows.
 FORUM_SOURCE_LEAD = r"^(?:arrangeret|afholdt|indkaldt|hosted|organi[sz]ed|convened)\s+(?:af|by)\s+"
 # A document word after the name: "Kommunalbestyrelsen – Referat".
-FORUM_TRAIL = r"\s*[-–:|]\s*(?:referat(?:et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda)\s*$"
+FORUM_TRAIL = (
+    r"(?i:\s*[-–:|]\s*(?:referat(?:et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda)\s*$)"
+    r"|\s+(?:REFERAT|DAGSORDEN|PROTOKOLL?|MINUTES|AGENDA)\s*$"
+)
 
 # Bodies known by an acronym that is also a word ("tag det …"): only in capitals.
 BODY_ACRONYMS: tuple[str, ...] = ("TAG", "KKR", "TSC", "PUK", "MED", "HS")
