@@ -395,3 +395,12 @@ def test_a_list_a_sentence_introduces_is_no_agenda() -> None:
     assert _items(raw) == []
     agenda = _txt("Dagsorden\nStyregruppen 3. juni 2021\n\nDagsorden:\n1. Godkendelse af dagsorden\n2. Budget\n3. Eventuelt")
     assert [n for n, _ in _items(agenda)] == ["1", "2", "3"]
+
+
+def test_the_same_item_number_twice_is_two_items() -> None:
+    """Regression (kantinen, corpus): '§9 Valg af bestyrelse' then '§9 Indkomne forslag' (a
+    slip of the secretary); plain numbers of an inner list still restart no agenda."""
+    raw = _txt("Referat af generalforsamling 4. december 2017\n\n§8 Valg af revisor\nGenvalgt.\n\n"
+               "§9 Valg af bestyrelse\nEnstemmigt vedtaget.\n\n§9 Indkomne forslag\nIngen.\n\n§10 Eventuelt\nIntet.")
+    assert _items(raw) == [("8", "Valg af revisor"), ("9", "Valg af bestyrelse"), ("9", "Indkomne forslag"),
+                           ("10", "Eventuelt")]

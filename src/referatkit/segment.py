@@ -136,7 +136,8 @@ SCORE = {
     "same_list": 2.5,
     "other_list": -3.5,
     "x0_mismatch": -1.0,
-    "introduced_list": -3.0,  # "Initiativer der iværksættes i 2021:" / "1. …": a list, not the agenda
+    "introduced_list": -3.0,
+    "repeat_number": -1.0,  # the same number again (a slip), costs less than leaving an item out  # "Initiativer der iværksættes i 2021:" / "1. …": a list, not the agenda
     "min_chain": 2.2,  # a chain of one must score at least this
 }
 
@@ -746,6 +747,9 @@ def _introduced_list(c: Candidate, lines: list[Line]) -> bool:
 
 
 def _transition(a: Candidate, b: Candidate) -> float | None:
+    if b.value == a.value and _repeated_number(a, b):
+        # "§9 Valg af bestyrelse" then "§9 Indkomne forslag": the secretary numbered twice
+        return SCORE["repeat_number"] + SCORE["same_style"]
     if b.value <= a.value:
         return None
     if a.rule == "time" or b.rule == "time":
@@ -768,6 +772,16 @@ def _transition(a: Candidate, b: Candidate) -> float | None:
     if a.x0 is not None and b.x0 is not None and abs(a.x0 - b.x0) > 12:
         s += SCORE["x0_mismatch"]
     return s
+
+
+def _repeated_number(a: Candidate, b: Candidate) -> bool:
+    """The same item number twice in a row, as a slip of the pen: only with a word or
+    paragraph sign before it (inner lists restart plain numbers), the same look, other titles."""
+    return (
+        a.rule == b.rule and a.rule in ("paragraph", "word") and a.style == b.style
+        and (a.bold, a.heading) == (b.bold, b.heading) and bool(a.title) and bool(b.title)
+        and fuzz.ratio(_norm_title(a.title), _norm_title(b.title)) < 60
+    )
 
 
 class _ListParse:
