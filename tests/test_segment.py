@@ -404,3 +404,11 @@ def test_the_same_item_number_twice_is_two_items() -> None:
                "§9 Valg af bestyrelse\nEnstemmigt vedtaget.\n\n§9 Indkomne forslag\nIngen.\n\n§10 Eventuelt\nIntet.")
     assert _items(raw) == [("8", "Valg af revisor"), ("9", "Valg af bestyrelse"), ("9", "Indkomne forslag"),
                            ("10", "Eventuelt")]
+
+
+def test_questions_and_ticked_tasks_are_no_agenda() -> None:
+    raw = _txt("Referat fra vejledermøde 4. marts 2020\n\n1. Hvad skal der stå i motivationen?\n- Hvor vil vi hen\n"
+               "2. Får vi adgang til data?\n- Nej\n3. Må vi lave databasen nu?\n- Ja\n")
+    assert _items(raw) == []
+    todo = _txt("Gruppemøde 17. november 2025\n\n1. Finpuds og debug ✅\n2. Rapportskrivning ✅\n3. Nye krav ✅\n")
+    assert _items(todo) == []

@@ -728,6 +728,11 @@ def _node_score(c: Candidate, body: int, overview: dict[str, str]) -> float:
     return s
 
 
+# A numbered list whose entries are mostly questions ("Får vi adgang til data?") or ticked
+# tasks ("Refactor koden ✅") is a Q&A or a to-do list, not the agenda.
+QA_OR_TASK_TITLE = re.compile(r"(?:\?|[✅✔☑✓]|\[[xX]\])\s*$")
+QA_MIN_CHAIN = 3
+QA_SHARE = 0.7
 AGENDA_INTRO = re.compile(r"\b(?:dagsorden\w*|agenda|saksliste|dagordning|program(?:met)?|punkter)\b", re.IGNORECASE)
 
 
@@ -872,6 +877,8 @@ def choose_agenda(
     chain.reverse()
     if sum(c.score for c in chain) < 0:
         return []  # its members read as list entries, not items: the numbers are lists, no agenda
+    if len(chain) >= QA_MIN_CHAIN and sum(1 for c in chain if QA_OR_TASK_TITLE.search(c.title)) >= QA_SHARE * len(chain):
+        return []  # questions with their answers, or a to-do list ticked off: no agenda
     if len(chain) == 1:
         c = chain[0]
         in_toc = c.num in overview and fuzz.partial_ratio(_norm_title(c.title), _norm_title(overview[c.num])) >= 80
