@@ -157,6 +157,21 @@ def test_a_decision_block_with_notes_and_the_case_summary() -> None:
     assert "kunne ikke tiltræde" in doc.items[0].decisions[0].text
 
 
+def test_minutes_of_a_discussion_give_only_the_decisions_they_state() -> None:
+    """Regression (sample 004): under 'Referat – punkt 6' the report ('Der har været holdt møde
+    …') is no decision, the recurring point is; an item about the next meeting agrees."""
+    doc = _doc(
+        "Referat Driftsforum 9. december 2020\n\n6. Dash Board\n\nBeslutning:\nTaget til efterretning.\n\n"
+        "Referat – punkt 6:\nSundhedsaftalens Dash Board vil være et tilbagevende punkt på driftsforum.\n"
+        "Der har været holdt møde i klynge midt, og der er kommet flere indikatorer til.\n\n"
+        "7. Næste møde\n\nReferat – punkt 7:\nPunkter til næste møde afstemmes ift. årshjulet."
+    )
+    assert [[(d.status, d.text[:30]) for d in it.decisions] for it in doc.items] == [
+        [("noted", "Taget til efterretning."), ("postponed", "Sundhedsaftalens Dash Board vi")],
+        [("approved", "Punkter til næste møde afstemm")],
+    ]
+
+
 def test_two_members_to_a_line() -> None:
     sec = Section("Medlemmer", "participants", "Jesper Mathiesen (A) | Ole Bjerregaard (V)\nOle Bollesen (A)")
     assert [(p.name, p.organisation) for p in parse_participants(sec)] == [

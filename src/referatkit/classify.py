@@ -341,6 +341,8 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
                 # tilbagesendt byrådet via Magistraten.")
                 out[-1].text = f"{out[-1].text} {p}"
                 continue
+            if kind == "minutes" and not ctx.next_meeting_item and status_of(_without_dissent(p), default=None) is None:
+                continue  # minutes of the discussion: what states no decision is report, not a decision
             # an enumerated point is one decision as the secretary counted it; running prose
             # is one decision per decision it states
             for piece in ([p] if LIST_MARKER.match(p) else split_point(p)):
