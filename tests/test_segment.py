@@ -412,3 +412,13 @@ def test_questions_and_ticked_tasks_are_no_agenda() -> None:
     assert _items(raw) == []
     todo = _txt("Gruppemøde 17. november 2025\n\n1. Finpuds og debug ✅\n2. Rapportskrivning ✅\n3. Nye krav ✅\n")
     assert _items(todo) == []
+
+
+def test_a_file_name_ends_its_caption() -> None:
+    """Regression (sample 000, TXT): the caption ending in '.pdf' ran on into the next sentence."""
+    (doc,) = segment(_txt("Referat 26. marts 2021\n\n1. Orientering\n\nOrientering om den\n"
+                          "midlertidige nedlukning af de 7 særlige pladser.pdf\nSamme dag er møde i styregruppen.\n\n"
+                          "2. Eventuelt\nIntet."))
+    assert doc.items[0].sections[0].text.split("\n") == [
+        "Orientering om den midlertidige nedlukning af de 7 særlige pladser.pdf", "Samme dag er møde i styregruppen.",
+    ]

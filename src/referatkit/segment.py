@@ -915,6 +915,7 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
             or (_BULLET.match(t) and not _carried_date(t))
             or _opens_item(t)
             or (_ends_sentence(paras[-1]) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
+            or ATTACHMENT_LINE.search(paras[-1][-1])  # a file name ends its caption
             or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
             or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)
         )
