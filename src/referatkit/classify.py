@@ -16,6 +16,7 @@ The classifier reads the sections the segmenter cut and never looks at formats:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -92,16 +93,32 @@ ABBREVIATIONS = ("bl.a.", "f.eks.", "fx.", "ift.", "jf.", "evt.", "ca.", "pkt.",
 # --------------------------------------------------------------------------- helpers
 
 
+_ABBREVIATION_RE = re.compile(
+    r"(?<![\wæøåÆØÅ])(?:" + "|".join(re.escape(a) for a in sorted(set(ABBREVIATIONS), key=len, reverse=True)) + ")",
+    re.IGNORECASE,
+)
+_PROTECTED = re.compile(r"\x00(\d+)\x00")
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_tuple(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+
+    def protect(m: re.Match[str]) -> str:
+        found.append(m.group(0))
+        return f"\x00{len(found) - 1}\x00"
+
+    parts = SENTENCE_SPLIT.split(_ABBREVIATION_RE.sub(protect, text))
+
+    def restore(part: str) -> str:
+        return _PROTECTED.sub(lambda m: found[int(m.group(1))], part)
+
+    return tuple(restore(p).strip() for p in parts if p.strip())
+
+
 def _sentences(text: str) -> list[str]:
-    protected = text
-    for k, ab in enumerate(ABBREVIATIONS):
-        protected = re.sub(r"(?<![\wæøåÆØÅ])" + re.escape(ab), f"\x00{k}\x00", protected, flags=re.IGNORECASE)
-    parts = SENTENCE_SPLIT.split(protected)
-
-    def restore(s: str) -> str:
-        return re.sub(r"\x00(\d+)\x00", lambda m: ABBREVIATIONS[int(m.group(1))], s)
-
-    return [restore(p).strip() for p in parts if p.strip()]
+    """Sentences of a text; an abbreviation's dot ("bl.a.", "kr.") ends none."""
+    return list(_sentence_tuple(text))
 
 
 def status_of(text: str, *, default: str = "approved", next_meeting_item: bool = False) -> str | None:
