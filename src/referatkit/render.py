@@ -357,14 +357,19 @@ def _closed_label(r: DecisionRow) -> str:
     return "\nopen" if r.open and r.status not in ("postponed", "referred", "action") else ""
 
 
+AVERAGE_MONTH_DAYS = 365 / 12
+
+
 def _age(days: int | None) -> str:
-    """412 → "1y 1m"; 40 → "1m 10d"; 9 → "9d"."""
+    """412 → "1y 1m"; 40 → "1m 10d"; 9 → "9d"; 729 → "1y 11m"."""
     if days is None:
         return ""
     if days < 0:
         return f"in {-days}d"
     years, rest = divmod(days, 365)
-    months, d = divmod(rest, 30)
+    # months of average length: 30-day months would make the last days of a year "12m"
+    months = int(rest / AVERAGE_MONTH_DAYS)
+    d = rest - int(months * AVERAGE_MONTH_DAYS)
     if years:
         return f"{years}y {months}m"
     if months:

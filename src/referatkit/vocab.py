@@ -323,7 +323,9 @@ ELECTION_PATTERNS: list[str] = [
 # Statuses in the order they are tried: the first rule whose pattern occurs decides.
 # (Negation before approval, referral before postponement, a concrete task before "noted".)
 STATUS_RULES: list[tuple[str, str]] = [
-    ("none", r"^(?:intet|ingen|nothing)(?:\s+(?:at\s+bemærke|til\s+referat|nyt|bemærkninger|yderligere|at\s+referere))?\s*[.!]?$"),
+    # "Intet.", "Intet at bemærke", "Intet under eventuelt", "Ingen bemærkninger til punktet"
+    ("none", r"^(?:intet|ingen|nothing)(?:\s+(?:at\s+bemærke|til\s+referat|nyt|bemærkninger|yderligere|at\s+referere))?"
+             r"(?:\s+(?:under|til)\s+(?:eventuelt|punktet|dette\s+punkt))?\s*[.!]?$"),
     ("none", r"^ingen\s+bemærkninger\.?$|^intet\s+til\s+(?:referat|punktet)\.?$|^-$"),
     # "Ingen forslag modtaget", "Der var ingen indkomne forslag", "Der er ingen punkter til
     # eventuelt", "Ingen saker.", "None."
