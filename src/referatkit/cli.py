@@ -229,7 +229,7 @@ FromOption = Annotated[str | None, typer.Option("--from", metavar="DATE",
                                                 help="From date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 ToOption = Annotated[str | None, typer.Option("--to", metavar="DATE",
                                               help="To date (inclusive).")]
-ForumOption = Annotated[str | None, typer.Option("--forum", help="Only meetings of a forum "
+ForumOption = Annotated[str | None, typer.Option("--forum", metavar="NAME", help="Only meetings of a forum "
                                                  "whose name contains this.")]
 
 
@@ -251,8 +251,8 @@ def search(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find (all of them); "
                                          '"quoted words" must occur together.')],
     db: DbOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Most hits to show.")] = search_lib.DEFAULT_LIMIT,
-    offset: Annotated[int, typer.Option("--offset", help="Skip this many hits.")] = 0,
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", help="Most hits to show.")] = search_lib.DEFAULT_LIMIT,
+    offset: Annotated[int, typer.Option("--offset", metavar="N", help="Skip this many hits.")] = 0,
     forum: ForumOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
@@ -349,7 +349,7 @@ def _keep_db(ctx: typer.Context, db: Path | None) -> None:
 AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE",
                                                 help="Count age and overdue to this date "
                                                 "(default: today).")]
-NoteOption = Annotated[str | None, typer.Option("--note", "-m", help="Why (kept with the "
+NoteOption = Annotated[str | None, typer.Option("--note", "-m", metavar="TEXT", help="Why (kept with the "
                                                 "decision, shown in listings).")]
 OutFormat = Annotated[str, typer.Option("--format", "-f", metavar="table|json",
                                         help="A line, or the decision as JSON.")]
@@ -379,13 +379,13 @@ def decisions(
     status: Annotated[str | None, typer.Option("--status", metavar="STATUS",
                                                help="Only this status: approved, noted, "
                                                "postponed, rejected, referred, action, none.")] = None,
-    forum: Annotated[str | None, typer.Option("--forum", help="Only meetings of a forum "
+    forum: Annotated[str | None, typer.Option("--forum", metavar="NAME", help="Only meetings of a forum "
                                               "whose name contains this.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", metavar="DATE",
                                                   help="From date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", metavar="DATE",
                                                 help="To date (inclusive).")] = None,
-    owner: Annotated[str | None, typer.Option("--owner", help="Only decisions whose owner "
+    owner: Annotated[str | None, typer.Option("--owner", metavar="NAME", help="Only decisions whose owner "
                                               "contains this.")] = None,
     as_of: AsOfOption = None,
     fmt: ListFormat = "table",
@@ -521,7 +521,7 @@ def history(
     query: Annotated[str, typer.Argument(metavar="MATTER", help="An item title or words of "
                                          "one, a matter id, or a decision id.")],
     db: DbOption = None,
-    forum: Annotated[str | None, typer.Option("--forum", help="Only matters of a forum "
+    forum: Annotated[str | None, typer.Option("--forum", metavar="NAME", help="Only matters of a forum "
                                               "whose name contains this.")] = None,
     all_matters: Annotated[bool, typer.Option("--all", help="Every matching matter, not only "
                                               "the best.")] = False,
@@ -544,7 +544,7 @@ def history(
 def meetings(
     ctx: typer.Context,
     db: DbOption = None,
-    forum: Annotated[str | None, typer.Option("--forum", help="Only forums whose name (or a "
+    forum: Annotated[str | None, typer.Option("--forum", metavar="NAME", help="Only forums whose name (or a "
                                               "name they are written as) contains this.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", metavar="DATE",
                                                   help="From date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
@@ -567,14 +567,14 @@ def meetings(
 def people_cmd(
     ctx: typer.Context,
     db: DbOption = None,
-    forum: Annotated[str | None, typer.Option("--forum", help="Only forums whose name "
+    forum: Annotated[str | None, typer.Option("--forum", metavar="NAME", help="Only forums whose name "
                                               "contains this.")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Only meetings of this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Only meetings of this year.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", metavar="DATE",
                                                   help="From date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", metavar="DATE",
                                                 help="To date (inclusive).")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Only people whose name "
+    name: Annotated[str | None, typer.Option("--name", metavar="TEXT", help="Only people whose name "
                                              "contains this.")] = None,
     sort: Annotated[str, typer.Option("--sort", metavar="|".join(people.PEOPLE_SORTS),
                                       help="Order: most present first (per forum), most "
@@ -612,7 +612,7 @@ def diff(
         help="Documents to compare: id (or its first characters), path, or number.")] = None,
     db: DbOption = None,
     forum: Annotated[list[str] | None, typer.Option(
-        "--forum", help="The forum of the --date meetings (a part of its name); once for "
+        "--forum", metavar="NAME", help="The forum of the --date meetings (a part of its name); once for "
         "all dates, or once per date.", show_default=False)] = None,
     date: Annotated[list[str] | None, typer.Option(
         "--date", metavar="DATE", help="A meeting to compare, by date (YYYY-MM-DD, or a month "
@@ -667,7 +667,7 @@ def report(
                                                   help="First year (YYYY, or a date in it).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", metavar="YEAR",
                                                 help="Last year (inclusive).")] = None,
-    forum: Annotated[str | None, typer.Option("--forum", help="Only forums whose name (or a "
+    forum: Annotated[str | None, typer.Option("--forum", metavar="NAME", help="Only forums whose name (or a "
                                               "name they are written as) contains this.")] = None,
     include_closed: IncludeClosedOption = False,
     template: Annotated[str | None, typer.Option(
