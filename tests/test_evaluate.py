@@ -430,6 +430,30 @@ def test_cli_extra_truth_outside_the_repository(tmp_path, capsys, monkeypatch, f
     assert "club-minutes" not in capsys.readouterr().out
 
 
+def test_cli_extra_document_folders(tmp_path, capsys, monkeypatch, fake_pipeline):
+    """A blind set kept outside the repository until it is measured is laid out like
+    fixtures/ (renderings beside an expected.json): --extra scores it under its folder's name,
+    and a folder mixing both kinds scores the truth files as well."""
+    blind = tmp_path / "holdout"
+    doc = blind / "good_doc"
+    doc.mkdir(parents=True)
+    (doc / "expected.json").write_text(json.dumps(EXPECTED, ensure_ascii=False), encoding="utf-8")
+    (doc / "good_doc.txt").write_text("irrelevant: the pipeline is faked\n", encoding="utf-8")
+    assert ev.run(["--no-fixtures", "--no-samples", "--extra", str(blind)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"holdout ({blind})\n")
+    row = next(ln for ln in out.splitlines() if ln.startswith("good_doc"))
+    assert row.split()[1:5] == ["txt", "ok", "ok", "ok"]
+    assert "holdout: items" in out and "bad truth" not in out
+    (blind / "club-minutes.json").write_text(
+        json.dumps({**EXPECTED, "document": str(doc / "good_doc.txt")}, ensure_ascii=False),
+        encoding="utf-8")
+    assert ev.run(["--no-fixtures", "--no-samples", "--extra", str(blind)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"corpus ({blind})\n")
+    assert sum(1 for ln in out.splitlines() if ln.startswith(("good_doc ", "club-minutes "))) == 2
+
+
 def test_module_runs_with_the_real_pipeline(tmp_path):
     """``python -m referatkit.evaluate`` end to end on one tiny document (scores not asserted:
     the grammar is work in progress; eval must not fail on it)."""

@@ -6,7 +6,9 @@ rendering of it. Ground truth for documents that are not ours to copy (the real-
 lives outside the repository: ``--extra DIR`` or ``$REFERATKIT_EVAL_EXTRA`` (folders, separated
 by ``os.pathsep``) hold ``*.json`` files of the same format with a top-level ``document``: the
 file they describe, absolute or relative to the truth file or to ``../shared/corpus/realworld``.
-Absent folders are skipped with a note. Each rendering goes through :func:`referatkit.pipeline.parse_file` and
+An extra folder may also hold document folders laid out like ``fixtures/`` (renderings beside an
+``expected.json``, e.g. a blind set kept out of the repository until it is measured); a folder
+of only those is reported under its own name. Absent folders are skipped with a note. Each rendering goes through :func:`referatkit.pipeline.parse_file` and
 :meth:`referatkit.model.Document.export`, and is compared with the expected JSON.
 
 Usage::
@@ -804,8 +806,8 @@ def evaluate_folder(source: str, folder: Path, *, formats: Iterable[str] | None 
 
 def find_truths(root: Path) -> list[Path]:
     """The ground-truth files of an extra source: every ``*.json`` under ``root`` (each names
-    its ``document``), sorted."""
-    return sorted(p for p in root.rglob("*.json") if p.is_file())
+    its ``document``) except the ``expected.json`` of document folders, sorted."""
+    return sorted(p for p in root.rglob("*.json") if p.is_file() and p.name != "expected.json")
 
 
 def resolve_document(truth: Path, document: str) -> Path | None:
@@ -1053,7 +1055,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="samples folder (default: $REFERATKIT_SHARED/samples or ../shared/samples; "
                          "skipped when absent)")
     ap.add_argument("--extra", type=Path, action="append", default=[], metavar="DIR",
-                    help=f"also score the truth files (*.json, each naming its 'document') in DIR "
+                    help=f"also score the truth files (*.json, each naming its 'document') and "
+                         f"the document folders (expected.json beside the files) in DIR "
                          f"(repeatable; ${EXTRA_ENV} lists more, separated by {os.pathsep!r}; "
                          f"absent folders are skipped)")
     ap.add_argument("--no-fixtures", action="store_true", help="do not score fixtures/")
@@ -1107,7 +1110,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         if not root.is_dir():
             print(f"note: extra truth skipped ({root} is absent)", file=sys.stderr)
             continue
-        label = "corpus" if not extra_sources else f"corpus{len(extra_sources) + 1}"
+        if find_documents(root) and not find_truths(root):
+            label = root.name  # a blind set laid out like fixtures/: its own name
+        else:
+            n = sum(1 for lab, _ in extra_sources if lab.startswith("corpus")) + 1
+            label = "corpus" if n == 1 else f"corpus{n}"
+        if label in {lab for lab, _ in sources + extra_sources}:
+            label = f"{label}{len(extra_sources) + 1}"
         extra_sources.append((label, root))
     if not sources and not extra_sources:
         ap.error("nothing to evaluate (no fixtures and no samples)")
@@ -1120,6 +1129,11 @@ def run(argv: Sequence[str] | None = None) -> int:
             rows += evaluate_folder(source, folder, formats=formats,
                                     hyphenation=not args.strict_text)
     for source, root in extra_sources:
+        for folder in find_documents(root):
+            if args.only and not any(o in folder.name for o in args.only):
+                continue
+            rows += evaluate_folder(source, folder, formats=formats,
+                                    hyphenation=not args.strict_text)
         for truth in find_truths(root):
             if args.only and not any(o in truth.stem for o in args.only):
                 continue
