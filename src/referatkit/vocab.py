@@ -333,21 +333,21 @@ STATUS_RULES: list[tuple[str, str]] = [
              r"(?:\s+(?:forslag|punkter|sager|saker|ärenden|frågor|spørsmål|kommentarer|spørgsmål|emner|bemærkninger|meddelelser|items|business))?"
              r"(?:\s+(?:modtaget|fra\s+\w+|til\s+(?:eventuelt|punktet|behandling)|under\s+\w+))?\s*[.!]?$"),
     ("rejected", r"\bikke\s+(?:godkendt|godkendes|vedtaget|tiltrådt|anbefalet|bevilget|imødekommet)\b"),
-    ("rejected", r"\bkunne\s+ikke\s+(?:anbefale|godkende|tiltræde|støtte)\b|\bafvist\b|\bafvises\b|\bforkastet\b|\bforkastes\b|\bfaldt\b"),
+    ("rejected", r"\b(?:kunne|kan)\s+ikke\s+(?:anbefale|godkende|tiltræde|støtte|bakke\s+op|gå\s+ind\s+for|acceptere)\b|\bbakker\s+ikke\s+op\b|\bafvist\b|\bafvises\b|\bforkastet\b|\bforkastes\b|\bfaldt\b|\bnedstemt\b|\bstemt\s+ned\b"),
     ("rejected", r"\bikke\s+(?:vedtatt|godkjent)\b|\bavslått\b|\bavslogs\b|\bavslag\b|\brejected\b|\bnot\s+approved\b"),
     # "Tilbagesendes X med bemærkning, at byrådet … har vedtaget …": returned because adopted
     ("approved", r"\bmed\s+bemærkning(?:en)?,?\s+at\s+.{0,120}?\bhar\s+(?:vedtaget|godkendt|tiltrådt|taget\s+\w+\s+til\s+efterretning)\b"),
-    ("referred", r"\b(?:oversendes|oversendt|videresendes|videresendt|fremsendes|fremsendt|sendes\s+videre|sendes\s+til|adresseres\s+til|bringer\s+videre|henvises\s+til|overdrages\s+til|tilbagesendes|forelægges)\b"),
+    ("referred", r"\b(?:oversendes|oversendt|videresendes|videresendt|fremsendes|fremsendt|sendes\s+videre|sendes\s+til|adresseres\s+til|bringer\s+videre|henvises\s+til|overdrages\s+til|tilbagesendes|forelægges|sendes\s+(?:i|til)\s+(?:offentlig\s+)?høring)\b"),
     # a committee recommending to the council: "Anbefales over for Byrådet", "Indstilles til godkendelse"
     ("referred", r"\banbefales\s+(?:over\s+for|overfor|til)\b|^indstilles\s+til\s+(?:godkendelse|vedtagelse|byrådet|kommunalbestyrelsen|regionsrådet)\b|\banbefaler\s+(?:byrådet|kommunalbestyrelsen|regionsrådet|økonomiudvalget)\b"),
     ("referred", r"\bdagsordenssætter\s+punktet\s+(?:der|i|på)\b|\bsættes\s+på\s+dagsordenen\s+(?:i|hos)\b"),
     ("referred", r"\b(?:referred\s+to|oversendes|sendes\s+vidare|oversendt\s+til)\b"),
-    ("postponed", r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|tages\s+op\s+igen|genoptaget\s+på|dagsordenssættes|sættes\s+på\s+(?:igen|næste)|tilbagevende\s+punkt|tages\s+op\s+(?:igen|på\s+(?:et\s+)?(?:næste|senere|kommende|fremtidigt))|på\s+et\s+(?:senere|fremtidigt|kommende)\s+møde|afventer|afventes)\b"),
+    ("postponed", r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|tages\s+op\s+igen|genoptaget\s+på|dagsordenssættes|sættes\s+på\s+(?:igen|næste)|(?:sættes|tages)\s+på\s+(?:dagsordenen\s+)?(?:til|på)\s+(?:det\s+)?(?:næste|kommende|senere|et\s+senere)\s+møde|tilbagevende\s+punkt|tages\s+op\s+(?:igen|på\s+(?:et\s+)?(?:næste|senere|kommende|fremtidigt))|på\s+et\s+(?:senere|fremtidigt|kommende)\s+møde|afventer|afventes)\b"),
     ("postponed", r"\b(?:utsatt|utsettes|utsätts|utsattes|bordlagt|bordlegges|bordlägg(?:s|es)|bordlades|bordlagd|postponed|deferred|tabled)\b"),
     ("action", r"\bbesluttede\s+at\s+(?:undersøge|udarbejde|afklare|indhente|nedsætte|igangsætte)\b"),
-    ("noted", r"\b(?:til\s+efterretning|orienteringen\s+(?:blev\s+)?taget|til\s+orientering|tog\s+orientering|orienteringen\s+tages|blev\s+orienteret|er\s+orienteret|(?:punktet|sagen|emnet|forslaget|orienteringen)\s+blev\s+drøftet)\b|^drøftet\b"),
+    ("noted", r"\b(?:til\s+efterretning|orienteringen\s+(?:blev\s+)?taget|til\s+orientering|tog\s+orientering|orienteringen\s+tages|blev\s+orienteret|er\s+orienteret|(?:punktet|sagen|emnet|forslaget|orienteringen)\s+blev\s+drøftet|blev\s+(?:[a-zæøå]+\s+og\s+)?drøftet(?=\s*[.!]?$))\b|^drøftet\b"),
     ("noted", r"\b(?:tatt\s+til\s+orientering|tas\s+til\s+orientering|tas\s+til\s+etterretning|tatt\s+til\s+etterretning|lades\s+till\s+handlingarna|lagt\s+till\s+handlingarna|noted)\b"),
-    ("approved", r"\b(?:godkendt|godkendte|godkendes|godkender|tiltrådt|tiltrådte|tiltræder|tiltrædes|vedtaget|vedtages|vedtog|besluttede|besluttet|blev\s+besluttet|det\s+blev\s+aftalt|aftalt|aftaltes|bakker\s+op|bakkede\s+op|valgt|genvalgt|nyvalgt|blev\s+valgt|enstemmigt|fastsat|bevilget|bevilges|imødekommet|følges)\b"),
+    ("approved", r"\b(?:godkendt|godkendte|godkendes|godkender|tiltrådt|tiltrådte|tiltræder|tiltrædes|vedtaget|vedtages|vedtog|besluttede|besluttet|blev\s+besluttet|det\s+blev\s+aftalt|aftalt|aftaltes|bakker\s+op|bakkede\s+op|valgt|genvalgt|nyvalgt|blev\s+valgt|enstemmigt|fastsat|bevilget|bevilges|imødekommet|følges|(?<!ikke\s)(?:enighed|enige)\s+om|enedes\s+om|afgiver\s+(?:et\s+)?høringssvar|afgive\s+(?:et\s+)?høringssvar|finansieres\s+(?:af|via|over|inden\s+for)|(?:afholdes|dækkes)\s+(?:af|inden\s+for|over)\s+(?:\w+\s+){0,2}(?:reserve|ramme|budget|pulje|midler|konto)\w*)\b"),
     ("approved", r"\b(?:vedtatt|vedtas|vedtok|godkjent|godkjennes|godkjente|valgt\s+ved|beslutade|beslutar|beslutades|godkändes|godkänd|godkänt|fastställdes|valdes|approved|adopted|agreed|resolved|carried|accepted)\b"),
 ]
 
@@ -361,12 +361,18 @@ DECISION_CUES = (
     r"fremsendes|tilbagesendes|sendes\s+videre|til\s+efterretning|til\s+orientering|taget\s+til|"
     r"afvist|afvises|forkast|valgt|valgte|genvalgt|nyvalgt|enstemmigt|næste\s+(?:netværks)?møde|"
     r"tilbagevende\s+punkt|vedtatt|godkjent|beslutade|bakker\s+op|bakkede\s+op|anbefales\s+(?:over\s*for|til)|"
-    r"approved|agreed|resolved|adopted|deferred|postponed|tabled|tiltrådt|bevilge|fastsat|"
+    r"approved|agreed|resolved|adopted|deferred|postponed|tabled|tiltrådt|bevilge|fastsat|faldt|nedstemt|"
+    r"(?:er|blev|var)\s+enige\s+om|enedes\s+om|blev\s+(?:[a-zæøå]+\s+og\s+)?drøftet(?=\s*[.!]?$)|"
     r"godkänd|valdes|omvaldes|nyvaldes|bordlad|beslutades|antogs|fastställdes|utsattes|bifölls|avslogs)"
 )
 
 # "Næste møde: torsdag den 16. juni 2022 kl. 9.00": the next meeting stated, nothing decided.
 NEXT_MEETING_FIELD = r"^(?:næste|kommende|neste|nästa|next)\s+(?:\w+)?(?:møde|møte|möte|meeting)\s*:"
+# "Mødet hævet kl. 19.40", "Mødet sluttede 20.15": the meeting ends, nothing is decided.
+MEETING_CLOSED = (
+    r"^(?:mødet|generalforsamlingen|møtet|mötet|the\s+meeting)\s+(?:blev\s+|ble\s+|was\s+)?"
+    r"(?:hævet|hævedes|afsluttet|afsluttedes|sluttede|slut|lukket|avsluttet|avslutades|closed)\b"
+)
 
 # A vote that adopts what was proposed just before it ("Der foreslås at …. Enstemmigt
 # vedtaget.", "Mathias stiller op som dirigent. Enstemmigt vedtaget."): one decision of both.
@@ -385,6 +391,8 @@ PROPOSAL_WORDS = (
 DISSENT = (
     r"\b(?:kunne\s+ikke\s+tiltræde|tog\s+forbehold|tager\s+forbehold|stemte\s+imod|undlod\s+at\s+stemme|"
     r"ønskede\s+(?:sig\s+)?(?:sin\s+\w+\s+)?(?:ført\s+)?til\s+protokol(?:len)?|mindretalsudtalelse|"
+    r"(?:ønskede|ønsker|bad\s+om\s+at\s+få)\s+(?:følgende\s+|sin\s+\w+\s+|det\s+)?ført\s+til\s+(?:referat|protokol)(?:len|et)?|"
+    r"et\s+mindretal\b.{0,80}?\bstemte\s+(?:imod|for)|(?:for|imod)\s+stemte\s+\d+|"
     r"henholdt\s+sig\s+til|deltog\s+ikke\s+i\s+(?:sagens\s+)?behandling)\b"
 )
 # A paragraph under a decision label that only names the case or asks for it back belongs to
@@ -408,7 +416,8 @@ DECIDING_VERBS = (
     r"besluttede|besluttet|beslutter|godkendte|godkender|tiltrådte|tiltræder|vedtog|vedtager|"
     r"tog|tager|bakker|bakkede|anbefaler|anbefalede|drøftede|konkluderede|aftalte|"
     r"vedtok|godkjente|beslutade|beslutar|fastställde|agreed|approved|resolved|decided|"
-    r"valgte|meddelte|bevilgede|kunne\s+ikke|ønsker|ønskede|anbefalede\s+ikke"
+    r"valgte|meddelte|bevilgede|kunne\s+ikke|kan\s+ikke|ønsker|ønskede|anbefalede\s+ikke|udpegede|udpeger|"
+    r"afgiver|afgav|bakker\s+ikke"
 )
 
 # "Indstillingen godkendt", "Indstillingen følges", "Indstillingen tiltrådt".
