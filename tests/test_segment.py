@@ -328,6 +328,21 @@ def test_closed_marker_under_the_title() -> None:
     ]
 
 
+def test_closed_said_in_a_sentence_or_in_brackets() -> None:
+    """Blind set (ho02, ho08): 'Punktet er lukket.' under the title and '(Lukket)' after it
+    close the item; neither is text or title."""
+    (doc,) = segment(_txt(
+        "Referat – Økonomiudvalget\nMandag den 7. oktober 2024\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+        "2. Orientering om verserende retssag\nPunktet er lukket.\nBeslutning: Taget til efterretning.\n\n"
+        "3. Ejendomshandel – grund ved sygehuset (Lukket)\nBeslutning: Godkendt."
+    ))
+    assert [(it.title, it.closed) for it in doc.items] == [
+        ("Godkendelse af dagsorden", False), ("Orientering om verserende retssag", True),
+        ("Ejendomshandel – grund ved sygehuset", True),
+    ]
+    assert "lukket" not in doc.items[1].text().lower()
+
+
 def test_a_case_number_of_the_year_is_the_item_number() -> None:
     raw = _txt("Møtereferat Eldrerådet 3. juni 2021\n\nSak 12/21 Godkjenning av innkalling\n\nVedtak: Godkjent.\n\n"
                "Sak 13/21 Referatsaker\n\nVedtak: Tatt til orientering.")

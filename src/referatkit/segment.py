@@ -98,7 +98,11 @@ CASE_NUMBER = re.compile(
 CLOSED_TITLE = re.compile(vocab.CLOSED_ITEM, re.IGNORECASE)
 # A closed marker on a line of its own under the title: "Lukket punkt", "Fortroligt – behandles
 # for lukkede døre."; not prose that starts with the word ("Lukket for nye indskrivninger").
-CLOSED_MARKER_LINE = re.compile(vocab.CLOSED_ITEM + r"(?:$|(?<=[:\-–])|\s*[-–:]\s)", re.IGNORECASE)
+CLOSED_MARKER_LINE = re.compile(
+    rf"(?:{vocab.CLOSED_ITEM}(?:\.?$|(?<=[:\-–])|\s*[-–:]\s))|(?:{vocab.CLOSED_NOTE})", re.IGNORECASE)
+# A line that is nothing but the marker: no text of the item.
+BARE_CLOSED_MARKER = re.compile(rf"(?:{vocab.CLOSED_ITEM}\s*\.?$)|(?:{vocab.CLOSED_NOTE})", re.IGNORECASE)
+CLOSED_SUFFIX = re.compile(vocab.CLOSED_SUFFIX, re.IGNORECASE)
 CLOSED_PART_HEADING = re.compile(r"^lukket\s+(?:referat|dagsorden|møde|del|punkter)\s*:?$", re.IGNORECASE)
 
 # Wrapping: a line at least this share of the document's usual line width was wrapped.
@@ -1387,10 +1391,13 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
         closed = bool(CLOSED_TITLE.match(title)) or (closed_from is not None and c.pos > closed_from)
         if body and CLOSED_MARKER_LINE.match(body[0].text):
             closed = True
-            if re.fullmatch(vocab.CLOSED_ITEM + r"\s*", body[0].text.strip(), re.IGNORECASE):
+            if BARE_CLOSED_MARKER.match(body[0].text.strip()):
                 body = body[1:]  # the bare marker is no text of the item
         if CLOSED_TITLE.match(title):
             title = CLOSED_TITLE.sub("", title).strip()
+        if CLOSED_SUFFIX.search(title):
+            closed = True
+            title = CLOSED_SUFFIX.sub("", title).strip()
         item = Item(
             number=c.num if c.rule != "time" else str(k + 1),
             title=_detab(title).strip().strip("*_").strip(),

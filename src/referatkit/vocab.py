@@ -463,6 +463,13 @@ NEXT_MEETING_MENTION = r"\b(?:næste|kommende|næstkommende|neste|nästa|next)\s
 # --------------------------------------------------------------------------- closed items
 
 CLOSED_ITEM = r"^(?:lukket\s+punkt|lukket|fortroligt|fortrolig|personpunkt|personsag|lukket\s+møde|unntatt\s+offentlighet|closed)\b\s*[:\-–]?"
+# The same said in a sentence under the title ("Punktet er lukket.", "Sagen behandles for
+# lukkede døre") or in brackets after it ("Ejendomshandel – grund ved sygehuset (Lukket)").
+CLOSED_NOTE = (
+    r"^(?:punktet|sagen|dette\s+punkt)\s+(?:er\s+(?:et\s+)?lukket(?:\s+punkt)?|er\s+fortroligt?|"
+    r"behandles\s+(?:for\s+lukkede\s+døre|i\s+lukket\s+møde))\s*[.!]?$"
+)
+CLOSED_SUFFIX = r"\s*[(\[]\s*(?:lukket(?:\s+punkt)?|fortroligt?|lukket\s+møde|personsag|closed)\s*[)\]]\s*$"
 
 # --------------------------------------------------------------------------- furniture
 
