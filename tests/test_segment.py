@@ -343,6 +343,17 @@ def test_closed_said_in_a_sentence_or_in_brackets() -> None:
     assert "lukket" not in doc.items[1].text().lower()
 
 
+def test_a_wrapped_title_ending_in_a_label_word_and_a_number_ending_a_sentence() -> None:
+    """Blind set (ho06 PDF, ho10 PDF): 'opfølgning' carrying on a wrapped title is the title's
+    word, not the label 'Opfølgning'; '16.' on the line after '… i uge' ends the sentence."""
+    (doc,) = segment(_txt(
+        "Referat – Område-MED\n20-02-2025\n\n1. Sygefravær\nGodkendt.\n\n2. Trivselsmåling (APV) –\nopfølgning\n"
+        "Konklusion: Peter sender et udkast til styregruppen senest fredag i uge\n16.\n"
+    ))
+    assert [it.title for it in doc.items] == ["Sygefravær", "Trivselsmåling (APV) – opfølgning"]
+    assert doc.items[1].sections[0].text.endswith("i uge 16.")
+
+
 def test_a_case_number_of_the_year_is_the_item_number() -> None:
     raw = _txt("Møtereferat Eldrerådet 3. juni 2021\n\nSak 12/21 Godkjenning av innkalling\n\nVedtak: Godkjent.\n\n"
                "Sak 13/21 Referatsaker\n\nVedtak: Tatt til orientering.")

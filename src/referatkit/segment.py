@@ -148,6 +148,8 @@ SCORE = {
 ATTACHMENT_LINE = re.compile(vocab.ATTACHMENT_FILE_SUFFIX + r"\s*\)?\s*$", re.IGNORECASE)
 # "2022." alone on a line ends a wrapped sentence; it numbers nothing.
 BARE_YEAR = re.compile(r"^(?:19|20)\d\d[.)]?$")
+# "16." alone on a line after an unfinished sentence ("… senest fredag i uge" / "16."): its end.
+BARE_NUMBER = re.compile(r"^\d{1,4}[.)]?$")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$")
 _BULLET = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*o]\s+|[a-zæøåA-ZÆØÅ][.)]\s+|\(?[a-zæøå]\)\s+|\(?[ivx]{1,4}\)\s+|[ivx]{1,4}\.\s+|\d{1,2}[.)]\s+)")
 
@@ -516,17 +518,25 @@ def _is_structural(ln: Line) -> bool:
     )
 
 
+def _lower_word_line(ln: Line) -> bool:
+    """"opfølgning" opening a wrapped title's last line: a label word in lower case and without
+    a colon is the title's word, not a label (labels are written capitalised)."""
+    t = ln.text.strip()
+    return t[:1].islower() and ":" not in t and label_of(t) is not None and participant_label(t) is None
+
+
 def _title_continues(prev: Line, nxt: Line, width: float) -> bool:
     """Does the visual line ``nxt`` continue the wrapped title ``prev``?"""
     if (prev.paragraph and not prev.cell_line) or (nxt.paragraph and not nxt.cell_line) or nxt.toc or nxt.in_table:
         return False
+    structural = _is_structural(nxt) and not _lower_word_line(nxt)
     if nxt.cell_line:
         # a wrapped title in a cell ends where a line ends a phrase or the next one opens a new one
-        return not SENTENCE_END.search(prev.text) and not _is_structural(nxt) and (
+        return not SENTENCE_END.search(prev.text) and not structural and (
             nxt.text[:1].islower() or prev.text.rstrip().endswith(("–", "-", "og", "af", "i", "for", "med", "til"))
             or len(nxt.text.split()) <= 3 and not ATTACHMENT_LINE.search(nxt.text)
         )
-    if SENTENCE_END.search(prev.text) or _is_structural(nxt) or CLOSED_MARKER_LINE.match(nxt.text):
+    if SENTENCE_END.search(prev.text) or structural or CLOSED_MARKER_LINE.match(nxt.text):
         return False
     first = nxt.text[:1]
     if first.islower() or first in "(-–&/":
@@ -917,7 +927,7 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
         starts_new = (
             ln.paragraph
             or (_BULLET.match(t) and not _carried_date(t))
-            or _opens_item(t)
+            or (_opens_item(t) and not (BARE_NUMBER.match(t) and not _ends_sentence(paras[-1])))
             or (_ends_sentence(paras[-1]) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
             or ATTACHMENT_LINE.search(paras[-1][-1])  # a file name ends its caption
             or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
