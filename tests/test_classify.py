@@ -103,6 +103,20 @@ def test_protocol_remarks_and_the_meeting_frame_are_no_decisions() -> None:
     assert "ført til referat" in doc.items[0].decisions[0].text
 
 
+def test_an_amount_ends_a_sentence() -> None:
+    """Blind set (ho03): 'kr.' after an amount ends the sentence when a capitalised word
+    follows; 'ca. 300' and 'kr. pr. have' do not."""
+    assert split_point("Skolen forventer et underskud på ca. 300.000 kr. Bestyrelsen tog orienteringen "
+                       "til efterretning. Punktet tages op igen i juni.") == [
+        "Skolen forventer et underskud på ca. 300.000 kr. Bestyrelsen tog orienteringen til efterretning.",
+        "Punktet tages op igen i juni.",
+    ]
+    doc = _doc("Referat\nSkolebestyrelsen\n12. marts 2024\n\n1. Budget\nSkolen forventer et underskud på ca. "
+               "300.000 kr. Bestyrelsen tog orienteringen til efterretning.\n\n2. Evt.\nIntet.")
+    assert doc.items[0].decisions[0].text == "Bestyrelsen tog orienteringen til efterretning."
+    assert doc.items[0].decisions[0].body == "Bestyrelsen"
+
+
 def test_a_vote_adopts_the_proposal_before_it() -> None:
     """Regression (kantinen, corpus): 'X stiller op som dirigent. Enstemmigt vedtaget.' and a
     proposal to postpone that the assembly adopted are one decision each, with the proposal's

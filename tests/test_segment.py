@@ -354,6 +354,24 @@ def test_a_wrapped_title_ending_in_a_label_word_and_a_number_ending_a_sentence()
     assert doc.items[1].sections[0].text.endswith("i uge 16.")
 
 
+def test_ad_n_refers_to_the_agenda_listed_before() -> None:
+    """Blind set (ho03): the agenda as a numbered list, then the minutes as 'Ad 1. <text>'
+    without titles: the items are the agenda's, each 'Ad N.' text is item N's body."""
+    raw = _txt(
+        "Skolebestyrelsen\nReferat af møde d. 12/3-2024\n\nDagsorden:\n1. Godkendelse af dagsorden\n"
+        "2. Meddelelser fra formanden\n3. Trivselsmåling\n4. Evt.\n\nReferat:\nAd 1. Dagsordenen blev godkendt.\n"
+        "Ad 2. Martin orienterede om netværksmødet.\nAd 3. Trivselsmåling: Punktet udsættes til næste møde.\n"
+        "Ad 4. Intet."
+    )
+    (doc,) = segment(raw)
+    assert [(it.number, it.title) for it in doc.items] == [("1", "Godkendelse af dagsorden"), ("2", "Meddelelser fra formanden"),
+                              ("3", "Trivselsmåling"), ("4", "Evt.")]
+    assert [it.text() for it in doc.items] == [
+        "Dagsordenen blev godkendt.", "Martin orienterede om netværksmødet.",
+        "Punktet udsættes til næste møde.", "Intet.",
+    ]
+
+
 def test_a_case_number_of_the_year_is_the_item_number() -> None:
     raw = _txt("Møtereferat Eldrerådet 3. juni 2021\n\nSak 12/21 Godkjenning av innkalling\n\nVedtak: Godkjent.\n\n"
                "Sak 13/21 Referatsaker\n\nVedtak: Tatt til orientering.")

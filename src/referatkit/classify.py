@@ -88,14 +88,20 @@ SUBJECT_START = re.compile(rf"^(?P<owner>{OWNER_NAME})(?:\s+\([^()]{{1,40}}\))?\
 LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\)|\(?[ivx]{1,4}[.)]|[•●○▪■◦‣∙·\-–—*o])\s+")
 NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(?[a-z]\))\s+")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"”“(])")
-# Abbreviations that end with a dot but not a sentence.
+# Abbreviations that end with a dot but not a sentence ...
 ABBREVIATIONS = ("bl.a.", "f.eks.", "fx.", "ift.", "jf.", "evt.", "ca.", "pkt.", "nr.", "d.", "kl.", "mht.", "vedr.", "inkl.", "ekskl.", "incl.", "excl.", "dvs.", "m.fl.", "mv.", "m.m.", "osv.", "t.o.", "s.", "stk.", "tlf.", "ang.", "kr.", "mio.", "mia.", "hhv.", "iflg.", "jvf.", "ca.", "e.g.", "i.e.")
 
 # --------------------------------------------------------------------------- helpers
 
 
+# ... unless it closes an amount or a list and a capitalised word follows: "ca. 300.000 kr.
+# Bestyrelsen tog …" is two sentences ("kr." is written after its number, never before a word).
+CLOSING_ABBREVIATIONS = ("kr.", "mio.", "mia.", "osv.", "mv.", "m.fl.", "m.m.", "etc.")
 _ABBREVIATION_RE = re.compile(
-    r"(?<![\wæøåÆØÅ])(?:" + "|".join(re.escape(a) for a in sorted(set(ABBREVIATIONS), key=len, reverse=True)) + ")",
+    r"(?<![\wæøåÆØÅ])(?:"
+    + "|".join(re.escape(a) + (r"(?-i:(?!\s+[A-ZÆØÅ][a-zæøå]))" if a in CLOSING_ABBREVIATIONS else "")
+               for a in sorted(set(ABBREVIATIONS) | set(CLOSING_ABBREVIATIONS), key=len, reverse=True))
+    + ")",
     re.IGNORECASE,
 )
 _PROTECTED = re.compile(r"\x00(\d+)\x00")

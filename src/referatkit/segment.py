@@ -113,6 +113,8 @@ PROSE_MIN_WORDS = 8
 # A wrapped line of a list entry hangs under the entry's text, this far right of its bullet.
 HANGING_INDENT_PT = 6.0
 MAX_TITLE_CHARS = 320
+# Below this length a title is compared whole, not as a part of the other.
+SHORT_TITLE_CHARS = 12
 MAX_TITLE_LINES = 4
 # How far back (in candidates) a chain may look for its previous member.
 DP_WINDOW = 400
@@ -221,6 +223,7 @@ class Candidate:
     x0: float | None
     score: float = 0.0
     overview: bool = False
+    spill: str = ""  # text after a back-reference ("Ad 2. Martin orienterede …"): the body's
 
 
 @dataclass(slots=True)
@@ -708,7 +711,7 @@ def _mark_overview(cands: list[Candidate], lines: list[Line]) -> dict[str, str]:
         later.setdefault(c.num, []).append(c)  # an inner list reuses the numbers: keep all
     matched = sum(
         1 for c in run if any(
-            not x.title or fuzz.partial_ratio(_norm_title(c.title), _norm_title(x.title)) >= 80
+            not x.title or _refers_back(x) or fuzz.partial_ratio(_norm_title(c.title), _norm_title(x.title)) >= 80
             for x in later.get(c.num, [])
         )
     )
@@ -717,6 +720,20 @@ def _mark_overview(cands: list[Candidate], lines: list[Line]) -> dict[str, str]:
             c.overview = True
             overview[c.num] = c.title
     return overview
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two writings of one title: a short one must match whole ("Evt." is not in "Intet.")."""
+    x, y = _norm_title(a), _norm_title(b)
+    if min(len(x), len(y)) < SHORT_TITLE_CHARS:
+        return fuzz.ratio(x, y) >= 80
+    return fuzz.partial_ratio(x, y) >= 80
+
+
+def _refers_back(c: Candidate) -> bool:
+    """"Ad 4." / "Ad pkt. 4" names an item listed before: what follows it may be the minutes
+    themselves, not the title."""
+    return c.style.startswith("word") and c.style.split(":")[-1].startswith("ad")
 
 
 def _node_score(c: Candidate, body: int, overview: dict[str, str]) -> float:
@@ -756,8 +773,8 @@ def _introduced_list(c: Candidate, lines: list[Line]) -> bool:
     def gap(ln: Line) -> bool:
         return ln.blank_before and not ln.paragraph  # a paragraph format marks every paragraph
 
-    if c.pos == 0 or c.heading or c.bold or gap(lines[c.pos]):
-        return False
+    if c.pos == 0 or c.heading or c.bold or gap(lines[c.pos]) or _refers_back(c):
+        return False  # "Ad 1." refers to an item; no list is written so
     k = c.pos - 1
     while k > 0 and _match_item(lines[k].text) and not gap(lines[k]):
         k -= 1  # the entries above it in the same list
@@ -903,7 +920,22 @@ def choose_agenda(
         for c in chain:
             if not c.title and c.num in overview:
                 c.title = overview[c.num]
+            elif _refers_back(c) and c.num in overview and overview[c.num]:
+                _split_back_reference(c, overview[c.num])
     return chain
+
+
+def _split_back_reference(c: Candidate, listed: str) -> None:
+    """"Ad 1. Dagsordenen blev godkendt." / "Ad 3. Trivselsmåling: Punktet udsættes …": the
+    agenda listed before gave the title; what the reference carries beyond it is the text."""
+    words = re.findall(r"\w+", listed)
+    lead = re.match(r"^\W*" + r"\W+".join(map(re.escape, words)) + r"\b[\s:.–—-]*", c.title, re.IGNORECASE) if words else None
+    if lead:
+        rest = c.title[lead.end():].strip()
+        if rest:
+            c.title, c.spill = c.title[: lead.end()].strip().rstrip(":.–—- "), rest
+    elif not _same_title(c.title, listed):
+        c.title, c.spill = listed, c.title
 
 
 # --------------------------------------------------------------------------- sections
@@ -1380,6 +1412,9 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
             body_start += 1
             n_title_lines += 1
         body = [ln for ln in lines[body_start:stop] if not ln.toc]
+        if c.spill:
+            body = [replace(lines[c.pos], text=c.spill, list_number=None, list_level=None, list_id=None,
+                            heading=None, bold=False), *body]
         if two_column and not lines[c.pos].paragraph:
             title, spill = _split_two_column_title(title)
             if spill:
