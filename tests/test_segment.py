@@ -2,7 +2,7 @@
 
 import pytest
 
-from referatkit.model import BLANK, LIST_ITEM, TABLE_CELL, Block, RawDocument, Section
+from referatkit.model import BLANK, HEADING, LIST_ITEM, TABLE_CELL, Block, RawDocument, Section
 from referatkit.normalise import normalise
 from referatkit.segment import label_of, normalise_number, segment
 
@@ -370,6 +370,25 @@ def test_ad_n_refers_to_the_agenda_listed_before() -> None:
         "Dagsordenen blev godkendt.", "Martin orienterede om netværksmødet.",
         "Punktet udsættes til næste møde.", "Intet.",
     ]
+
+
+def test_unnumbered_headings_are_the_agenda_of_minutes() -> None:
+    """Blind set (ho09): minutes whose points are headings without numbers - Word headings, or
+    short lines on their own in a text file - give unnumbered items; a memo's headings do not."""
+    text = (
+        "Netværksgruppen for Socialsygepleje\nReferat fra netværksmøde 26. marts 2025\nDeltagere:\nAnne Skov\n\n"
+        "Velkomst og præsentation\n\nRikke bød velkommen.\n\nErfaringer med opsøgende sygepleje\n\n"
+        "Jakob fortalte om træffetider.\n\nFælles temadag i efteråret\n\nNetværket besluttede at holde en temadag.\n"
+    )
+    want = [(None, "Velkomst og præsentation"), (None, "Erfaringer med opsøgende sygepleje"),
+            (None, "Fælles temadag i efteråret")]
+    assert _items(_txt(text)) == want
+    blocks = [Block("Referat fra netværksmøde 26. marts 2025"), Block("Deltagere: Anne Skov")]
+    for title, body in zip([t for _, t in want], ["Rikke bød velkommen.", "Jakob fortalte.", "Besluttet."], strict=True):
+        blocks += [Block(title, kind=HEADING, heading_level=2), Block(body)]
+    (doc,) = segment(normalise(RawDocument(path="r.docx", format="docx", blocks=blocks)))
+    assert [(it.number, it.title) for it in doc.items] == want
+    assert _items(_txt(text.replace("Referat fra netværksmøde", "Notat om netværksmødet"))) == []
 
 
 def test_a_case_number_of_the_year_is_the_item_number() -> None:

@@ -1347,6 +1347,8 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
                 nxt.toc = True  # consumed as the title
         cands.append(c)
     chain = choose_agenda(cands, lines, len(lines), toc)
+    if not chain:
+        chain = heading_items(lines, raw)
     toc_titles = [_norm_title(t) for _, t in toc] + [_norm_title(c.title) for c in cands if c.overview]
 
     first_item_pos = chain[0].pos if chain else len(lines)
@@ -1401,7 +1403,8 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
         body_start = c.pos + 1
         n_title_lines = 1
         while (
-            body_start < stop and n_title_lines < MAX_TITLE_LINES and len(title) < MAX_TITLE_CHARS
+            c.rule != "heading"  # a heading is one line: what follows it is its text
+            and body_start < stop and n_title_lines < MAX_TITLE_LINES and len(title) < MAX_TITLE_CHARS
             and not lines[body_start].toc
             and (
                 _title_continues(lines[body_start - 1], lines[body_start], width)
@@ -1444,11 +1447,12 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
             closed = True
             title = CLOSED_SUFFIX.sub("", title).strip()
         item = Item(
-            number=c.num if c.rule != "time" else str(k + 1),
+            number=None if c.rule == "heading" else c.num if c.rule != "time" else str(k + 1),
             title=_detab(title).strip().strip("*_").strip(),
             closed=closed,
             case_number=case_number,
-            number_as_written=lines[c.pos].text[: max(1, len(lines[c.pos].text) - len(c.title))].strip() or c.num,
+            number_as_written=None if c.rule == "heading" else
+            lines[c.pos].text[: max(1, len(lines[c.pos].text) - len(c.title))].strip() or c.num,
         )
         item.sections = build_sections(body, width)
         if any(CLOSED_TITLE.match(s.label) for s in item.sections):
@@ -1456,6 +1460,63 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
         doc.items.append(item)
     doc.sections = doc_sections
     return doc
+
+
+# Minutes whose agenda points are headings without numbers ("Velkomst og præsentation" as a
+# Word heading, a Markdown "###", or a short line on its own in a text file): at least this
+# many, each with text under it, and only in minutes or agendas (a memo's headings are its
+# sections).
+MIN_HEADING_ITEMS = 2
+MIN_LINE_HEADING_ITEMS = 3
+HEADING_ITEM_MAX_WORDS = 10
+HEADING_ITEM_DOC_TYPES = ("referat", "dagsorden", "dagsorden+referat")
+HEADING_TITLE_END = re.compile(r"[.:;,]\s*$")
+
+
+def _heading_like(lines: list[Line], i: int, line_based: bool) -> str | None:
+    """How line ``i`` stands out as an unnumbered heading ("h2", "line"), or None."""
+    ln = lines[i]
+    t = ln.text.lstrip("#").strip().strip("*_").strip()
+    if ln.toc or ln.synthetic or ln.in_table or ln.list_number or not t[:1].isupper():
+        return None
+    if len(t.split()) > HEADING_ITEM_MAX_WORDS or HEADING_TITLE_END.search(t) or _is_structural(Line(t)):
+        return None
+    if DATE_LABEL_RE.match(t) or PLACE_LABEL_RE.match(t) or FORUM_LABEL_RE.match(t) or dates.find_dates(t, 2000):
+        return None  # the meeting's header fields
+    if any(pat.search(t) for _, pat in DOC_TYPE_RES):
+        return None  # "Referat fra netværksmøde …": the document's title
+    if ln.heading is not None:
+        return f"h{ln.heading}"
+    if line_based and ln.blank_before and (i + 1 >= len(lines) or lines[i + 1].blank_before):
+        return "line"
+    return None
+
+
+def heading_items(lines: list[Line], raw: RawDocument) -> list[Candidate]:
+    """Agenda points written as headings without numbers, for minutes that number none."""
+    head_text = "\n".join(ln.text for ln in lines[:HEADER_ZONE_MAX_LINES])
+    if _doc_type(head_text + "\n" + Path(raw.path).stem.replace("_", " "), False) not in HEADING_ITEM_DOC_TYPES:
+        return []
+    line_based = raw.format in ("pdf", "txt")
+    found = [(i, style) for i in range(1, len(lines)) if (style := _heading_like(lines, i, line_based))]
+    styles = [st for _, st in found]
+    if not styles:
+        return []
+    # one look for all points: the heading level used most (a heading hint beats a bare line)
+    hinted = [st for st in styles if st != "line"]
+    style = max(set(hinted or styles), key=lambda st: (styles.count(st), st))
+    picked = [i for i, st in found if st == style]
+    # each point has text under it
+    picked = [i for k, i in enumerate(picked) if i + 1 < len(lines) and (k + 1 >= len(picked) or picked[k + 1] > i + 1)]
+    if len(picked) < (MIN_LINE_HEADING_ITEMS if style == "line" else MIN_HEADING_ITEMS):
+        return []
+    out = []
+    for i in picked:
+        ln = lines[i]
+        title = ln.text.lstrip("#").strip().strip("*_").strip()
+        out.append(Candidate(pos=i, rule="heading", num="", value=0.0, title=title, style=style, bold=ln.bold,
+                             heading=ln.heading is not None, list_id=None, list_level=None, x0=ln.x0))
+    return out
 
 
 def _continues_entry(prev: Line, nxt: Line) -> bool:
