@@ -290,6 +290,21 @@ def test_indstillingen_godkendt_refers_to_the_proposal() -> None:
     assert dec.status == "approved" and dec.refers_to_proposal
 
 
+def test_people_listed_twice_keep_both_functions_and_a_labelled_head_count() -> None:
+    """Blind set (ho10, ho11, ho01): '(projektleder)' among the members and 'Referent:' later;
+    'Fremmødte: 41 medlemmer' counts 41; a substitute ('Stedfortræder:') takes part."""
+    doc = _doc(
+        "Referat af styregruppemøde\nStyregruppen for omsorgssystemet\nDato: 2025-04-03\n"
+        "Deltagere: Charlotte Vinther (Kystby), Morten Aalund (projektleder)\nFremmødte: 41 medlemmer\n"
+        "Stedfortræder: Lars Brink (V) for Jens Holm\nMødeleder: Charlotte Vinther\nReferent: Morten Aalund\n\n"
+        "Punkt 1: Godkendelse af dagsorden\nKonklusion: Godkendt.\n\nPunkt 2: Eventuelt\nKonklusion: Intet."
+    )
+    people = {p.name: (p.organisation, p.role, p.absent) for p in doc.participants}
+    assert people == {"Charlotte Vinther": ("Kystby", "chair", False), "Morten Aalund": (None, "projektleder, referent", False),
+                      "Lars Brink": ("V", None, False)}
+    assert doc.attendance_count == 41
+
+
 def test_due_dates() -> None:
     assert due_of("Kim sender udkast senest den 2. juni", "2021-03-01")[0] == "2021-06-02"
     assert due_of("Der følges op på næste møde", "2021-03-01")[1] == "på næste møde"
@@ -337,6 +352,10 @@ def test_inline_and_party_participants() -> None:
          [("Anna Lindqvist", "Sweden", "chair", False), ("Thomas Rye", "Region Sydvest, Psykiatrien", None, False)]),
         ("Åse Ørum (leder), Émile Lassen (TR)", [("Åse Ørum", None, "leder", False), ("Émile Lassen", None, "tr", False)]),
         ("Camilla Due, sekretariatet", [("Camilla Due", "sekretariatet", None, False)]),
+        # blind set (ho07): a title before the name is no part of it
+        ("Borgmester Anders Lykke, Hedelund Kommune (formand); Rådmand Lene Winther, Vestmark Kommune",
+         [("Anders Lykke", "Hedelund Kommune", "formand", False),
+          ("Lene Winther", "Vestmark Kommune", "rådmand", False)]),
     ],
 )
 def test_inline_participant_lists(text: str, want: list[tuple[str, str | None, str | None, bool]]) -> None:

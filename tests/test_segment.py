@@ -391,6 +391,22 @@ def test_unnumbered_headings_are_the_agenda_of_minutes() -> None:
     assert _items(_txt(text.replace("Referat fra netværksmøde", "Notat om netværksmødet"))) == []
 
 
+def test_a_table_of_people_without_a_label_is_a_participant_list() -> None:
+    """Blind set (ho04, ho14): a table headed 'Navn | Repræsenterer | Fremmøde' lists people
+    wherever it stands; a table of schools does not."""
+    def table(rows: list[list[str]], t: int) -> list[Block]:
+        return [Block(x, kind=TABLE_CELL, table=t, row=r, col=c) for r, row in enumerate(rows) for c, x in enumerate(row)]
+
+    blocks = [Block("Referat – Handicaprådet"), Block("Tirsdag 5. november 2024"),
+              *table([["Navn", "Repræsenterer", "Fremmøde"], ["Inge Bjerre (formand)", "DH Kystby", "Til stede"],
+                      ["Poul Erik Vang", "DH Kystby", "Afbud"]], 1),
+              Block("1. Godkendelse af dagsorden"), Block("Godkendt."),
+              Block("2. Fravær"), *table([["Skole", "2023/24"], ["Egelund Skole", "11 %"]], 2)]
+    (doc,) = segment(normalise(RawDocument(path="r.docx", format="docx", blocks=blocks)))
+    people = [s for s in doc.sections if s.kind == "participants"]
+    assert [(s.label, s.text.splitlines()[0]) for s in people] == [("Medlemmer", "Navn | Repræsenterer | Fremmøde")]
+
+
 def test_a_case_number_of_the_year_is_the_item_number() -> None:
     raw = _txt("Møtereferat Eldrerådet 3. juni 2021\n\nSak 12/21 Godkjenning av innkalling\n\nVedtak: Godkjent.\n\n"
                "Sak 13/21 Referatsaker\n\nVedtak: Tatt til orientering.")

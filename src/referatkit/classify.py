@@ -600,6 +600,9 @@ ABSENT_WORD = re.compile(r"^(?:" + "|".join(vocab.ABSENT_MARKERS) + r")\.?$", re
 ABSENCE_REASON = re.compile(r"^(?:" + "|".join(vocab.ABSENCE_REASONS) + r")\.?$", re.IGNORECASE)
 FROM_BODY = re.compile(rf"^(?:{vocab.FROM_BODY_LABEL})$", re.IGNORECASE)
 BULLET_PREFIX = re.compile(r"^(?:[•●○▪■◦‣∙·\-–—*]|\(?[a-z]\)|\d{1,2}[.)])\s*")
+HONORIFIC_RE = re.compile(
+    r"^(?P<title>" + "|".join(re.escape(h) for h in sorted(set(vocab.HONORIFICS), key=len, reverse=True))
+    + r")\s+(?=[A-ZÆØÅ][\wæøåÆØÅ\-]+\s+[A-ZÆØÅ])", re.IGNORECASE)
 PEOPLE_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:og|and|samt|och|&)\s+")
 
 
@@ -748,6 +751,9 @@ def _parse_person(line: str, org: str | None, role: str, absent_all: bool) -> Pa
     "Maj Skårhøj – Klinikchef i … (Medformand) - mødeleder", "Jonas Friis (afbud)"."""
     absent = absent_all or bool(ABSENT_RE.search(line))
     line_wo = ABSENT_RE.sub("", line).strip(" -–,")
+    title = HONORIFIC_RE.match(line_wo)
+    if title:
+        line_wo = line_wo[title.end():]  # "Borgmester Anders Lykke": the title is no name
     name = NAME_SPLIT.split(line_wo, maxsplit=1)[0].strip().strip(".")
     if not _looks_like_name(name):
         return None
@@ -786,6 +792,8 @@ def _parse_person(line: str, org: str | None, role: str, absent_all: bool) -> Pa
             role_word = rm.group(0).lower()
         elif role in ("referent", "chair"):
             role_word = role
+    if role_word is None and title:
+        role_word = title.group("title").lower()
     return Participant(name=name, organisation=organisation or org, role=role_word, absent=absent)
 
 
@@ -814,11 +822,13 @@ def classify_participants(doc: Document) -> None:
             q = seen[key]
             q.absent = q.absent or p.absent
             q.organisation = q.organisation or p.organisation
-            q.role = q.role or p.role
+            q.role = _merged_role(q.role, p.role)
             continue
         seen[key] = p
     doc.participants = list(seen.values())
-    text = "\n".join(s.text for s in doc.sections[:3]) + "\n" + "\n".join(
+    # a count under a participant label ("Fremmødte: 41 medlemmer") is read with its label
+    text = "\n".join(f"{s.label}: {s.text}" if s.kind == "participants" else s.text
+                     for s in doc.sections[:3]) + "\n" + "\n".join(
         s.text for it in doc.items[:2] for s in it.sections[:2]
     )
     for pat in HEAD_COUNT_RES:
@@ -826,6 +836,24 @@ def classify_participants(doc: Document) -> None:
         if m:
             doc.attendance_count = sum(int(x) for x in re.findall(r"\d+", m.group("n")))
             break
+
+
+def _merged_role(first: str | None, second: str | None) -> str | None:
+    """A person listed twice with two functions has both ("projektleder" among the members,
+    then "Referent: Morten Aalund"): "projektleder, referent"."""
+    if not first or not second:
+        return first or second
+    have = [r.strip().casefold() for r in first.split(",")]
+    if second.casefold() in have or second.casefold() in ("referent", "chair") and _role_says(first, second):
+        return first
+    return f"{first}, {second}"
+
+
+def _role_says(role: str, label_role: str) -> bool:
+    """Does a written role already name the function a list label gave ("mødeleder" is chair)?"""
+    words = {"chair": ("mødeleder", "ordstyrer", "dirigent", "formand", "chair", "ordförande"),
+             "referent": ("referent", "sekretær", "scribe", "secretary")}[label_role.casefold()]
+    return any(w in role.casefold() for w in words)
 
 
 def _elected(doc: Document) -> list[Participant]:

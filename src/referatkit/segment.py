@@ -82,6 +82,8 @@ TOC_MAX_WRAP = 3
 # Two-column agenda tables: a header row like "Dagsordenspunkt | Referat (hovedpunkter)".
 AGENDA_TABLE_LEFT = re.compile(r"^(?:dagsordens?punkt|dagsorden|punkt|pkt\.?|emne|sag|tema|item)\b", re.IGNORECASE)
 AGENDA_TABLE_RIGHT = re.compile(r"^(?:referat|beslutning|bemærkning|konklusion|opfølgning|drøftelse|minutes|notes)", re.IGNORECASE)
+# The label a table of people gets when no participant label stands above it.
+PARTICIPANT_TABLE_LABEL = "Medlemmer"
 TWO_COLUMN_TEXT_HEADER = re.compile(
     r"^(?:dagsordens?punkt|dagsorden|punkt|emne)\s{1,}(?:referat|beslutning|bemærkninger|konklusion)",
     re.IGNORECASE,
@@ -320,6 +322,14 @@ def _is_agenda_table(rows: list[list[str]]) -> bool:
     return numbered >= 2 and numbered >= 0.5 * len(rows) and all(len(r) <= 3 for r in rows)
 
 
+def _is_participant_header(row: list[str]) -> bool:
+    """A header row whose every cell names a field of a person (vocab.PARTICIPANT_COLUMNS),
+    one of them the name."""
+    cells = [" ".join(c.split()).strip(" :.*").casefold() for c in row if c.strip()]
+    fields = [vocab.PARTICIPANT_COLUMNS.get(c) for c in cells]
+    return len(cells) >= 2 and all(fields) and "name" in fields
+
+
 def _cell_lines(text: str, page: int | None, line_based: bool) -> list[Line]:
     """A cell's text as lines: paragraphs (DOCX, Markdown), or visual lines that wrap, with a
     blank line where the cell has a paragraph gap (PDF)."""
@@ -335,7 +345,7 @@ def _cell_lines(text: str, page: int | None, line_based: bool) -> list[Line]:
     return out
 
 
-def _table_lines(cells: list[Block], line_based: bool = False) -> list[Line]:
+def _table_lines(cells: list[Block], line_based: bool = False, labelled: bool = False) -> list[Line]:
     rows: dict[int, dict[int, str]] = {}
     for c in cells:
         rows.setdefault(c.row or 0, {})[c.col or 0] = c.text
@@ -360,6 +370,10 @@ def _table_lines(cells: list[Block], line_based: bool = False) -> list[Line]:
                 out.append(Line(right_label, page=page, synthetic="minutes"))
                 out.extend(_cell_lines(right, page, line_based))
         return out
+    if grid and not labelled and _is_participant_header(grid[0]):
+        # "Navn | Repræsenterer | Fremmøde": a table of people wherever it stands (no label
+        # above it, or an item title such as "Netværkets medlemmer")
+        out.append(Line(f"{PARTICIPANT_TABLE_LABEL}:", page=page, paragraph=True))
     for r in grid:
         kept = [x.strip() for x in r if x.strip()]
         if len(kept) == 1 and "\n" in kept[0] and _is_field_key(kept[0].split("\n", 1)[0]):
@@ -382,6 +396,12 @@ def _table_lines(cells: list[Block], line_based: bool = False) -> list[Line]:
             text = " | ".join(nonempty)
         out.append(Line(text, page=page, in_table=len(nonempty) > 1, paragraph=True))
     return out
+
+
+def _names_people(text: str) -> bool:
+    """A line that labels a list of people, on its own or as an item's title ("3. Medlemmer")."""
+    hit = _match_item(text)
+    return participant_label((hit[1].group("title") or "") if hit else text) is not None
 
 
 def flatten(raw: RawDocument) -> list[Line]:
@@ -415,7 +435,7 @@ def flatten(raw: RawDocument) -> list[Line]:
                     cells[-1] = replace(host, text=(host.text + sep if host.text else "") + nb.text)
                     nested_row = key
                 j += 1
-            tl = _table_lines(cells, line_based)
+            tl = _table_lines(cells, line_based, labelled=bool(lines) and _names_people(lines[-1].text))
             if tl:
                 tl[0].blank_before = True
             lines.extend(tl)

@@ -230,6 +230,8 @@ PARTICIPANT_LABELS: list[tuple[str, str]] = [
     (r"til stede", "present"),
     (r"tsc members present", "present"),
     (r"others present", "present"),
+    (r"stedfortrædere?", "present"),
+    (r"mødt\s+som\s+stedfortræder", "present"),
     (r"guests", "guest"),
     (r"gæster", "guest"),
     (r"afbud(?:\s*/\s*fraværende)?", "absent"),
@@ -250,6 +252,15 @@ PARTICIPANT_LABELS: list[tuple[str, str]] = [
     (r"chairs?", "chair"),
     (FROM_BODY_LABEL, "present"),
 ]
+
+# Titles written before a name ("Borgmester Anders Lykke, Hedelund Kommune"): no part of the
+# name; the person's role where nothing else gives one.
+HONORIFICS: tuple[str, ...] = (
+    "borgmester", "viceborgmester", "overborgmester", "rådmand", "rådkvinde", "regionsrådsformand",
+    "kommunaldirektør", "regionsdirektør", "direktør", "formand", "næstformand", "byrådsmedlem",
+    "kommunalbestyrelsesmedlem", "regionsrådsmedlem", "udvalgsformand", "skoleleder", "dr.", "professor",
+    "ordfører", "mayor", "councillor", "ordförande", "ordfører",
+)
 
 # Role words inside a participant line ("Maj Skårhøj – Klinikchef (Medformand) - mødeleder").
 ROLE_WORDS: tuple[str, ...] = (
