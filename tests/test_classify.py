@@ -279,6 +279,11 @@ def test_prior_decisions_of_other_bodies_are_kept_apart() -> None:
     )
     kinds = [(d.kind, d.prior_date) for d in doc.items[0].decisions]
     assert kinds == [("prior", "2013-04-10"), ("decision", None)]
+    # blind set (ho08): the date written out
+    doc = _doc("Beslutningsprotokol\nRegionsrådet\n10. december 2024\n\n1. Budgetrevision\n"
+               "Forretningsudvalgets beslutning den 26. november 2024\nAnbefales.\nBeslutning\nGodkendt.\n\n2. Eventuelt\nIntet.")
+    assert [(d.kind, d.prior_date, d.body) for d in doc.items[0].decisions] == [
+        ("prior", "2024-11-26", "Forretningsudvalget"), ("decision", None, None)]
 
 
 def test_indstillingen_godkendt_refers_to_the_proposal() -> None:
@@ -303,6 +308,27 @@ def test_people_listed_twice_keep_both_functions_and_a_labelled_head_count() -> 
     assert people == {"Charlotte Vinther": ("Kystby", "chair", False), "Morten Aalund": (None, "projektleder, referent", False),
                       "Lars Brink": ("V", None, False)}
     assert doc.attendance_count == 41
+
+
+def test_an_owner_and_deadline_column_or_label_gives_the_tasks_owner() -> None:
+    """Blind set (ho06): minutes as a table Punkt | Referat | Ansvarlig/frist - the third column
+    owns the row's task and dates it; 'Ansvarlig:' / 'Frist:' under a decision do the same.
+    'der blev aftalt på mødet' is this meeting's agreement, not background."""
+    from referatkit.model import TABLE_CELL
+
+    rows = [["Punkt", "Referat", "Ansvarlig/frist"],
+            ["1. Sygefravær", "Sygefraværet er steget.\nDer udarbejdes en handleplan.", "Trine Bach\nInden 1. april 2025"],
+            ["2. Retningslinjer", "Udkastet blev godkendt med de ændringer, der blev aftalt på mødet.", ""]]
+    blocks = [Block("Referat – Område-MED"), Block("Dato: 20-02-2025")] + [
+        Block(x, kind=TABLE_CELL, table=0, row=r, col=c) for r, row in enumerate(rows) for c, x in enumerate(row)]
+    (doc,) = segment(normalise(RawDocument(path="r.docx", format="docx", blocks=blocks)))
+    doc = classify(doc)
+    got = [[(d.status, d.owner, d.due) for d in it.decisions] for it in doc.items]
+    assert got == [[("action", "Trine Bach", "2025-04-01")], [("approved", None, None)]]
+    doc = _doc("Referat\nStyregruppen\n3. april 2025\n\n1. Kommunikation\nBeslutning: Der laves et nyhedsbrev.\n"
+               "Ansvarlig: Peter Thorup\nFrist: 18. april\n\n2. Eventuelt\nIntet.")
+    (d,) = doc.items[0].decisions
+    assert (d.status, d.owner, d.due) == ("action", "Peter Thorup", "2025-04-18")
 
 
 def test_due_dates() -> None:

@@ -140,6 +140,8 @@ def status_of(text: str, *, default: str = "approved", next_meeting_item: bool =
             return status
     if any(_is_main_clause_task(s, o) for s, o in _action_sentences(t)):
         return "action"
+    if PASSIVE_TASK_RE.search(t_marker) and not PROPOSAL_WORDS_RE.search(t_marker) and not t.rstrip().endswith("?"):
+        return "action"  # "Der udarbejdes en handleplan.": a task, its owner maybe in a column
     return default
 
 
@@ -400,7 +402,7 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
             d.prior_date = None if own else m_date
             out.append(d)
         return out
-    if kind in ("attachments", "background", "participants"):
+    if kind in ("attachments", "background", "participants", "responsible"):
         return out
     # body / minutes / other: outcome sentences only
     outcome_source = kind in ("minutes", "body") and not ctx.structured and not ctx.report and not ctx.agenda
@@ -493,7 +495,8 @@ def _adopts(pending: list[tuple[str, Decision | None, bool]]) -> bool:
 _BACKGROUND = re.compile(
     r"\b(?:blev\s+(?:godkendt|vedtaget|besluttet)\s+(?:af|i|på)\s+(?:den|det|de|regionsrådet|byrådet|kommunalbestyrelsen)"
     r"|i\s+forbindelse\s+med\s+indgåelsen|tidligere\s+(?:besluttet|vedtaget|godkendt)|det\s+er\s+besluttet"
-    r"|,\s*(?:der|som)\s+(?:blev|er\s+blevet|var)\s+(?:aftalt|vedtaget|besluttet|godkendt)\s+(?:i|på|under|af|ved)\b)",
+    r"|,\s*(?:der|som)\s+(?:blev|er\s+blevet|var)\s+(?:aftalt|vedtaget|besluttet|godkendt)\s+(?:i|på|under|af|ved)\b"
+    r"(?!\s+(?:mødet|dette\s+møde|dagens\s+møde)\b))",
     re.IGNORECASE,
 )
 
@@ -572,8 +575,47 @@ def classify_decisions(doc: Document) -> None:
             if agenda_only and sec.kind not in ("prior_decision", "proposal", "body", "minutes", "other"):
                 continue
             decisions.extend(_decisions_from_section(sec, ctx))
+        _assign_responsible(item, decisions, ctx)
         # the title itself may carry the outcome in compact minutes ("3. Regnskab – godkendt")
         item.decisions = _dedupe(decisions)
+
+
+# What leads a deadline in an owner column ("Inden 1. april 2025", "Frist: 1/3").
+DUE_LEAD = re.compile(r"^(?:inden|senest|før|frist|deadline|by|due)\b[\s:.]*", re.IGNORECASE)
+
+
+def _assign_responsible(item: Item, decisions: list[Decision], ctx: _Ctx) -> None:
+    """"Ansvarlig/frist: Trine Bach, inden 1. april 2025" (a table column, or labels under the
+    decision): the owner and due date of the item's tasks that name none - its actions, else
+    what stays open, else its last decision."""
+    texts = [s.text for s in item.sections if s.kind == "responsible" and s.text.strip()]
+    if not texts:
+        return
+    year = int(ctx.doc.meeting_date[:4]) if ctx.doc.meeting_date else None
+    owner = due = due_text = None
+    for line in (ln.strip(" .;,") for t in texts for ln in re.split(r"\n|[;,]\s+", t)):
+        if not line:
+            continue
+        found = dates.find_dates(line, year)
+        if found:
+            due = due or found[0].date.isoformat()
+            due_text = due_text or line
+            line = (line[: found[0].start] + line[found[0].end:]).strip(" .,;:")
+        line = DUE_LEAD.sub("", line).strip(" .,;:")
+        if line and owner is None and re.search(r"[A-Za-zÆØÅæøå]{2}", line):
+            owner = line
+    own = [d for d in decisions if d.kind == "decision" and d.status != "none"]
+    targets = ([d for d in own if d.status == "action" and not d.owner]
+               or [d for d in own if d.status in ("postponed", "referred") and not d.owner] or own[-1:])
+    for d in targets:
+        d.owner = d.owner or owner
+        if not d.actions:
+            d.actions.append(Action(text=d.text, owner=owner, due=due, due_text=due_text))
+        for a in d.actions:
+            a.owner = a.owner or owner
+            if a.due is None and due:
+                a.due, a.due_text = due, due_text
+        d.due = d.due or due
 
 
 def _dedupe(decisions: list[Decision]) -> list[Decision]:

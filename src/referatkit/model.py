@@ -75,6 +75,7 @@ SECTION_KINDS = (
     "attachments",  # Bilag
     "prior_decision",  # Beslutning i Økonomiudvalget den ..., Forretningsudvalgets beslutning
     "participants",  # Deltagere, Til stede, Afbud (document level)
+    "responsible",  # Ansvarlig, Frist, Tovholder: who does the item's task, and by when
     "body",  # text before any label
     "other",
 )

@@ -322,6 +322,12 @@ def _is_agenda_table(rows: list[list[str]]) -> bool:
     return numbered >= 2 and numbered >= 0.5 * len(rows) and all(len(r) <= 3 for r in rows)
 
 
+def _responsible_header(text: str) -> bool:
+    """"Ansvarlig/frist", "Ansvarlig", "Frist", "Tovholder": a column of owners and deadlines."""
+    lab = label_of(" ".join(text.split()))
+    return bool(lab and lab[1] == "responsible" and not lab[2])
+
+
 def _is_participant_header(row: list[str]) -> bool:
     """A header row whose every cell names a field of a person (vocab.PARTICIPANT_COLUMNS),
     one of them the name."""
@@ -356,11 +362,14 @@ def _table_lines(cells: list[Block], line_based: bool = False, labelled: bool = 
         # the right column's header names its text ("Referat (hovedpunkter)"): minutes, whose
         # every line is not a decision
         right_label = "Referat"
+        # a column headed "Ansvarlig/frist" holds who does the row's task and by when
+        responsible: dict[int, str] = {}
         for r in grid:
             left = r[0] if r else ""
-            right = "\n".join(x for x in r[1:] if x.strip())
+            right = "\n".join(x for k, x in enumerate(r[1:], 1) if x.strip() and k not in responsible)
             if AGENDA_TABLE_LEFT.match(left.strip()) and AGENDA_TABLE_RIGHT.match(r[1].strip() if len(r) > 1 else ""):
                 right_label = " ".join(r[1].split()) or right_label
+                responsible = {k: " ".join(h.split()) for k, h in enumerate(r) if k >= 2 and _responsible_header(h)}
                 continue  # the header row, repeated on every page
             for k, part in enumerate(ln for ln in left.split("\n") if ln.strip()):
                 # a PDF cell's lines are visual lines: its title may wrap onto the next one
@@ -369,6 +378,10 @@ def _table_lines(cells: list[Block], line_based: bool = False, labelled: bool = 
             if right.strip():
                 out.append(Line(right_label, page=page, synthetic="minutes"))
                 out.extend(_cell_lines(right, page, line_based))
+            for k, header in responsible.items():
+                if k < len(r) and r[k].strip():
+                    out.append(Line(header, page=page, synthetic="responsible"))
+                    out.extend(_cell_lines(r[k], page, line_based))
         return out
     if grid and not labelled and _is_participant_header(grid[0]):
         # "Navn | Repræsenterer | Fremmøde": a table of people wherever it stands (no label

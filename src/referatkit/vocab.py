@@ -192,6 +192,12 @@ SECTION_LABELS: list[tuple[str, str]] = [
     (r"sagen afgøres i", "background"),
     (r"beslutningen træffes af", "background"),
     (r"følgende\s+deltog\s+ikke(?:\s+i\s+(?:behandlingen|sagens\s+behandling)(?:\s+af\s+(?:punktet|sagen))?)?", "other"),
+    (r"ansvarlig\s*/\s*frist", "responsible"),
+    (r"ansvar\s*/\s*frist", "responsible"),
+    (r"ansvarlige?", "responsible"),
+    (r"tovholdere?", "responsible"),
+    (r"frist", "responsible"),
+    (r"deadline", "responsible"),
     (r"bilag(?:\s+vedlagt)?", "attachments"),
     (r"vedlagte bilag", "attachments"),
     (r"vedlegg", "attachments"),
@@ -205,7 +211,7 @@ LABEL_ITEM_SUFFIX = r"\s*[-–—]?\s*(?:punkt|pkt\.?)\s*(?P<labelnum>\d+[a-zA-Z
 # "Økonomiudvalgets beslutning den 04.12.2012", "Sundheds- og Forebyggelsesudvalgets beslutning".
 PRIOR_DECISION_PATTERNS: list[str] = [
     r"beslutning\s+i\s+(?P<body>.+?)\s+den\s+(?P<date>\S+(?:\s+\S+\s+\d{4})?)\s*(?:punkt\s*\d+)?\s*:?$",
-    r"(?P<body>.+?s)\s+beslutning(?:\s+den\s+(?P<date>[\d.\-/]+))?(?:\s+punkt\s*\d+)?\s*:?$",
+    r"(?P<body>.+?s)\s+beslutning(?:\s+den\s+(?P<date>[\d.\-/]+|\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}))?(?:\s+punkt\s*\d+)?\s*:?$",
 ]
 
 # --------------------------------------------------------------------------- people
@@ -457,7 +463,8 @@ ACTION_VERBS = (
 
 # A task without an owner, in the passive: "Det undersøges.", "Odense Kommune kontaktes igen."
 PASSIVE_TASKS = (
-    r"\b(?:undersøges|afklares|kontaktes|følges\s+op|indhentes|udsendes|tilbagemeldes|rundsendes)\b"
+    r"\b(?:undersøges|afklares|kontaktes|følges\s+op|indhentes|udsendes|tilbagemeldes|rundsendes|"
+    r"udarbejdes|sendes\s+ud|laves|indkaldes|tilrettes|revideres|opdateres|bestilles)\b"
 )
 
 # Words that mark the start of a due date expression.
