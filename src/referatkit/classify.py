@@ -15,6 +15,7 @@ The classifier reads the sections the segmenter cut and never looks at formats:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -58,6 +59,13 @@ ELECTION_RES = [re.compile(p) for p in vocab.ELECTION_PATTERNS]
 # Elections of a chair or a minute-taker are read in the first items of a meeting.
 ELECTION_ITEMS = 4
 DUE_RES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in vocab.DUE_PATTERNS]
+# "senest uge 16": the week's Friday (0 = Monday), the end of a working week.
+DUE_WEEKDAY_DEFAULT = 4
+# Part of a month → (day, approximate); day 0 is the month's last.
+MONTH_PART_DAY = {
+    "udgangen": (0, False), "slutningen": (0, False), "ultimo": (0, False),
+    "midten": (15, True), "medio": (15, True), "starten": (1, True), "begyndelsen": (1, True), "primo": (1, True),
+}
 ATTACHMENT_FILE_RE = re.compile(vocab.ATTACHMENT_FILE_SUFFIX + r"\s*\)?\s*$", re.IGNORECASE)
 ROLE_RE = re.compile(r"\b(?:" + "|".join(sorted(vocab.ROLE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 ABSENT_RE = re.compile(r"(?:^|[\s(\-–,])(?:" + "|".join(vocab.ABSENT_MARKERS) + r")\b\)?\s*\.?$", re.IGNORECASE)
@@ -128,9 +136,11 @@ def _sentences(text: str) -> list[str]:
     return list(_sentence_tuple(text))
 
 
-def status_of(text: str, *, default: str = "approved", next_meeting_item: bool = False) -> str | None:
+def status_of(text: str, *, default: str = "approved", next_meeting_item: bool = False,
+              people: frozenset[str] = frozenset()) -> str | None:
     """The status a decision's wording gives, by the first matching rule; ``default`` when
-    none matches (``None`` to require a phrase)."""
+    none matches (``None`` to require a phrase). ``people``: the meeting's participants
+    (casefolded names and first names), whose tasks need no task verb of the vocabulary."""
     t = " ".join(text.split())
     t_marker = LIST_MARKER.sub("", t)
     for status, pat in STATUS_RES:
@@ -138,7 +148,7 @@ def status_of(text: str, *, default: str = "approved", next_meeting_item: bool =
             if status == "postponed" and next_meeting_item:
                 return "approved"  # planning the next meeting is an agreement, not a deferral
             return status
-    if any(_is_main_clause_task(s, o) for s, o in _action_sentences(t)):
+    if any(_is_main_clause_task(s, o) for s, o in _action_sentences(t, people)):
         return "action"
     if PASSIVE_TASK_RE.search(t_marker) and not PROPOSAL_WORDS_RE.search(t_marker) and not t.rstrip().endswith("?"):
         return "action"  # "Der udarbejdes en handleplan.": a task, its owner maybe in a column
@@ -186,12 +196,12 @@ def points(section_text: str) -> list[str]:
     return out
 
 
-def _has_status(sentence: str) -> bool:
+def _has_status(sentence: str, people: frozenset[str] = frozenset()) -> bool:
     """Does the sentence carry a decision of its own (a status phrase, or a task)?"""
-    return status_of(sentence, default=None) is not None
+    return status_of(sentence, default=None, people=people) is not None
 
 
-def split_point(point: str) -> list[str]:
+def split_point(point: str, people: frozenset[str] = frozenset()) -> list[str]:
     """One point, one decision per decision it states: "Punktet udsættes. Jonas Weber indhenter
     tilbud." is a postponement and a task. Sentences without a phrase of their own stay with the
     decision they explain, and a minority's note ("… kunne ikke tiltræde") with the one before."""
@@ -202,7 +212,7 @@ def split_point(point: str) -> list[str]:
     cur: list[str] = []
     cur_has = False
     for sent in sents:
-        has = _has_status(sent) and not (cur_has and DISSENT_RE.search(sent))
+        has = _has_status(sent, people) and not (cur_has and DISSENT_RE.search(sent))
         if has and cur_has:
             pieces.append(" ".join(cur))
             cur = [sent]
@@ -262,8 +272,10 @@ def _owner_before(text: str, verb_start: int) -> str | None:
     return None
 
 
-def _action_sentences(text: str) -> list[tuple[str, str | None]]:
-    """(sentence, owner) for each sentence that gives someone a task."""
+def _action_sentences(text: str, people: frozenset[str] = frozenset()) -> list[tuple[str, str | None]]:
+    """(sentence, owner) for each sentence that gives someone a task: a task verb of the
+    vocabulary after its owner, or any verb in the present after a participant's name ("Karen
+    indkøber præmier inden 15/6")."""
     out: list[tuple[str, str | None]] = []
     for sent in _sentences(_strip_marker(text)):
         m = ENGLISH_ACTION.match(sent)
@@ -279,6 +291,11 @@ def _action_sentences(text: str) -> list[tuple[str, str | None]]:
             out.append((sent, deciding_body(sent)))
             continue
         vm = ACTION_VERB_RE.search(sent)
+        if not vm and not sent.rstrip().endswith("?"):
+            pm = _participant_task(sent, people)
+            if pm:
+                out.append((sent, pm))
+                continue
         if not vm or sent.rstrip().endswith("?"):
             continue
         owner = _owner_before(sent, vm.start())
@@ -290,6 +307,34 @@ def _action_sentences(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+# A verb in the present right after the subject ("indkøber", "tager", "går"); not the
+# auxiliaries and copulas that report or describe ("er", "har", "kan").
+PRESENT_VERB = re.compile(r"^\s+(?P<verb>[a-zæøå]{2,}(?:er|år|ør|ér))\b")
+NOT_TASK_VERBS = {"er", "har", "var", "blev", "bliver", "kan", "skal", "vil", "må", "får", "ser", "synes", "mener",
+                  "foreslår", "spørger", "fortæller", "orienterer", "oplever", "tror", "ønsker", "forklarer",
+                  "påpeger", "bemærker", "understreger", "nævner", "siger", "deltager", "mangler", "savner",
+                  "stiller", "genopstiller", "indleder", "byder", "fortsætter"}
+
+
+def _participant_task(sent: str, people: frozenset[str]) -> str | None:
+    """The owner when a participant of the meeting opens the sentence and does something in the
+    present tense by a time it names ("Karen indkøber præmier inden 15/6"); None otherwise."""
+    if not people:
+        return None
+    m = SUBJECT_START.match(sent.strip())
+    if not m:
+        return None
+    owner = m.group("owner").strip()
+    if owner.casefold() not in people:
+        return None
+    vm = PRESENT_VERB.match(sent.strip()[m.end("owner"):])
+    if not vm or vm.group("verb").casefold() in NOT_TASK_VERBS:
+        return None
+    if not any(pat.search(sent) for _, pat in DUE_RES):
+        return None  # "Tine Blach indleder punktet": the programme; a task has a time
+    return owner
+
+
 def due_of(text: str, meeting_date: str | None, next_meeting: str | None = None) -> tuple[str | None, str | None, bool]:
     """(due date, due wording, approximate) from an action's text; "på næste møde" is due on
     ``next_meeting`` where the minutes give its date."""
@@ -299,6 +344,26 @@ def due_of(text: str, meeting_date: str | None, next_meeting: str | None = None)
         m = pat.search(text)
         if not m:
             continue
+        if kind == "week" and year:
+            wd = dates.weekday_index(m.group("wd")) if m.group("wd") else DUE_WEEKDAY_DEFAULT
+            try:
+                d = dt.date.fromisocalendar(year, int(m.group("week")), wd + 1)
+            except ValueError:
+                return None, m.group(0), False
+            if base and d < base:
+                d = dt.date.fromisocalendar(year + 1, int(m.group("week")), wd + 1)
+            return d.isoformat(), m.group(0), False
+        if kind == "month_part":
+            part = (m.group("part") or m.group("part2") or "").lower()
+            month = vocab.MONTHS[m.group("mon").lower()]
+            y = int(m.group("year")) if m.group("year") else year
+            if y is None:
+                return None, m.group(0), True
+            if base and not m.group("year") and (y, month) < (base.year, base.month):
+                y += 1  # "inden udgangen af februar" in a December meeting
+            last = calendar.monthrange(y, month)[1]
+            day, approx = MONTH_PART_DAY.get(part, (last, True))
+            return dt.date(y, month, min(day or last, last)).isoformat(), m.group(0), approx
         if kind == "date":
             d = dates.parse_date(m.group("date"), year)
             if d and base and d < base and not re.search(r"\d{4}", m.group("date")):
@@ -334,6 +399,7 @@ class _Ctx:
     agenda: bool = False  # an agenda: it proposes, nothing is decided yet
     labelled_actions: bool = False  # the document writes its tasks as "Action: …"
     next_meeting: str | None = None  # the next meeting's date where the minutes give it
+    people: frozenset[str] = frozenset()  # participants' names and first names, casefolded
 
 
 def _make_decision(text: str, status: str, kind: str, ctx: _Ctx) -> Decision:
@@ -342,7 +408,7 @@ def _make_decision(text: str, status: str, kind: str, ctx: _Ctx) -> Decision:
     d.body = deciding_body(clean)
     if PROPOSAL_REF_RE.search(clean):
         d.refers_to_proposal = True
-    for sent, owner in _action_sentences(clean):
+    for sent, owner in _action_sentences(clean, ctx.people):
         due, due_text, approx = due_of(sent, ctx.doc.meeting_date, ctx.next_meeting)
         d.actions.append(Action(text=sent, owner=owner, due=due, due_text=due_text, approximate=approx))
     if not d.actions and status == "postponed":
@@ -362,19 +428,19 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
         for p in points(sec.text):
             if _meeting_frame(p):
                 continue  # "Næste møde: 4. november", "Mødet hævet kl. 19.40": the meeting's frame
-            if (out and not LIST_MARKER.match(p) and status_of(_without_dissent(p), default=None) is None
+            if (out and not LIST_MARKER.match(p) and status_of(_without_dissent(p), default=None, people=ctx.people) is None
                     and EXPLAINS_DECISION_RE.match(p)):
                 # a paragraph that states no decision but names the proposal or asks for the
                 # case back explains the one before it ("Forslag om …", "Sagen bedes
                 # tilbagesendt byrådet via Magistraten.")
                 out[-1].text = f"{out[-1].text} {p}"
                 continue
-            if kind == "minutes" and not ctx.next_meeting_item and status_of(_without_dissent(p), default=None) is None:
+            if kind == "minutes" and not ctx.next_meeting_item and status_of(_without_dissent(p), default=None, people=ctx.people) is None:
                 continue  # minutes of the discussion: what states no decision is report, not a decision
             # an enumerated point is one decision as the secretary counted it; running prose
             # is one decision per decision it states
-            for piece in ([p] if LIST_MARKER.match(p) else split_point(p)):
-                st = status_of(_without_dissent(piece), next_meeting_item=ctx.next_meeting_item) or "approved"
+            for piece in ([p] if LIST_MARKER.match(p) else split_point(p, ctx.people)):
+                st = status_of(_without_dissent(piece), next_meeting_item=ctx.next_meeting_item, people=ctx.people) or "approved"
                 out.append(_make_decision(piece, st, "decision", ctx))
         return out
     if kind == "proposal":
@@ -464,7 +530,7 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                 if out and DISSENT_RE.search(sent) and out[-1].status != "rejected":
                     out[-1].text = f"{out[-1].text} {_strip_marker(sent)}"
                     continue
-                st = status_of(sent, next_meeting_item=ctx.next_meeting_item) or "approved"
+                st = status_of(sent, next_meeting_item=ctx.next_meeting_item, people=ctx.people) or "approved"
                 d = _make_decision(sent, st, "decision", ctx)
                 out.append(d)
                 if (PROPOSAL_WORDS_RE.search(sent) or in_list) and not OUTCOME_REPORTED_RE.search(sent):
@@ -475,7 +541,7 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
             if not tasks and not ENGLISH_ACTION.match(sent):
                 pending.append((bare, None, in_list))
                 continue
-            acts = [] if _is_background(sent) else _action_sentences(sent)
+            acts = [] if _is_background(sent) else _action_sentences(sent, ctx.people)
             passive = (outcome_source and PASSIVE_TASK_RE.search(sent) and not sent.rstrip().endswith("?")
                        and not PROPOSAL_WORDS_RE.search(sent))  # "Forslag om, at der rundsendes …" proposes
             if acts or ENGLISH_ACTION.match(sent) or passive:
@@ -510,7 +576,7 @@ def _attach_trailing_due(decisions: list[Decision], text: str, ctx: _Ctx) -> Non
     gives a time belongs to the tasks before it."""
     for sent in _sentences(" ".join(text.split())):
         due, due_text, approx = due_of(sent, ctx.doc.meeting_date, ctx.next_meeting)
-        if not due_text or _action_sentences(sent) and not sent.lower().startswith("der "):
+        if not due_text or _action_sentences(sent, ctx.people) and not sent.lower().startswith("der "):
             continue
         for d in decisions:
             for a in d.actions:
@@ -547,6 +613,8 @@ def next_meeting_date(doc: Document) -> str | None:
 def classify_decisions(doc: Document) -> None:
     agenda_only = doc.doc_type == "dagsorden"
     next_meeting = next_meeting_date(doc)
+    people = frozenset(
+        n for p in doc.participants for n in (p.name.casefold(), p.name.split()[0].casefold()) if p.name.strip())
     labelled_actions = any(
         ENGLISH_ACTION.match(p.strip()) for it in doc.items for s in it.sections for p in s.text.split("\n")
     )
@@ -570,6 +638,7 @@ def classify_decisions(doc: Document) -> None:
         ctx.agenda = agenda_only
         ctx.labelled_actions = labelled_actions
         ctx.next_meeting = next_meeting
+        ctx.people = people
         decisions: list[Decision] = []
         for sec in item.sections:
             if agenda_only and sec.kind not in ("prior_decision", "proposal", "body", "minutes", "other"):

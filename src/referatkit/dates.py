@@ -182,6 +182,11 @@ _DAY_MONTH = re.compile(
     r"(?P<d>\d{1,2})(?:\.\s*(?P<mon>" + "|".join(_MONTH_NAMES) + r")\.?|\s*[/.]\s*(?P<m>\d{1,2})(?![\d/.]))",
     re.IGNORECASE,
 )
+def weekday_index(name: str) -> int:
+    """"fredag" → 4 (Monday is 0); Nordic and English names and their abbreviations."""
+    return _WEEKDAY_INDEX[name.lower().rstrip(".")]
+
+
 # Years tried when a document gives weekdays but no year.
 WEEKDAY_YEARS = range(1970, 2100)
 # The best year must explain this share of the weekday dates, and at least this many.

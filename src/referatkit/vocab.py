@@ -467,9 +467,16 @@ PASSIVE_TASKS = (
     r"udarbejdes|sendes\s+ud|laves|indkaldes|tilrettes|revideres|opdateres|bestilles)\b"
 )
 
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DUE_WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday)"
+
 # Words that mark the start of a due date expression.
 DUE_PATTERNS: list[tuple[str, str]] = [
-    ("date", r"\b(?:senest|inden|før|innen|senast|by|before)\s+(?:den\s+|d\.\s*|the\s+)?(?P<date>\d{1,2}\.?\s*[a-zæøå]+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)"),
+    # "senest fredag i uge 16", "inden uge 12": a week of the meeting's year (its Friday unless a day is named)
+    ("week", rf"\b(?:senest|inden|før|i\s+løbet\s+af|by)\s+(?:(?P<wd>{_DUE_WEEKDAY})\s+(?:i\s+)?)?(?:uge|week)\s+(?P<week>\d{{1,2}})\b"),
+    # "inden udgangen af marts", "ultimo april", "medio maj" (approximate)
+    ("month_part", rf"\b(?:(?:inden|senest\s+ved|senest|ved|før|til|i)\s+(?P<part>udgangen|slutningen|midten|starten|begyndelsen)\s+af|(?P<part2>ultimo|medio|primo))\s+(?P<mon>{_MONTH_ALT})\.?(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
+    ("date", r"\b(?:senest|inden|før|innen|senast|by|before)\s+(?:" + _DUE_WEEKDAY + r"\s+)?(?:den\s+|d\.\s*|the\s+)?(?P<date>\d{1,2}\.?\s*[a-zæøå]+\.?(?:\s+\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)"),
     ("next_meeting", r"\b(?:på|til|inden|før)\s+(?:det\s+)?(?:næste|næstkommende|kommende|neste)\s+(?:\w+)?møde\b|\bnext\s+meeting\b"),
     ("approx", r"\bom\s+(?:ca\.\s+|cirka\s+)?(?P<n>½|\d+(?:[.,]\d+)?|en|et|to|tre|fire|seks)\s+(?P<unit>år|måned(?:er)?|uger?|dage?)\b"),
 ]
