@@ -62,3 +62,16 @@ def test_a_name_that_recurs_twice_in_a_long_document_is_not_furniture() -> None:
             lines.append("Jesper Hansen (A)")
     raw = normalise(_raw(lines))
     assert _texts(raw).count("Jesper Hansen (A)") == 2
+
+
+def test_a_text_files_letterhead_and_bare_page_numbers_are_furniture() -> None:
+    """Blind set (ho01, ho15 TXT): a text file marks its page breaks only by footers - the
+    letterhead above page 1 is the same running header as after each break, and footers of a
+    bare page number ("1", "2") are furniture; a lone number, or numbers a few lines apart, stay."""
+    body = [f"Linje {k} om sagen." for k in range(14)]
+    lines = ["Hedelund Kommune", "", *body, "", "Side 1 af 2", "", "Hedelund Kommune", "", *body, "", "Side 2 af 2"]
+    assert "Hedelund Kommune" not in _texts(normalise(_raw(lines)))
+    lines = ["Kommunalbestyrelsen", *body, "", "1", "", *body, "", "2"]
+    assert _texts(normalise(_raw(lines))) == ["Kommunalbestyrelsen", *body, *body]
+    lines = ["Afstemning", "", "1", "", "Godkendt.", "", "2", "", "Udsat."]
+    assert _texts(normalise(_raw(lines))) == ["Afstemning", "1", "Godkendt.", "2", "Udsat."]

@@ -133,7 +133,11 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
         i for i, b in enumerate(blocks)
         if is_page_number_line(b.text) or (i > 0 and b.page is not None and blocks[i - 1].page is not None and b.page != blocks[i - 1].page)
     ]
-    for a in anchors:
+    # the top of the first page is a page's margin too: a letterhead printed on every page
+    # stands there as well as after each break (a text file marks its breaks only by the
+    # page labels of its footers)
+    first = next((i for i, b in enumerate(blocks) if b.kind != BLANK), None)
+    for a in anchors + ([first] if first is not None and anchors else []):
         for j in range(max(0, a - MARGIN_LINES), min(n, a + MARGIN_LINES + 1)):
             near_break[j] = True
     counts = Counter(
@@ -150,16 +154,44 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
         t for t, c in counts.items()
         if c >= need and c >= FURNITURE_TOTAL_SHARE * total[t] and len(anchors) >= 2 and not _reads_as_text(t)
     }
+    numbers = _bare_page_numbers(blocks)
     out: list[Block] = []
-    for b in blocks:
+    for i, b in enumerate(blocks):
         t = b.text
-        if b.kind != TABLE_CELL and (is_page_number_line(t) or is_url_line(t) or _furniture_key(t) in furniture):
+        if b.kind != TABLE_CELL and (is_page_number_line(t) or is_url_line(t) or _furniture_key(t) in furniture
+                                     or i in numbers):
             # kept out of the body, but a running header still tells the document type
             if not is_url_line(t) and b.source == "body":
                 out.append(replace(b, source="header"))
             continue
         out.append(b)
     return out
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+# At least this many lines of text stand between two page numbers.
+MIN_PAGE_LINES = 12
+
+
+def _bare_page_numbers(blocks: list[Block]) -> set[int]:
+    """Footers that print only the page number ("1", "2", …): lines of nothing but a number,
+    each on its own between blank lines, that count the pages up from 1 (or 2, when the first
+    page has none). A lone number in the text, or numbers out of step, stay."""
+    def alone(i: int) -> bool:
+        before = i == 0 or blocks[i - 1].kind == BLANK or blocks[i - 1].page != blocks[i].page
+        after = i + 1 >= len(blocks) or blocks[i + 1].kind == BLANK or blocks[i + 1].page != blocks[i].page
+        return before and after
+
+    found = [i for i, b in enumerate(blocks)
+             if b.kind not in (BLANK, TABLE_CELL) and b.source == "body" and _BARE_NUMBER.match(b.text.strip()) and alone(i)]
+    values = [int(blocks[i].text) for i in found]
+    if len(values) < MIN_REPEATS or values[0] not in (1, 2) or any(b - a != 1 for a, b in zip(values, values[1:], strict=False)):
+        return set()
+    # a page holds text: numbers a few lines apart number something else (items, a list)
+    text_lines = [sum(1 for b in blocks[a + 1: z] if b.kind != BLANK) for a, z in zip([-1, *found], found, strict=False)]
+    if min(text_lines) < MIN_PAGE_LINES:
+        return set()
+    return set(found)
 
 
 def _join_lines_hyphenation(blocks: list[Block]) -> list[Block]:
