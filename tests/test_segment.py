@@ -134,6 +134,21 @@ def test_notat_without_items_or_date() -> None:
     assert any("Anbefaling 7" in s.text for s in doc.sections)
 
 
+def test_a_memos_date_field_is_the_memos_and_a_forum_with_a_comma() -> None:
+    """Blind set (ho13, ho06): 'Dato: 3. februar 2025' on a memo dates the memo, not a meeting
+    ('Mødedato:' would); 'Område-MED, Dagtilbud Nord' is one name, 'Børne- og Skoleudvalget,
+    Fjordby Kommune' a body and its authority."""
+    memo = "NOTAT\nTil: Børne- og Ungeudvalget\n{field}\n\nBaggrund\nTekst om sagen."
+    (doc,) = segment(_txt(memo.format(field="Dato: 3. februar 2025")))
+    assert (doc.doc_type, doc.meeting_date) == ("notat", None)
+    (doc,) = segment(_txt(memo.format(field="Mødedato: 12. februar 2025")))
+    assert doc.meeting_date == "2025-02-12"
+    for header, forum in (("Område-MED, Dagtilbud Nord", "Område-MED, Dagtilbud Nord"),
+                          ("Børne- og Skoleudvalget, Fjordby Kommune", "Børne- og Skoleudvalget")):
+        (doc,) = segment(_txt(f"{header}\nReferat\nDato: 20-02-2025\n\n1. Godkendelse\nGodkendt.\n\n2. Eventuelt\nIntet."))
+        assert doc.forum == forum
+
+
 def test_word_numbering_list_identity_decides_the_agenda() -> None:
     # Items on one Word list (numbers not in the text), inner lists on others.
     def li(text: str, num: str, lid: str, bold: bool = False) -> Block:

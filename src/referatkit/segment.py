@@ -184,6 +184,8 @@ ONLINE_PLACE = re.compile(r"\b(?:teams(?:-?\s*møde)?|zoom|skype|online|virtuelt
 HEADER_ZONE_MAX_LINES = 25
 MEETING_HELD = re.compile(vocab.MEETING_HELD, re.IGNORECASE)
 LETTER_REFERENCE = re.compile(vocab.LETTER_REFERENCE, re.IGNORECASE)
+# What holds a body: "…, Fjordby Kommune", "…, Region Sydvest", "…, Social og Sundhed".
+HOLDER_RE = re.compile(r"\b(?:kommune|kommunes|region|regionen|forvaltning\w*|municipality|county|kommun|fylkeskommune)\b", re.IGNORECASE)
 # A forum's name is short ("Udvalget for plan, udvikling og kultur (PUK)").
 FORUM_MAX_WORDS = 9
 
@@ -1104,11 +1106,22 @@ def _strip_meta(text: str, year: int | None) -> str:
     t = re.sub(r"\s+", " ", t).strip(" -–,:;|·.")
     parts = [p.strip() for p in t.split(", ")]
     if len(parts) > 1 and all(p[:1].isupper() for p in parts):
-        # "Børne- og Skoleudvalget, Fjordby Kommune": two names, the one that names a body
+        # "Børne- og Skoleudvalget, Fjordby Kommune": the body and the authority that holds it;
+        # "Område-MED, Dagtilbud Nord" is one name (its second part names no authority)
         best = max(parts, key=_has_body_word)
-        if _has_body_word(best) > 0:
+        if _has_body_word(best) > 0 and all(HOLDER_RE.search(p) or len(p.split()) == 1 for p in parts if p is not best):
             t = best
     return t
+
+
+def _meeting_date_field(text: str) -> bool:
+    """"Mødedato: …", "Tidspunkt: …", "Dato: 12. maj (møde i udvalget)": a date field about a
+    meeting; a bare "Dato: …" on a memo is the memo's date."""
+    m = DATE_LABEL_RE.match(text)
+    if not m:
+        return False
+    plain = m.group("label").casefold() in ("dato", "date", "datum")
+    return not plain or MEETING_WORD_RE.search(m.group("value")) is not None or MEETING_HELD.search(text) is not None
 
 
 def _has_body_word(text: str) -> float:
@@ -1405,8 +1418,9 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
     _meeting_meta(doc, header, [b.text for b in raw.blocks if b.source != "body"], raw.path, default_year)
     if not doc.title and title_meta:
         doc.title = title_meta
-    if doc.doc_type == "notat" and doc.meeting_date and not any(DATE_LABEL_RE.match(ln.text) for ln in header):
-        # a memo's dates are about its subject, unless a date field says otherwise
+    if doc.doc_type == "notat" and doc.meeting_date and not any(_meeting_date_field(ln.text) for ln in header):
+        # a memo's dates are about its subject, and its "Dato:" is the memo's own; only a
+        # field that dates a meeting ("Mødedato:", "Dato for mødet: …") gives one
         doc.meeting_date = None
 
     # document-level sections: preamble (minus metadata), participants
