@@ -345,6 +345,14 @@ def test_due_dates() -> None:
     assert due_of("medio maj", "2025-01-20") == ("2025-05-15", "medio maj", True)
 
 
+def test_a_plan_in_the_first_person_with_a_later_day_is_a_decision() -> None:
+    """Blind set (ho12): 'Vi holder sommerafslutning lørdag d. 21/6' decides; 'Vi ligger lidt
+    under budget' reports."""
+    doc = _doc("Referat af bestyrelsesmøde mandag 2. juni 2025\n\n1. Økonomi\nVi ligger lidt under budget.\n\n"
+               "2. Sommerafslutning\nVi holder sommerafslutning lørdag d. 21/6 med grill.\n\n3. Evt.\nIntet.")
+    assert [[d.status for d in it.decisions] for it in doc.items] == [[], ["approved"], ["none"]]
+
+
 def test_a_participant_doing_something_by_a_time_is_a_task() -> None:
     """Blind set (ho12): 'Karen indkøber præmier inden 15/6' - no task verb of the vocabulary,
     but a participant, a verb in the present and a time; 'Tine indleder punktet' is none."""

@@ -480,6 +480,22 @@ def _decisions_from_section(sec: Section, ctx: _Ctx) -> list[Decision]:
     return out
 
 
+# "Vi holder sommerafslutning lørdag d. 21/6": the members' own plan, in the first person.
+WE_PLAN = re.compile(r"^vi\s+(?P<verb>[a-zæøå]{2,}(?:er|es|r))\b", re.IGNORECASE)
+NOT_PLAN_VERBS = {"er", "har", "ligger", "mangler", "oplever", "ser", "synes", "mener", "tror", "kan", "skal", "vil",
+                  "må", "får", "savner", "bliver"}
+
+
+def _plan_of_the_meeting(sentence: str, ctx: _Ctx) -> bool:
+    """Informal minutes decide in the first person: "Vi holder sommerafslutning lørdag d. 21/6"
+    is a plan when it names a day after the meeting; "Vi ligger under budget" reports."""
+    m = WE_PLAN.match(sentence)
+    if not m or m.group("verb").casefold() in NOT_PLAN_VERBS or not ctx.doc.meeting_date:
+        return False
+    year = int(ctx.doc.meeting_date[:4])
+    return any(d.date.isoformat() > ctx.doc.meeting_date for d in dates.find_dates(sentence, year))
+
+
 def _meeting_frame(point: str) -> bool:
     """A line under the last item's decision label that states the next meeting or the end of
     this one: it decides nothing."""
@@ -537,6 +553,10 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                     pending.append((bare, d, in_list))  # a proposal the meeting may still vote on
                 else:
                     pending.clear()
+                continue
+            if outcome_source and _plan_of_the_meeting(bare, ctx):
+                out.append(_make_decision(sent, "approved", "decision", ctx))
+                pending.clear()
                 continue
             if not tasks and not ENGLISH_ACTION.match(sent):
                 pending.append((bare, None, in_list))
