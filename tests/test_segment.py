@@ -134,6 +134,15 @@ def test_notat_without_items_or_date() -> None:
     assert any("Anbefaling 7" in s.text for s in doc.sections)
 
 
+@pytest.mark.parametrize("title, doc_type", [
+    ("Beslutningsprotokol", "referat"),  # blind set (ho08): a region's minutes
+    ("Dagsorden og beslutningsprotokol", "dagsorden+referat"),
+])
+def test_beslutningsprotokol_is_minutes(title: str, doc_type: str) -> None:
+    (doc,) = segment(_txt(f"{title}\nRegionsrådet\n10. december 2024\n\n1. Meddelelser\nBeslutning\nTaget til efterretning."))
+    assert doc.doc_type == doc_type
+
+
 def test_a_memos_date_field_is_the_memos_and_a_forum_with_a_comma() -> None:
     """Blind set (ho13, ho06): 'Dato: 3. februar 2025' on a memo dates the memo, not a meeting
     ('Mødedato:' would); 'Område-MED, Dagtilbud Nord' is one name, 'Børne- og Skoleudvalget,

@@ -60,9 +60,10 @@ TIME_LABELS: tuple[str, ...] = ("kl", "klokken", "kl.", "tid", "tidspunkt")
 
 # (doc_type, pattern) — tried on the title zone in order; the first match wins.
 DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
-    ("dagsorden+referat", r"\bdagsorden\s*(?:og|\+|&|/|med)\s*referat\b"),
+    ("dagsorden+referat", r"\bdagsorden\s*(?:og|\+|&|/|med)\s*(?:referat|beslutningsprotokol)\b"),
     ("dagsorden+referat", r"\breferat\s*(?:og|\+|&|/)\s*dagsorden\b"),
-    ("dagsorden+referat", r"\bbeslutningsprotokol\b"),
+    # a "Beslutningsprotokol" alone is the record of a meeting's decisions: minutes
+    ("referat", r"\bbeslutningsprotokol\b"),
     ("aarsrapport", r"\bårs(?:rapport|beretning|berätelse|melding)\b"),
     ("notat", r"\bnotat\b"),
     ("referat", r"\breferat\b|\breferatet\b|\breferater\b|\bmødereferat\b|\bprotokoll?\b|\bminutes\b"),
