@@ -69,6 +69,11 @@ def test_status_vocabulary(text: str, status: str) -> None:
         ("Vi er enige om at ansætte en ny træner.", "approved"),
         ("Handicaprådet afgiver høringssvar.", "approved"),
         ("Ekstra udgifter til test afholdes inden for projektets reserve.", "approved"),
+        # the second blind set
+        ("Sagen sendes tilbage til forvaltningen, som udarbejder en liste.", "referred"),
+        ("Bestyrelsen var ikke enig, og sagen drøftes igen i marts.", "postponed"),
+        ("Skemaet afprøves i to dagtilbud fra marts.", "action"),
+        ("Kim arrangerer en oprydningsdag i april.", "action"),
     ],
 )
 def test_status_vocabulary_of_real_minutes(text: str, status: str) -> None:
@@ -343,6 +348,17 @@ def test_due_dates() -> None:
     assert due_of("afleverer inden udgangen af marts", "2025-01-20")[:2] == ("2025-03-31", "inden udgangen af marts")
     assert due_of("ultimo februar 2024", "2023-11-01")[0] == "2024-02-29"
     assert due_of("medio maj", "2025-01-20") == ("2025-05-15", "medio maj", True)
+
+
+def test_applying_for_is_no_task_and_deltog_lists_people() -> None:
+    """Second blind set (ho21, ho22): 'Spejderne søger om 42.000 kr.' applies, it is no task;
+    'Deltog:' and 'Afbud fra:' label people."""
+    assert status_of("Spejderne søger om 42.000 kr. i tilskud.", default=None) is None
+    doc = _doc("A/B Lindehaven - bestyrelsesmøde\n13.01.2025 kl. 19:00\n\nDeltog: Per Vestergaard (formand), Line Holt\n"
+               "Afbud fra: Birgit Sand\n\nPunkt 1 - Referat fra sidste møde\nGodkendt.\n\nPunkt 2 - Eventuelt\nIntet.")
+    assert [(p.name, p.absent) for p in doc.participants] == [
+        ("Per Vestergaard", False), ("Line Holt", False), ("Birgit Sand", True)]
+    assert doc.forum == "A/B Lindehaven"
 
 
 def test_a_plan_in_the_first_person_with_a_later_day_is_a_decision() -> None:

@@ -106,12 +106,12 @@ FORUM_LEAD = (
 FORUM_SOURCE_LEAD = r"^(?:arrangeret|afholdt|indkaldt|hosted|organi[sz]ed|convened)\s+(?:af|by)\s+"
 # A document word after the name: "Kommunalbestyrelsen – Referat".
 FORUM_TRAIL = (
-    r"(?i:\s*[-–:|]\s*(?:referat(?:et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda)\s*$)"
+    r"(?i:\s*[-–:|]\s*(?:referat(?:et)?|dagsorden|notat|mødereferat|protokoll?|minutes|agenda|[\wæøå]*(?:møde|møte|möte)t?)\s*$)"
     r"|\s+(?:REFERAT|DAGSORDEN|PROTOKOLL?|MINUTES|AGENDA)\s*$"
 )
 
 # Bodies known by an acronym that is also a word ("tag det …"): only in capitals.
-BODY_ACRONYMS: tuple[str, ...] = ("TAG", "KKR", "TSC", "PUK", "MED", "HS")
+BODY_ACRONYMS: tuple[str, ...] = ("TAG", "KKR", "TSC", "PUK", "MED", "HS", "A/B", "E/F", "G/F")
 
 # Header-field labels whose value is the forum.
 FORUM_LABELS: tuple[str, ...] = (
@@ -196,6 +196,7 @@ SECTION_LABELS: list[tuple[str, str]] = [
     (r"ansvarlig\s*/\s*frist", "responsible"),
     (r"ansvar\s*/\s*frist", "responsible"),
     (r"ansvarlige?", "responsible"),
+    (r"ansvar", "responsible"),
     (r"tovholdere?", "responsible"),
     (r"frist", "responsible"),
     (r"deadline", "responsible"),
@@ -224,6 +225,8 @@ FROM_BODY_LABEL = r"(?:fra|from)\s+(?P<org>[\wæøåÆØÅ\-]+(?:\s+[\wæøåÆ�
 PARTICIPANT_LABELS: list[tuple[str, str]] = [
     (r"deltagere(?:\s+i\s+[\wæøåÆØÅ\- ]+)?", "present"),
     (r"deltagende", "present"),
+    (r"deltog(?:\s+i\s+mødet)?", "present"),
+    (r"til\s+stede\s+var", "present"),
     (r"til\s*stede", "present"),
     (r"tilstede", "present"),
     (r"fremmødte", "present"),
@@ -241,7 +244,7 @@ PARTICIPANT_LABELS: list[tuple[str, str]] = [
     (r"mødt\s+som\s+stedfortræder", "present"),
     (r"guests", "guest"),
     (r"gæster", "guest"),
-    (r"afbud(?:\s*/\s*fraværende)?", "absent"),
+    (r"afbud(?:\s*/\s*fraværende)?(?:\s+fra)?", "absent"),
     (r"fraværende", "absent"),
     (r"ikke\s+til\s*stede", "absent"),
     (r"mangler", "absent"),
@@ -355,12 +358,12 @@ STATUS_RULES: list[tuple[str, str]] = [
     ("rejected", r"\bikke\s+(?:vedtatt|godkjent)\b|\bavslått\b|\bavslogs\b|\bavslag\b|\brejected\b|\bnot\s+approved\b"),
     # "Tilbagesendes X med bemærkning, at byrådet … har vedtaget …": returned because adopted
     ("approved", r"\bmed\s+bemærkning(?:en)?,?\s+at\s+.{0,120}?\bhar\s+(?:vedtaget|godkendt|tiltrådt|taget\s+\w+\s+til\s+efterretning)\b"),
-    ("referred", r"\b(?:oversendes|oversendt|videresendes|videresendt|fremsendes|fremsendt|sendes\s+videre|sendes\s+til|adresseres\s+til|bringer\s+videre|henvises\s+til|overdrages\s+til|tilbagesendes|forelægges|sendes\s+(?:i|til)\s+(?:offentlig\s+)?høring)\b"),
+    ("referred", r"\b(?:oversendes|oversendt|videresendes|videresendt|fremsendes|fremsendt|sendes\s+videre|sendes\s+til|adresseres\s+til|bringer\s+videre|henvises\s+til|overdrages\s+til|tilbagesendes|forelægges|sendes\s+(?:i|til)\s+(?:offentlig\s+)?høring|sendes\s+tilbage\s+til)\b"),
     # a committee recommending to the council: "Anbefales over for Byrådet", "Indstilles til godkendelse"
     ("referred", r"\banbefales\s+(?:over\s+for|overfor|til)\b|^indstilles\s+til\s+(?:godkendelse|vedtagelse|byrådet|kommunalbestyrelsen|regionsrådet)\b|\banbefaler\s+(?:byrådet|kommunalbestyrelsen|regionsrådet|økonomiudvalget)\b"),
     ("referred", r"\bdagsordenssætter\s+punktet\s+(?:der|i|på)\b|\bsættes\s+på\s+dagsordenen\s+(?:i|hos)\b"),
     ("referred", r"\b(?:referred\s+to|oversendes|sendes\s+vidare|oversendt\s+til)\b"),
-    ("postponed", r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|tages\s+op\s+igen|genoptaget\s+på|dagsordenssættes|sættes\s+på\s+(?:igen|næste)|(?:sættes|tages)\s+på\s+(?:dagsordenen\s+)?(?:til|på)\s+(?:det\s+)?(?:næste|kommende|senere|et\s+senere)\s+møde|tilbagevende\s+punkt|tages\s+op\s+(?:igen|på\s+(?:et\s+)?(?:næste|senere|kommende|fremtidigt))|på\s+et\s+(?:senere|fremtidigt|kommende)\s+møde|afventer|afventes)\b"),
+    ("postponed", r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|tages\s+op\s+igen|(?:drøftes|behandles|genbehandles)\s+igen|genoptaget\s+på|dagsordenssættes|sættes\s+på\s+(?:igen|næste)|(?:sættes|tages)\s+på\s+(?:dagsordenen\s+)?(?:til|på)\s+(?:det\s+)?(?:næste|kommende|senere|et\s+senere)\s+møde|tilbagevende\s+punkt|tages\s+op\s+(?:igen|på\s+(?:et\s+)?(?:næste|senere|kommende|fremtidigt))|på\s+et\s+(?:senere|fremtidigt|kommende)\s+møde|afventer|afventes)\b"),
     ("postponed", r"\b(?:utsatt|utsettes|utsätts|utsattes|bordlagt|bordlegges|bordlägg(?:s|es)|bordlades|bordlagd|postponed|deferred|tabled)\b"),
     ("action", r"\bbesluttede\s+at\s+(?:undersøge|udarbejde|afklare|indhente|nedsætte|igangsætte)\b"),
     ("noted", r"\b(?:til\s+efterretning|orienteringen\s+(?:blev\s+)?taget|til\s+orientering|tog\s+orientering|orienteringen\s+tages|blev\s+orienteret|er\s+orienteret|(?:punktet|sagen|emnet|forslaget|orienteringen)\s+blev\s+drøftet|blev\s+(?:[a-zæøå]+\s+og\s+)?drøftet(?=\s*[.!]?$))\b|^drøftet\b"),
@@ -380,7 +383,8 @@ DECISION_CUES = (
     r"afvist|afvises|forkast|valgt|valgte|genvalgt|nyvalgt|enstemmigt|næste\s+(?:netværks)?møde|"
     r"tilbagevende\s+punkt|vedtatt|godkjent|beslutade|bakker\s+op|bakkede\s+op|anbefales\s+(?:over\s*for|til)|"
     r"approved|agreed|resolved|adopted|deferred|postponed|tabled|tiltrådt|bevilge|fastsat|faldt|nedstemt|"
-    r"(?:er|blev|var)\s+enige\s+om|enedes\s+om|blev\s+(?:[a-zæøå]+\s+og\s+)?drøftet(?=\s*[.!]?$)|"
+    r"(?:er|blev|var)\s+enige\s+om|enedes\s+om|(?:drøftes|behandles)\s+igen|sendes\s+tilbage\s+til|"
+    r"blev\s+(?:[a-zæøå]+\s+og\s+)?drøftet(?=\s*[.!]?$)|"
     r"godkänd|valdes|omvaldes|nyvaldes|bordlad|beslutades|antogs|fastställdes|utsattes|bifölls|avslogs)"
 )
 
@@ -457,15 +461,16 @@ ACTION_VERBS = (
     r"er\s+ansvarlige?|har\s+ansvaret|tager\s+(?:sig\s+af|ansvar)|afklarer|indhenter|"
     r"laver|skriver|booker|inviterer|orienterer|præsenterer\s+på|opdaterer|"
     r"undersøker|følger\s+opp|sjekker|lager|kontakter|skal\s+(?:undersøge|sende|lave)|"
-    r"undersöker|kontaktar|tar\s+fram|søger|lægger(?!\s+op\s+til)|vender\s+tilbage|drøfter\s+\w+\s+med|arbejder\s+videre|"
+    r"undersöker|kontaktar|tar\s+fram|søger(?!\s+om\b)|lægger(?!\s+op\s+til)|vender\s+tilbage|drøfter\s+\w+\s+med|arbejder\s+videre|"
     r"indsamler|udsender|fremsender|står\s+for|tager\s+initiativ|koordinerer|afholder|bestiller|"
+    r"arrangerer|indkøber|reserverer|forbereder|tilmelder|"
     r"vil\s+kontakte|vil\s+tage\s+kontakt|vil\s+orientere|circulates?|will\s+\w+"
 )
 
 # A task without an owner, in the passive: "Det undersøges.", "Odense Kommune kontaktes igen."
 PASSIVE_TASKS = (
     r"\b(?:undersøges|afklares|kontaktes|følges\s+op|indhentes|udsendes|tilbagemeldes|rundsendes|"
-    r"udarbejdes|sendes\s+ud|laves|indkaldes|tilrettes|revideres|opdateres|bestilles)\b"
+    r"udarbejdes|sendes\s+ud|laves|indkaldes|tilrettes|revideres|opdateres|bestilles|afprøves|testes)\b"
 )
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
