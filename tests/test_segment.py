@@ -2,6 +2,7 @@
 
 import pytest
 
+from referatkit.classify import classify
 from referatkit.model import BLANK, HEADING, LIST_ITEM, TABLE_CELL, Block, RawDocument, Section
 from referatkit.normalise import normalise
 from referatkit.segment import label_of, normalise_number, segment
@@ -429,6 +430,40 @@ def test_a_table_of_people_without_a_label_is_a_participant_list() -> None:
     (doc,) = segment(normalise(RawDocument(path="r.docx", format="docx", blocks=blocks)))
     people = [s for s in doc.sections if s.kind == "participants"]
     assert [(s.label, s.text.splitlines()[0]) for s in people] == [("Medlemmer", "Navn | Repræsenterer | Fremmøde")]
+
+
+def test_the_blind_set_in_the_formats_it_was_not_written_in() -> None:
+    """Rendering the blind set in every format: a PDF's headings are bold lines after a gap; an
+    'Ad 2. <text>' whose text wraps keeps the listed title; a table of people printed as text
+    with column gaps lists people; a year alone carries a title on; the last short block of an
+    item of a 'Punkt | Referat | Ansvarlig/frist' table printed as text is its owner cell."""
+    blocks: list[Block] = [Block("Referat fra netværksmøde 26. marts 2025"), Block("Deltagere: Anne Skov")]
+    for title, body in (("Velkomst", "Rikke bød velkommen."), ("Temadag", "Netværket besluttede."),
+                        ("Næste møde", "Den 19. juni.")):
+        blocks += [Block("", kind=BLANK), Block(title, bold=True), Block(body)]
+    (doc,) = segment(normalise(RawDocument(path="r.pdf", format="pdf", blocks=blocks)))
+    assert [(it.number, it.title) for it in doc.items] == [(None, "Velkomst"), (None, "Temadag"), (None, "Næste møde")]
+
+    (doc,) = segment(_txt(
+        "Skolebestyrelsen\nReferat 12/3-2024\n\nDagsorden:\n1. Godkendelse af dagsorden\n2. Meddelelser fra formanden\n"
+        "3. Evt.\n\nReferat:\nAd 1. Godkendt.\nAd 2. Martin orienterede om mødet i kommunens netværk, hvor der\n"
+        "blev talt om skolestrukturen.\nAd 3. Intet."))
+    assert [it.title for it in doc.items] == ["Godkendelse af dagsorden", "Meddelelser fra formanden", "Evt."]
+    assert doc.items[1].text() == "Martin orienterede om mødet i kommunens netværk, hvor der blev talt om skolestrukturen."
+
+    (doc,) = segment(_txt("Referat – Handicaprådet\n5. november 2024\nNavn\tRepræsenterer\tFremmøde\n"
+                          "Inge Bjerre\tDH Kystby\tAfbud\n\n1. Godkendelse af dagsorden\nGodkendt."))
+    assert [(s.label, s.text) for s in doc.sections if s.kind == "participants"] == [
+        ("Medlemmer", "Navn | Repræsenterer | Fremmøde\nInge Bjerre | DH Kystby | Afbud")]
+
+    (doc,) = segment(_txt(
+        "Område-MED\nReferat\nDato: 20-02-2025\n\nPunkt\tReferat\tAnsvarlig/frist\n\n1. Sygefravær 4. kvartal\n2024\n\n"
+        "Der udarbejdes en handleplan.\n\nTrine Bach\nInden 1. april 2025\n\n2. Eventuelt\n\nIntet."))
+    assert [it.title for it in doc.items] == ["Sygefravær 4. kvartal 2024", "Eventuelt"]
+    assert [(s.kind, " ".join(s.text.split())) for s in doc.items[0].sections] == [
+        ("body", "Der udarbejdes en handleplan."), ("responsible", "Trine Bach Inden 1. april 2025")]
+    (d,) = classify(doc).items[0].decisions
+    assert (d.owner, d.due) == ("Trine Bach", "2025-04-01")
 
 
 def test_a_case_number_of_the_year_is_the_item_number() -> None:

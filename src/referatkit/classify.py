@@ -671,6 +671,8 @@ def classify_decisions(doc: Document) -> None:
 
 # What leads a deadline in an owner column ("Inden 1. april 2025", "Frist: 1/3").
 DUE_LEAD = re.compile(r"^(?:inden|senest|før|frist|deadline|by|due)\b[\s:.]*", re.IGNORECASE)
+# ... or ending the owner's line when the cell's lines ran together ("Trine Bach Inden 1. april")
+DUE_TRAIL = re.compile(r"[\s,;]*\b(?:inden|senest|før|frist|deadline|by|due)\b[\s:.]*$", re.IGNORECASE)
 
 
 def _assign_responsible(item: Item, decisions: list[Decision], ctx: _Ctx) -> None:
@@ -690,7 +692,7 @@ def _assign_responsible(item: Item, decisions: list[Decision], ctx: _Ctx) -> Non
             due = due or found[0].date.isoformat()
             due_text = due_text or line
             line = (line[: found[0].start] + line[found[0].end:]).strip(" .,;:")
-        line = DUE_LEAD.sub("", line).strip(" .,;:")
+        line = DUE_TRAIL.sub("", DUE_LEAD.sub("", line)).strip(" .,;:")
         if line and owner is None and re.search(r"[A-Za-zÆØÅæøå]{2}", line):
             owner = line
     own = [d for d in decisions if d.kind == "decision" and d.status != "none"]

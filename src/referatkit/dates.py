@@ -19,7 +19,7 @@ MAX_YEAR = 2100
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?P<mon>" + "|".join(_MONTH_NAMES) + r")\.?"
-_WEEKDAY = r"(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?<![\wæøåÆØÅ])(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"  # not "stati·ons"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d)"
 
 # Ordered: the first pattern that matches at a position wins (longest forms first).
@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "text",
         re.compile(
             r"(?:" + _WEEKDAY + r"\s*(?:,\s*)?(?:(?:d\.|den|d)\s*)?)?"
-            r"(?:(?:d\.|den)\s*)?"
+            r"(?:(?<![\wæøåÆØÅ])(?:d\.|den)\s*)?"  # "den 1. april", not the end of "Inden"
             r"(?<!\d)(?P<d>\d{1,2})\.?\s*(?:(?:de|of)\s+)?" + _MONTH +
             r"(?:\s*,?\s*" + _YEAR4 + r")?(?!\w)",
             re.IGNORECASE,

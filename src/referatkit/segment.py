@@ -152,6 +152,7 @@ SCORE = {
 ATTACHMENT_LINE = re.compile(vocab.ATTACHMENT_FILE_SUFFIX + r"\s*\)?\s*$", re.IGNORECASE)
 # "2022." alone on a line ends a wrapped sentence; it numbers nothing.
 BARE_YEAR = re.compile(r"^(?:19|20)\d\d[.)]?$")
+LONE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # "16." alone on a line after an unfinished sentence ("… senest fredag i uge" / "16."): its end.
 BARE_NUMBER = re.compile(r"^\d{1,4}[.)]?$")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$")
@@ -567,6 +568,8 @@ def _title_continues(prev: Line, nxt: Line, width: float) -> bool:
     """Does the visual line ``nxt`` continue the wrapped title ``prev``?"""
     if (prev.paragraph and not prev.cell_line) or (nxt.paragraph and not nxt.cell_line) or nxt.toc or nxt.in_table:
         return False
+    if LONE_YEAR.match(nxt.text.strip()) and not SENTENCE_END.search(prev.text):
+        return True  # "Sygefravær 4. kvartal" / "2024": a year alone opens nothing
     structural = _is_structural(nxt) and not _lower_word_line(nxt)
     if nxt.cell_line:
         # a wrapped title in a cell ends where a line ends a phrase or the next one opens a new one
@@ -1373,6 +1376,11 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
     width = _line_width(lines)
     toc = _mark_toc(lines)
     two_column = any(TWO_COLUMN_TEXT_HEADER.match(ln.text) for ln in lines[:40])
+    # "Punkt <gap> Referat <gap> Ansvarlig/frist" printed as text: each item's last short block
+    # is the owner cell
+    owner_column = next((cells[-1] for ln in lines[:60] if "\t" in ln.text  # ("Emne: …" once _untab read a key)
+                         and len(cells := [c.strip() for c in re.split(r"\t|:\s+", ln.text) if c.strip()]) >= 3
+                         and AGENDA_TABLE_LEFT.match(cells[0]) and _responsible_header(cells[-1])), None)
     if two_column:
         for ln in lines:
             if TWO_COLUMN_TEXT_HEADER.match(ln.text):
@@ -1450,7 +1458,7 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
         body_start = c.pos + 1
         n_title_lines = 1
         while (
-            c.rule != "heading"  # a heading is one line: what follows it is its text
+            c.rule != "heading" and not c.spill  # a heading is one line; after "Ad 2. <text>" the text wraps
             and body_start < stop and n_title_lines < MAX_TITLE_LINES and len(title) < MAX_TITLE_CHARS
             and not lines[body_start].toc
             and (
@@ -1501,6 +1509,8 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
             number_as_written=None if c.rule == "heading" else
             lines[c.pos].text[: max(1, len(lines[c.pos].text) - len(c.title))].strip() or c.num,
         )
+        if owner_column:
+            body = _owner_cell_last(body, owner_column)
         item.sections = build_sections(body, width)
         if any(CLOSED_TITLE.match(s.label) for s in item.sections):
             item.closed = True
@@ -1534,6 +1544,8 @@ def _heading_like(lines: list[Line], i: int, line_based: bool) -> str | None:
         return None  # "Referat fra netværksmøde …": the document's title
     if ln.heading is not None:
         return f"h{ln.heading}"
+    if line_based and ln.bold and ln.blank_before:
+        return "bold"  # a PDF's heading: bold, after a gap
     if line_based and ln.blank_before and (i + 1 >= len(lines) or lines[i + 1].blank_before):
         return "line"
     return None
@@ -1564,6 +1576,25 @@ def heading_items(lines: list[Line], raw: RawDocument) -> list[Candidate]:
         out.append(Candidate(pos=i, rule="heading", num="", value=0.0, title=title, style=style, bold=ln.bold,
                              heading=ln.heading is not None, list_id=None, list_level=None, x0=ln.x0))
     return out
+
+
+# The owner cell of a table printed as text: a name and/or a date, a line or two.
+OWNER_CELL_MAX_LINES = 3
+OWNER_CELL_MAX_CHARS = 40
+
+
+def _owner_cell_last(body: list[Line], header: str) -> list[Line]:
+    """An item of a three-column table printed cell after cell: its last block (after a blank
+    line) of a few short lines without a sentence is the "Ansvarlig/frist" cell."""
+    starts = [k for k, ln in enumerate(body) if ln.blank_before]
+    if not starts or starts[-1] == 0:
+        return body
+    block = body[starts[-1]:]
+    if len(block) > OWNER_CELL_MAX_LINES or any(
+            len(ln.text) > OWNER_CELL_MAX_CHARS or re.search(r"[a-zæøå]{3}[.!?]$", ln.text) or label_of(ln.text)
+            for ln in block):
+        return body
+    return body[: starts[-1]] + [Line(header, synthetic="responsible")] + block
 
 
 def _continues_entry(prev: Line, nxt: Line) -> bool:
@@ -1628,12 +1659,16 @@ def _extract_participants(lines: list[Line], width: float = 10_000.0) -> tuple[l
     while i < len(lines):
         ln = lines[i]
         pl = participant_label(ln.text)
+        header_row = not pl and not ln.toc and "\t" in ln.text and _is_participant_header(ln.text.split("\t"))
+        if header_row:
+            # "Navn <gap> Repræsenterer <gap> Fremmøde": a table of people printed as text
+            pl = (PARTICIPANT_TABLE_LABEL, "present", "")
         if not pl or ln.toc:
             keep.append(ln)
             i += 1
             continue
         label, role, rest = pl
-        j = i + 1
+        j = i if header_row else i + 1
         if rest:
             text, last = rest, ln
             while j < len(lines) and _inline_continues(last, lines[j], width):
@@ -1653,8 +1688,8 @@ def _extract_participants(lines: list[Line], width: float = 10_000.0) -> tuple[l
                 body[-1] = f"{body[-1]} {nxt.text}"
                 j += 1
                 continue
-            if _ends_list(nxt):
-                break
+            if _ends_list(nxt) or (header_row and "\t" not in nxt.text):
+                break  # (a table printed as text ends with its column gaps)
             body.append(nxt.text)
             prev = nxt
             j += 1
