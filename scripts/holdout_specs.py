@@ -1,25 +1,32 @@
 #!/usr/bin/env python3
-"""A blind set: fifteen Danish public-sector documents the extractor was not tuned on.
+"""Two blind sets: Danish public-sector documents the extractor was not tuned on.
 
-Written (documents and ground truth both) before the pipeline was run on any of them, to
-measure how referatkit reads minutes it has never seen. Every body, person, municipality and
-address is invented; no text comes from ../shared/corpus or ../shared/samples. The ground
-truth is what a careful human reader of each document would say, in the format of
+:data:`HOLDOUT` (fifteen documents, ids ho01-ho15) was written - documents and ground truth
+both - before the pipeline ran on any of them, to measure how referatkit reads minutes it has
+never seen; the grammar was then improved on what it missed. :data:`SECOND` (ho21-ho24) was
+written the same way after those improvements, to see whether they carry over. Every body,
+person, municipality and address is invented; no text comes from ../shared/corpus or
+../shared/samples. The ground truth is what a careful human reader would say, in the format of
 ``../shared/samples/*/expected.json`` (see ``referatkit.evaluate``).
 
-The specs use the block model of ``make_fixtures.py``. Run::
+The specs use the block model of ``make_fixtures.py``. To measure a set outside the
+repository (as it was measured blind)::
 
-    python scripts/holdout_specs.py --out /work/notes/holdout   # write the documents
-    REFERATKIT_EVAL_EXTRA=/work/notes/holdout make eval         # score them
+    python scripts/holdout_specs.py --out DIR [--second]
+    REFERATKIT_EVAL_EXTRA=DIR make eval
 
-Once measured, the same specs became regression fixtures (``fixture_specs.py`` includes
-:data:`HOLDOUT`, each renamed after the construct it caught).
+Once measured, both sets became regression fixtures: ``fixture_specs.py`` includes them, each
+named after the construct it caught, its blind id in ``about``. Two truths were aligned with
+the conventions of the older fixtures afterwards (said in their notes): an agreement about the
+next meeting is approved (unnumbered_heading_items), an event's date stated is no decision
+(emne_table_ansvar_column).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,75 +44,14 @@ from make_fixtures import (  # noqa: E402
     Table,
     Title,
 )
-
-# ---------------------------------------------------------------------------------------------
-# expected.json helpers (the same shapes as fixture_specs.py's)
-# ---------------------------------------------------------------------------------------------
-
-
-def it(number: str | None, title: str, closed: bool | None = None) -> dict[str, Any]:
-    d: dict[str, Any] = {"number": number, "title": title}
-    if closed is not None:
-        d["closed"] = closed
-    return d
-
-
-def dec(item: str, text: str, status: str, body: str | None = None) -> dict[str, Any]:
-    d = {"item": item, "text_contains": text, "status": status}
-    if body:
-        d["body"] = body
-    return d
-
-
-def act(item: str, owner: str, text: str, due: str | None = None) -> dict[str, Any]:
-    d: dict[str, Any] = {"item": item, "owner": owner, "text_contains": text}
-    if due:
-        d["due"] = due
-    return d
-
-
-def person(name: str, org: str | None = None, absent: bool = False,
-           role: str | None = None) -> dict[str, Any]:
-    d: dict[str, Any] = {"name": name, "organisation": org, "absent": absent}
-    if role:
-        d["role"] = role
-    return d
-
-
-def att(item: str, title: str) -> dict[str, Any]:
-    return {"item": item, "title_contains": title}
-
-
-def prop(item: str, text: str) -> dict[str, Any]:
-    return {"item": item, "text_contains": text}
-
-
-def prior(item: str, text: str, date: str, body: str) -> dict[str, Any]:
-    return {"item": item, "text_contains": text, "date": date, "body": body}
-
-
-def meeting(doc_type: str, forum: str, date: str | None, *, items=(), decisions=(), actions=(),
-            participants=(), attachments=(), **extra: Any) -> dict[str, Any]:
-    d: dict[str, Any] = {
-        "doc_type": doc_type,
-        "forum": forum,
-        "meeting_date": date,
-        "items": list(items),
-        "decisions": list(decisions),
-        "actions": list(actions),
-        "participants": list(participants),
-        "attachments": list(attachments),
-    }
-    d.update(extra)
-    return d
-
+from spec_helpers import act, att, dec, it, meeting, person, prior, prop  # noqa: E402
 
 HOLDOUT: list[Fixture] = []
 
 
-def holdout(**kw: Any) -> Fixture:
+def holdout(into: list[Fixture] = HOLDOUT, **kw: Any) -> Fixture:
     fx = Fixture(**kw)
-    HOLDOUT.append(fx)
+    into.append(fx)
     return fx
 
 
@@ -114,8 +60,8 @@ def holdout(**kw: Any) -> Fixture:
 #    "Lukket punkt" under the title, a numbered Bilag list, letterhead + footer page label.
 # =============================================================================================
 holdout(
-    name="ho01_byraad_sag_numbering",
-    about="byråd referat: 'Sag 1' items, Sagsnr., votes with party letters, Lukket punkt, "
+    name="protocol_remark_meeting_end",
+    about="(blind ho01; caught: a party's remark 'ført til referat', 'Mødet hævet', 'Stedfortræder:', a text file's letterhead) byråd referat: 'Sag 1' items, Sagsnr., votes with party letters, Lukket punkt, "
           "numbered Bilag list",
     blocks=[
         P("**Hedelund Byråd**"),
@@ -189,7 +135,6 @@ holdout(
     letterhead=["Hedelund Kommune"],
     page_label="Side {n} af {N}",
     page_label_pos="footer",
-    formats=("txt", "pdf"),
     expected=meeting(
         "referat", "Hedelund Byråd", "2024-09-24",
         items=[
@@ -246,8 +191,8 @@ holdout(
 #    inside an item, participants one per line with roles, 'Anbefales over for byrådet'.
 # =============================================================================================
 holdout(
-    name="ho02_oekonomiudvalg_autonumber",
-    about="økonomiudvalg referat: Word auto-numbered items, numbered list inside an item, "
+    name="closed_sentence_and_hearing",
+    about="(blind ho02; caught: 'Punktet er lukket.', 'sendes i høring', 'Næste møde:' under the last label) økonomiudvalg referat: Word auto-numbered items, numbered list inside an item, "
           "'Anbefales over for byrådet', 'sendes i høring', next meeting as due date",
     blocks=[
         P("**Økonomiudvalget**"),
@@ -306,7 +251,6 @@ holdout(
         P("Intet."),
         P("Næste møde: Mandag den 4. november 2024."),
     ],
-    formats=("docx", "txt"),
     expected=meeting(
         "referat", "Økonomiudvalget", "2024-10-07",
         items=[
@@ -366,8 +310,8 @@ holdout(
 #    that carry no title, inline participants with roles in brackets, d. 12/3-2024.
 # =============================================================================================
 holdout(
-    name="ho03_skolebestyrelse_ad_without_titles",
-    about="skolebestyrelse: agenda as numbered list, minutes 'Ad 1. <text>' without titles, "
+    name="ad_references_listed_agenda",
+    about="(blind ho03; caught: 'Ad N.' carrying the text of an agenda listed before, 'kr.' ending a sentence) skolebestyrelse: agenda as numbered list, minutes 'Ad 1. <text>' without titles, "
           "date 'd. 12/3-2024', roles in brackets",
     blocks=[
         P("Egelund Skole – Skolebestyrelsen"),
@@ -413,7 +357,6 @@ holdout(
         P("Næste møde: tirsdag d. 23/4-2024 kl. 17.00"),
     ],
     txt_wrap=None,
-    formats=("txt", "docx"),
     expected=meeting(
         "referat", "Egelund Skole – Skolebestyrelsen", "2024-03-12",
         items=[
@@ -473,8 +416,8 @@ holdout(
 #    labels alone, negated 'bakke op om', 'afgiver høringssvar', due 'senest fredag den 15.'
 # =============================================================================================
 holdout(
-    name="ho04_handicapraad_attendance_table",
-    about="handicapråd referat: participant table with a 'Fremmøde' column (Til stede / "
+    name="attendance_column_table",
+    about="(blind ho04; caught: a participant table without a label, 'kan ikke bakke op om', due 'senest fredag den 15.') handicapråd referat: participant table with a 'Fremmøde' column (Til stede / "
           "Afbud), 'Pkt. N:' items, 'kan ikke bakke op om' (rejected)",
     blocks=[
         Title("Referat – Handicaprådet"),
@@ -525,7 +468,6 @@ holdout(
         Label("Beslutning"),
         P("Punktet sættes på dagsordenen til næste møde."),
     ],
-    formats=("docx", "pdf"),
     expected=meeting(
         "referat", "Handicaprådet", "2024-11-05",
         items=[
@@ -574,8 +516,8 @@ holdout(
 #    a)/b) sub-points, Bilag lines, 'Onsdag d. 15. jan. 2025'.
 # =============================================================================================
 holdout(
-    name="ho05_aeldreraad_agenda_parenthesis",
-    about="ældreråd dagsorden: '1)' items, abbreviated month 'd. 15. jan. 2025', a)/b) "
+    name="agenda_parenthesis_numbers",
+    about="(blind ho05; caught: nothing - read right the first time) ældreråd dagsorden: '1)' items, abbreviated month 'd. 15. jan. 2025', a)/b) "
           "sub-points, proposals only",
     blocks=[
         P("**Ældrerådet i Vestmark Kommune**"),
@@ -604,7 +546,6 @@ holdout(
         P("Afbud meldes til sekretær Hanne Wolff, tlf. 72 34 56 78 eller "
           "hanne.wolff@vestmark.example.dk"),
     ],
-    formats=("txt", "pdf"),
     expected=meeting(
         "dagsorden", "Ældrerådet i Vestmark Kommune", "2025-01-15",
         items=[
@@ -642,8 +583,8 @@ holdout(
 #    in their own column.
 # =============================================================================================
 holdout(
-    name="ho06_med_owner_deadline_column",
-    about="MED-udvalg referat as a three-column table Punkt | Referat | Ansvarlig/frist",
+    name="owner_deadline_column",
+    about="(blind ho06; caught: an owner/deadline column, passive tasks, 'der blev aftalt på mødet', a lower-case label word in a wrapped title) MED-udvalg referat as a three-column table Punkt | Referat | Ansvarlig/frist",
     blocks=[
         P("**Område-MED, Dagtilbud Nord**"),
         P("Referat"),
@@ -675,7 +616,6 @@ holdout(
             ],
         ),
     ],
-    formats=("docx", "pdf"),
     expected=meeting(
         "referat", "Område-MED, Dagtilbud Nord", "2025-02-20",
         items=[
@@ -734,8 +674,8 @@ _KKR_ITEMS = [
 ]
 
 holdout(
-    name="ho07_kkr_titles_before_names",
-    about="KKR referat: overview list then labelled items; participants 'Borgmester Name, "
+    name="titles_before_names",
+    about="(blind ho07; caught: titles before names ('Borgmester …')) KKR referat: overview list then labelled items; participants 'Borgmester Name, "
           "Kommune (formand);'",
     blocks=[
         Title("Referat"),
@@ -788,7 +728,6 @@ holdout(
         Label("Beslutning"),
         P("Intet."),
     ],
-    formats=("pdf", "txt"),
     expected=meeting(
         "referat", "KKR Vestlandet", "2025-02-28",
         items=[it(lab.rstrip("."), title) for lab, title in _KKR_ITEMS],
@@ -837,8 +776,8 @@ holdout(
 #    minority votes, '(Lukket)' at the end of a title, 'Ingen bemærkninger'.
 # =============================================================================================
 holdout(
-    name="ho08_regionsraad_majority_minority",
-    about="regionsråd beslutningsprotokol: prior FU decision, 'Et flertal ... Et mindretal', "
+    name="beslutningsprotokol_closed_suffix",
+    about="(blind ho08; caught: '(Lukket)' after a title, a written-out prior decision date, 'Beslutningsprotokol' as minutes) regionsråd beslutningsprotokol: prior FU decision, 'Et flertal ... Et mindretal', "
           "'(Lukket)' after the title",
     blocks=[
         P("**Regionsrådet – Region Vestlandet**"),
@@ -878,7 +817,6 @@ holdout(
         P("Ingen bemærkninger."),
     ],
     page_label="Side {n}",
-    formats=("docx", "txt"),
     expected=meeting(
         "referat", "Regionsrådet – Region Vestlandet", "2024-12-10",
         items=[
@@ -926,8 +864,8 @@ holdout(
 #    'Aftaler:' bullets with first-name owners.
 # =============================================================================================
 holdout(
-    name="ho09_netvaerk_unnumbered_headings",
-    about="netværksgruppe referat: unnumbered heading items, one participant a line "
+    name="unnumbered_heading_items",
+    about="(blind ho09; caught: items that are unnumbered headings) netværksgruppe referat: unnumbered heading items, one participant a line "
           "('Name, Kommune'), 'Aftaler:' bullets",
     blocks=[
         P("Netværksgruppen for Socialsygepleje"),
@@ -955,7 +893,6 @@ holdout(
         P("Næste møde afholdes den 19. juni 2025 hos Kystby Kommune."),
     ],
     txt_wrap=None,
-    formats=("txt", "docx", "md"),
     expected=meeting(
         "referat", "Netværksgruppen for Socialsygepleje", "2025-03-26",
         items=[
@@ -969,6 +906,7 @@ holdout(
             dec("", "Netværket besluttede at holde en temadag om hepatitis C", "approved",
                 body="Netværket"),
             dec("", "Anne undersøger mulige oplægsholdere", "action"),
+            dec("", "Næste møde afholdes den 19. juni 2025", "approved"),
         ],
         actions=[
             act("", "Jakob", "sender kontaktoplysninger på herbergerne"),
@@ -986,7 +924,9 @@ holdout(
             "points. Participants one a line under 'Deltagere:' as 'Name, Kommune'; 'Afbud:' "
             "marks Tina Bro absent. 'Aftaler:' introduces an agreed task (action, owner "
             "'Jakob'); 'Netværket besluttede at ...' approves; Anne's task is due 1 June of "
-            "the meeting's year. 'Næste møde afholdes den 19. juni 2025' is information."
+            "the meeting's year. 'Næste møde afholdes den 19. juni 2025' under the item 'Næste "
+            "møde' is an agreement about the next meeting (approved), as numbering_dash_and_time "
+            "has it - the blind truth first called it information."
         ),
     ),
 )
@@ -996,8 +936,8 @@ holdout(
 #    labels, ISO date, a member listed and then under Afbud, 'fredag i uge 16'.
 # =============================================================================================
 holdout(
-    name="ho10_styregruppe_konklusion_opfoelgning",
-    about="styregruppe referat: Word numbering 'Punkt %1:', Konklusion/Opfølgning labels, "
+    name="week_due_and_two_roles",
+    about="(blind ho10; caught: a due date 'fredag i uge 16', a person with two functions, '16.' ending a wrapped sentence) styregruppe referat: Word numbering 'Punkt %1:', Konklusion/Opfølgning labels, "
           "ISO date, member listed under both Deltagere and Afbud",
     blocks=[
         P("**Styregruppen for implementering af nyt omsorgssystem**"),
@@ -1031,7 +971,6 @@ holdout(
         P("Konklusion: Intet."),
         P("Næste møde: Torsdag den 8. maj 2025 kl. 9-11."),
     ],
-    formats=("pdf", "docx"),
     expected=meeting(
         "referat", "Styregruppen for implementering af nyt omsorgssystem", "2025-04-03",
         items=[
@@ -1092,8 +1031,8 @@ _GF_ITEMS = [
 ]
 
 holdout(
-    name="ho11_generalforsamling_ad_headings",
-    about="haveforening generalforsamling: agenda list, 'Ad N.' headings, prose decisions "
+    name="labelled_head_count",
+    about="(blind ho11; caught: 'Fremmødte: 41' under a participant label, 'Forslaget faldt') haveforening generalforsamling: agenda list, 'Ad N.' headings, prose decisions "
           "('faldt', 'valgtes'), head count",
     blocks=[
         P("**Referat af ordinær generalforsamling i Haveforeningen Kløvermarken**"),
@@ -1127,7 +1066,6 @@ holdout(
         P("Dirigent: Kurt Ibsen"),
         P("Referent: Louise Dam"),
     ],
-    formats=("txt", "pdf"),
     expected=meeting(
         "referat", "Haveforeningen Kløvermarken", "2024-04-07",
         attendance_count=41,
@@ -1167,8 +1105,8 @@ holdout(
 #    Word numbering on the paragraphs, 'inden 15/6'.
 # =============================================================================================
 holdout(
-    name="ho12_forening_first_names_informal",
-    about="idrætsforening bestyrelsesmøde: first names, informal wording ('Vi er enige om', "
+    name="participant_task_first_person_plan",
+    about="(blind ho12; caught: a participant's task with a time but no task verb, 'Vi holder …' plans, 'enige om') idrætsforening bestyrelsesmøde: first names, informal wording ('Vi er enige om', "
           "'Vi holder ...'), Word numbering, 'inden 15/6'",
     blocks=[
         P("Egelund Idrætsforening"),
@@ -1195,7 +1133,6 @@ holdout(
         P("Næste møde: 25. august 2025"),
     ],
     txt_wrap=None,
-    formats=("docx", "txt"),
     expected=meeting(
         "referat", "Egelund Idrætsforening", "2025-06-02",
         items=[
@@ -1243,8 +1180,8 @@ holdout(
 #    schools (not people), a numbered list of initiatives, background decisions.
 # =============================================================================================
 holdout(
-    name="ho13_notat_til_fra_header",
-    about="notat: Til/Fra/Dato/Emne header, a data table of schools, numbered initiatives, "
+    name="memo_date_field",
+    about="(blind ho13; caught: a memo's 'Dato:' taken for a meeting date) notat: Til/Fra/Dato/Emne header, a data table of schools, numbered initiatives, "
           "'Anbefaling 1:' paragraphs -> no items",
     blocks=[
         P("**NOTAT**"),
@@ -1281,7 +1218,6 @@ holdout(
         Head("Den videre proces", level=2),
         P("Notatet forelægges udvalget til orientering på et kommende møde."),
     ],
-    formats=("docx", "pdf"),
     expected=meeting(
         "notat", "Børne- og Ungeudvalget", None,
         notes=(
@@ -1299,8 +1235,8 @@ holdout(
 # 14 Årsrapport of a network: Word heading numbering 1. / 3.1, members table, meeting dates.
 # =============================================================================================
 holdout(
-    name="ho14_aarsrapport_members_table",
-    about="årsrapport of a network: heading numbering 1./3.1 in Word styles, members table "
+    name="people_table_in_section",
+    about="(blind ho14; caught: a members table under an item title that is no participant label) årsrapport of a network: heading numbering 1./3.1 in Word styles, members table "
           "(Navn | Kommune | E-mail), planned dates",
     blocks=[
         Title("Årsrapport 2024"),
@@ -1334,7 +1270,6 @@ holdout(
         P("Møderne i 2025 holdes den 13. marts, 12. juni, 18. september og 4. december."),
     ],
     docx_heading_numbering=True,
-    formats=("docx", "pdf"),
     expected=meeting(
         "aarsrapport", "Netværket for Hjemmeplejeledere i Vestlandet", None,
         items=[
@@ -1365,8 +1300,8 @@ holdout(
 #    committees AND for this meeting's own body; bare page numbers in the footer.
 # =============================================================================================
 holdout(
-    name="ho15_kommunalbestyrelse_own_body_label",
-    about="kommunalbestyrelse referat (eDagsorden export): 'Beslutning i Økonomiudvalget den "
+    name="bare_page_number_footer",
+    about="(blind ho15; caught: bare page-number footers in a text file) kommunalbestyrelse referat (eDagsorden export): 'Beslutning i Økonomiudvalget den "
           "…' (prior) and 'Beslutning i Kommunalbestyrelsen den …' (this meeting)",
     blocks=[
         P("Egelund Kommune"),
@@ -1414,7 +1349,6 @@ holdout(
     ],
     page_label="{n}",
     page_label_pos="footer",
-    formats=("txt", "docx"),
     expected=meeting(
         "referat", "Kommunalbestyrelsen", "2025-01-29",
         items=[
@@ -1466,15 +1400,10 @@ holdout(
 SECOND: list[Fixture] = []
 
 
-def holdout2(**kw: Any) -> Fixture:
-    fx = Fixture(**kw)
-    SECOND.append(fx)
-    return fx
-
-
-holdout2(
-    name="ho21_folkeoplysning_grants",
-    about="folkeoplysningsudvalg referat: Word-numbered items, inline bold 'Beslutning:', grants "
+holdout(
+    SECOND,
+    name="grants_sent_back",
+    about="(blind ho21; caught: 'sendes tilbage til', 'søger om' taken for a task) folkeoplysningsudvalg referat: Word-numbered items, inline bold 'Beslutning:', grants "
           "('bevilgede', 'imødekommes delvist'), '(afbud)' after names",
     blocks=[
         P("**Folkeoplysningsudvalget**"),
@@ -1499,7 +1428,6 @@ holdout2(
         P("Formanden orienterede om det nye bookingsystem."),
         P("**Beslutning:** Til efterretning."),
     ],
-    formats=("docx", "txt"),
     expected=meeting(
         "referat", "Folkeoplysningsudvalget", "2025-01-14",
         items=[
@@ -1534,9 +1462,10 @@ holdout2(
     ),
 )
 
-holdout2(
-    name="ho22_andelsbolig_deltog",
-    about="andelsboligforening bestyrelsesmøde, typed TXT: 'Punkt 1 -' items, 'Deltog:' and "
+holdout(
+    SECOND,
+    name="deltog_label_typed_board",
+    about="(blind ho22; caught: 'Deltog:' / 'Afbud fra:', 'drøftes igen', 'A/B …- bestyrelsesmøde' as forum) andelsboligforening bestyrelsesmøde, typed TXT: 'Punkt 1 -' items, 'Deltog:' and "
           "'Afbud fra:', '13.01.2025 kl. 19:00'",
     blocks=[
         P("A/B Lindehaven - bestyrelsesmøde"),
@@ -1561,7 +1490,6 @@ holdout2(
           "i april."),
     ],
     txt_wrap=None,
-    formats=("txt",),
     expected=meeting(
         "referat", "A/B Lindehaven", "2025-01-13",
         items=[
@@ -1595,9 +1523,10 @@ holdout2(
     ),
 )
 
-holdout2(
-    name="ho23_arbejdsgruppe_emne_table",
-    about="arbejdsgruppe referat as a table Emne | Drøftelse og aftaler | Ansvar, date 'Den 6/2 2025'",
+holdout(
+    SECOND,
+    name="emne_table_ansvar_column",
+    about="(blind ho23; caught: an 'Ansvar' column, passive 'afprøves') arbejdsgruppe referat as a table Emne | Drøftelse og aftaler | Ansvar, date 'Den 6/2 2025'",
     blocks=[
         P("**Arbejdsgruppen for tidlig indsats**"),
         P("Referat – Den 6/2 2025"),
@@ -1619,7 +1548,6 @@ holdout2(
             ],
         ),
     ],
-    formats=("pdf", "docx"),
     expected=meeting(
         "referat", "Arbejdsgruppen for tidlig indsats", "2025-02-06",
         items=[
@@ -1630,7 +1558,6 @@ holdout2(
         ],
         decisions=[
             dec("2", "Skemaet afprøves i to dagtilbud fra marts", "action"),
-            dec("3", "Temadagen holdes 22. maj", "approved"),
             dec("3", "Jonas booker lokale og forplejning senest 1. april", "action"),
         ],
         actions=[
@@ -1645,16 +1572,19 @@ holdout2(
         ],
         notes=(
             "Table Emne | Drøftelse og aftaler | Ansvar. Item 2's passive 'afprøves' is a task "
-            "whose owner is in the Ansvar column. Item 3: the date of the theme day is agreed "
-            "(approved); Jonas's booking is an action due 1 April. 'Alle opgaver er løst' "
+            "whose owner is in the Ansvar column. Item 3: 'Temadagen holdes 22. maj' states the "
+            "event, no decision, as several_meetings_one_file has 'Festen holdes den 6. "
+            "september' (the blind truth first called it approved); Jonas's booking is an action "
+            "due 1 April. 'Alle opgaver er løst' "
             "reports. 'Næste møde: …' states the next meeting (no decision)."
         ),
     ),
 )
 
-holdout2(
-    name="ho24_sundhedsudvalg_own_label",
-    about="udvalg dagsorden+referat: overview, 'Beslutning i Social- og Sundhedsudvalget den …' "
+holdout(
+    SECOND,
+    name="own_body_dated_label",
+    about="(blind ho24; caught: nothing - read right the first time) udvalg dagsorden+referat: overview, 'Beslutning i Social- og Sundhedsudvalget den …' "
           "labels of its own meeting, 'Godkendt, idet …'",
     blocks=[
         Title("Dagsorden og referat"),
@@ -1682,7 +1612,6 @@ holdout2(
         Label("Beslutning i Social- og Sundhedsudvalget den 05-03-2025"),
         P("Intet."),
     ],
-    formats=("txt", "pdf"),
     expected=meeting(
         "dagsorden+referat", "Social- og Sundhedsudvalget", "2025-03-05",
         items=[
@@ -1708,6 +1637,31 @@ holdout2(
 )
 
 
+# The formats each document was written in and measured in blind; as fixtures they are rendered
+# in all four (the same document in every format must read the same).
+BLIND_FORMATS: dict[str, tuple[str, ...]] = {
+    "protocol_remark_meeting_end": ("txt", "pdf"),
+    "closed_sentence_and_hearing": ("docx", "txt"),
+    "ad_references_listed_agenda": ("txt", "docx"),
+    "attendance_column_table": ("docx", "pdf"),
+    "agenda_parenthesis_numbers": ("txt", "pdf"),
+    "owner_deadline_column": ("docx", "pdf"),
+    "titles_before_names": ("pdf", "txt"),
+    "beslutningsprotokol_closed_suffix": ("docx", "txt"),
+    "unnumbered_heading_items": ("txt", "docx", "md"),
+    "week_due_and_two_roles": ("pdf", "docx"),
+    "labelled_head_count": ("txt", "pdf"),
+    "participant_task_first_person_plan": ("docx", "txt"),
+    "memo_date_field": ("docx", "pdf"),
+    "people_table_in_section": ("docx", "pdf"),
+    "bare_page_number_footer": ("txt", "docx"),
+    "grants_sent_back": ("docx", "txt"),
+    "deltog_label_typed_board": ("txt",),
+    "emne_table_ansvar_column": ("pdf", "docx"),
+    "own_body_dated_label": ("txt", "pdf"),
+}
+
+
 # ---------------------------------------------------------------------------------------------
 # Writing the set
 # ---------------------------------------------------------------------------------------------
@@ -1717,7 +1671,7 @@ def main(argv: list[str] | None = None) -> int:
     import make_fixtures
 
     ap = argparse.ArgumentParser(description="Write the holdout documents and their truth.")
-    ap.add_argument("--out", type=Path, default=Path("/work/notes/holdout"))
+    ap.add_argument("--out", type=Path, required=True, help="a folder outside fixtures/")
     ap.add_argument("--only", action="append", default=[], metavar="NAME")
     ap.add_argument("--second", action="store_true", help="write the second blind set instead")
     args = ap.parse_args(argv)
@@ -1726,6 +1680,7 @@ def main(argv: list[str] | None = None) -> int:
     for fx in SECOND if args.second else HOLDOUT:
         if args.only and fx.name not in args.only:
             continue
+        fx = replace(fx, formats=BLIND_FORMATS[fx.name])
         paths = make_fixtures.write_fixture(fx, args.out, make_fixtures.ALL_FORMATS, fonts)
         print(f"{fx.name}: {', '.join(p.name for p in paths)}", file=sys.stderr)
     return 0
