@@ -37,6 +37,7 @@ from referatkit.store import (
     Store,
     open_store,
 )
+from referatkit.vocab import DUE_PATTERNS
 
 DECISION_KINDS = ("decision", "proposal", "prior")
 # Ids are hex; a prefix shorter than this is more likely an ordinal or a typo.
@@ -76,6 +77,9 @@ class DecisionRow:
     matter_id: str | None = None
     age_days: int | None = None  # days since the meeting (to --as-of, default today)
     overdue: bool = False  # open and its due date has passed
+    # "next_meeting" when ``due`` is the date of the forum's next meeting, for a task due "på
+    # næste møde" whose own minutes did not give that date; None when the minutes gave it
+    due_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -258,9 +262,15 @@ def decisions(
     sql = f"""
         SELECT id, status, text, owner, due, meeting_date, forum, item_number, item_title,
                path, document_id, kind, copies, is_open AS open, closed_by, settled_by,
-               settled_on, note, reopened, forum_id, forum_name, matter_id
+               settled_on, note, reopened, forum_id, forum_name, matter_id, due_text,
+               next_meeting
         FROM (
             SELECT d.id, d.status, d.text, d.owner, d.due, d.kind, doc.meeting_date, doc.forum,
+                   (SELECT a.due_text FROM actions a WHERE a.decision_id = d.id
+                    AND a.due IS NULL AND a.due_text IS NOT NULL
+                    ORDER BY a.ordinal LIMIT 1) AS due_text,
+                   (SELECT min(m.meeting_date) FROM meetings m WHERE m.forum_id = md.forum_id
+                    AND m.meeting_date > doc.meeting_date) AS next_meeting,
                    i.number AS item_number, i.title AS item_title, doc.path,
                    doc.id AS document_id, i.ordinal AS item_ordinal, d.ordinal AS ordinal,
                    {_IS_OPEN} AS is_open, ds.closed_by, ds.settled_by, ds.settled_on, ds.note,
@@ -300,8 +310,16 @@ def _as_of(value: str | date | None) -> date:
     return date.fromisoformat(bound)
 
 
+# An action's due wording that means the forum's next meeting ("tilbagemelder på næste møde").
+_NEXT_MEETING_DUE = re.compile(dict(DUE_PATTERNS)["next_meeting"], re.IGNORECASE)
+
+
 def _decision_row(r: dict[str, Any], today: date) -> DecisionRow:
+    due_text, next_meeting = r.pop("due_text", None), r.pop("next_meeting", None)
     row = DecisionRow(**{**r, "open": bool(r["open"]), "reopened": bool(r["reopened"])})
+    if not row.due and next_meeting and due_text and _NEXT_MEETING_DUE.search(due_text):
+        # due on the next meeting the archive knows of the same forum
+        row.due, row.due_from = next_meeting, "next_meeting"
     if row.meeting_date:
         row.age_days = (today - date.fromisoformat(row.meeting_date)).days
     if row.open and row.due:

@@ -59,7 +59,7 @@ TIMELINE_COLUMNS = ("year", "forum", "mentions", "items", "meetings")
 DECISION_COLUMNS = ("id", "status", "text", "owner", "due", "meeting_date", "forum",
                     "item_number", "item_title", "path", "document_id", "kind", "copies",
                     "open", "closed_by", "settled_by", "settled_on", "note", "reopened",
-                    "forum_id", "forum_name", "matter_id", "age_days", "overdue")
+                    "forum_id", "forum_name", "matter_id", "age_days", "overdue", "due_from")
 FORUM_COLUMNS = ("id", "name", "names", "how", "documents", "meetings", "first_date",
                  "last_date", "years", "suggestions")
 MEETING_COLUMNS = ("forum_id", "forum", "meeting_date", "items", "documents")
@@ -317,7 +317,9 @@ def decision_rows(rows: Sequence[DecisionRow], fmt: str, *, open_view: bool = Fa
         table.add_column("id", no_wrap=True, style="dim")
     for r in rows:
         decision = Text(r.text)
-        extra = ", ".join(x for x in (r.owner, f"due {r.due}" if r.due else None) if x)
+        due = (f"due {r.due}" + (" (next meeting)" if r.due_from == "next_meeting" else "")
+               if r.due else None)
+        extra = ", ".join(x for x in (r.owner, due) if x)
         if extra:
             decision.append(f" ({extra})", style="dim")
         if r.note:
