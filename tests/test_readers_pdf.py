@@ -435,3 +435,68 @@ def test_mismapped_calibri_ligatures_are_repaired() -> None:
     one = RawDocument("y.pdf", "pdf", [Block("Michał Nowak")])
     _repair_ligatures(one)
     assert one.blocks[0].text == "Michał Nowak"  # one kind alone is a real letter
+
+
+# --- the fast path (runs of one text object) gives what the glyph path gives -----------------
+
+
+def _both_paths(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[RawDocument, RawDocument]:
+    import referatkit.readers.pdf as pdf_reader
+
+    fast = read_pdf(path)
+    with monkeypatch.context() as m:
+        m.setattr(pdf_reader, "_runs", lambda tp, tf: None)  # every page by glyphs
+        slow = read_pdf(path)
+    return fast, slow
+
+
+def _same(fast: RawDocument, slow: RawDocument) -> None:
+    assert [b.to_dict() for b in fast.blocks] == [b.to_dict() for b in slow.blocks]
+    assert (fast.pages, fast.meta, fast.warnings) == (slow.pages, slow.meta, slow.warnings)
+
+
+def test_fast_path_equals_glyph_path_on_the_fixtures(monkeypatch: pytest.MonkeyPatch) -> None:
+    pdfs = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/*/*.pdf"))
+    assert pdfs
+    for path in pdfs:
+        _same(*_both_paths(path, monkeypatch))
+
+
+@pytest.mark.shared
+def test_fast_path_equals_glyph_path_on_real_documents(samples_dir: Path, realworld_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in sorted([*samples_dir.glob("*/*.pdf"), *realworld_dir.glob("**/*.pdf")]):
+        try:
+            fast, slow = _both_paths(path, monkeypatch)
+        except ReadError:
+            continue  # a scan: no text either way
+        _same(fast, slow)
+
+
+def test_fast_path_leaves_hard_pages_to_the_glyph_path(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs of one line that overlap, and turned text: the fast path hands such pages to
+    the glyph path, one page each, and the result is the glyph path's."""
+    import referatkit.readers.pdf as pdf_reader
+
+    pdf = new_pdf()
+    for page in range(3):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=12)
+        pdf.text(72, 100, "Dagsordenen blev godkendt.")
+        if page == 0:
+            pdf.text(72, 130, "Punkt")
+            pdf.text(90, 130, "fire")  # drawn over the end of "Punkt"
+        elif page == 1:
+            with pdf.rotation(90, 40, 400):
+                pdf.text(40, 400, "Sagsnr. 21/1234")
+    path = tmp_path / "hard.pdf"
+    pdf.output(str(path))
+    by_glyphs: list[int] = []
+    real_chars = pdf_reader._chars
+    monkeypatch.setattr(pdf_reader, "_chars",
+                        lambda tp, tf: by_glyphs.append(1) or real_chars(tp, tf))
+    fast = read_pdf(path)
+    assert len(by_glyphs) == 2  # the third page is plain
+    monkeypatch.setattr(pdf_reader, "_runs", lambda tp, tf: None)
+    _same(fast, read_pdf(path))
