@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB := demo/referatkit.db
 
-.PHONY: install demo test lint eval fixtures clean browser-test screenshot bench-search
+.PHONY: install demo test lint eval fixtures clean browser-test screenshot bench bench-search
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -47,6 +47,16 @@ fixtures: install
 # a few minutes; reused while the generator is unchanged). ITEMS=20000 for a quick look.
 bench-search: install
 	$(BIN)/python scripts/bench_search.py $(if $(ITEMS),--items $(ITEMS))
+
+# Ingest throughput against pypdfium2/pdfplumber on a generated archive of N documents (made
+# once into bench-out/; it also times search on it). make bench N=10000 JOBS=2 SEED=1
+# BENCH_ARGS=--mixed; the figures go to bench-out/bench-n$(N).json.
+N ?= 90
+SEED ?= 1
+JOBS ?=
+BENCH_ARGS ?=
+bench: install
+	$(BIN)/python scripts/bench.py --n $(N) --seed $(SEED) $(if $(JOBS),--jobs $(JOBS)) $(BENCH_ARGS)
 
 demo: install
 	@mkdir -p demo

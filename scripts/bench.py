@@ -1,0 +1,385 @@
+#!/usr/bin/env python3
+"""``make bench``: ingest a generated archive and measure it against the extractors' limit.
+
+What one run measures, on the archive of ``scripts/benchgen.py`` (N documents, a third each
+PDF, DOCX and TXT; cached in ``bench-out/archive-n<N>-s<seed>/``):
+
+1. raw text extraction of the archive's PDFs in this process: pypdfium2 alone (every PDF,
+   ``get_text_range`` per page) and pdfplumber alone (``extract_text`` per page, on a
+   deterministic sample of the PDFs of at most ``--plumber-pages`` pages: it is slow);
+2. full ingest into a fresh database, one run per format (PDF, then DOCX, then TXT; or one
+   run over everything with ``--mixed``), each in a child process: wall time, pages/s and
+   docs/s, the time per stage (the pipeline's stages are summed over the worker processes;
+   ``wait`` is the writer waiting for them), peak RSS (the child's process tree, sampled
+   from /proc, and its largest process), database size;
+3. a second run over the unchanged archive (size and mtime only, nothing read);
+4. a run after ``--changed`` (1 %) of the files were rewritten with other content;
+5. search latency: the ``search`` benchmark module when it exists, else a few queries here.
+
+It prints a table (stderr) and writes ``bench-out/bench-n<N>.json`` (and prints its path).
+Timings are figures, never pass/fail. Run ``make bench`` or
+``make bench N=10000 JOBS=2``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import os
+import platform
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import benchgen  # noqa: E402 - a sibling script
+
+FORMATS = benchgen.FORMATS
+SEARCH_QUERIES = ("rammeaftale", "ventetid", "F-ACT", '"social- og sundhedsassistenter"',
+                  "genoptræning", "takstmodel budget", "Fjordby", "orienteringen efterretning")
+# Modules of the search benchmark (issue 5), tried in order; each has main(argv) -> int.
+SEARCH_BENCH_MODULES = ("referatkit.benchsearch", "referatkit.search_bench")
+RSS_SAMPLE_S = 0.02
+
+
+# --- raw extraction ----------------------------------------------------------------------
+
+
+def pdfium_raw(files: list[Path]) -> dict[str, Any]:
+    import pypdfium2 as pdfium
+
+    pages = chars = 0
+    t = time.perf_counter()
+    for f in files:
+        doc = pdfium.PdfDocument(str(f))
+        for i in range(len(doc)):
+            page = doc[i]
+            tp = page.get_textpage()
+            chars += len(tp.get_text_range())
+            tp.close()
+            page.close()
+            pages += 1
+        doc.close()
+    s = time.perf_counter() - t
+    return {"files": len(files), "pages": pages, "chars": chars, "seconds": s,
+            "pages_per_s": pages / s if s else 0.0}
+
+
+def pdfplumber_raw(files: list[Path], max_pages: int) -> dict[str, Any]:
+    import pdfplumber
+
+    pages = chars = used = 0
+    t = time.perf_counter()
+    for f in files:
+        if pages >= max_pages:
+            break
+        with pdfplumber.open(str(f)) as pdf:
+            for page in pdf.pages:
+                chars += len(page.extract_text() or "")
+                pages += 1
+        used += 1
+    s = time.perf_counter() - t
+    return {"files": used, "pages": pages, "chars": chars, "seconds": s,
+            "pages_per_s": pages / s if s else 0.0}
+
+
+def _sample(files: list[Path], pages_of: dict[Path, int], max_pages: int) -> list[Path]:
+    """Every k-th file, k chosen so the sample holds about ``max_pages`` pages."""
+    total = sum(pages_of[f] for f in files)
+    step = max(1, round(total / max_pages)) if max_pages else len(files) + 1
+    return files[::step]
+
+
+# --- ingest in a child process -------------------------------------------------------------
+
+
+def ingest_once(argv: list[str]) -> int:
+    """The child: one ingest run, its figures as JSON on stdout."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("db")
+    ap.add_argument("paths_file")
+    ap.add_argument("--jobs", type=int, required=True)
+    args = ap.parse_args(argv)
+    from referatkit import ingest
+
+    paths = json.loads(Path(args.paths_file).read_text(encoding="utf-8"))
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    report = ingest.ingest(paths, args.db, jobs=args.jobs, timings=timings)
+    wall = time.perf_counter() - t
+    out = {
+        "wall_s": wall, "timings": timings,
+        "new": report.new, "updated": report.updated, "unchanged": report.unchanged,
+        "failed": report.failed, "removed": report.removed, "documents": report.documents,
+        "failures": report.failures[:5], "warnings": report.warnings,
+        "main_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    print(json.dumps(out))
+    return 0
+
+
+def _tree_rss_mb(pid: int) -> tuple[float, float]:
+    """(sum, largest) resident set size of ``pid`` and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read().rsplit(b")", 1)[1].split()
+            ppid = int(stat[1])
+            rss[int(entry.name)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry.name))
+    todo, tree = [pid], []
+    while todo:
+        p = todo.pop()
+        tree.append(p)
+        todo.extend(children.get(p, []))
+    sizes = [rss.get(p, 0) / 2**20 for p in tree]
+    return sum(sizes), max(sizes, default=0.0)
+
+
+def run_ingest(db: Path, paths: list[str], jobs: int) -> dict[str, Any]:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(paths, f)
+        paths_file = f.name
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "_ingest", str(db), paths_file, "--jobs", str(jobs)],
+            stdout=subprocess.PIPE, text=True)
+        peak = [0.0, 0.0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                try:
+                    total, largest = _tree_rss_mb(proc.pid)
+                except OSError:
+                    break
+                peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
+                done.wait(RSS_SAMPLE_S)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        if Path("/proc").is_dir():
+            sampler.start()
+        out, _ = proc.communicate()
+        done.set()
+        if sampler.is_alive():
+            sampler.join()
+    finally:
+        os.unlink(paths_file)
+    if proc.returncode:
+        raise SystemExit(f"bench: the ingest child failed (exit {proc.returncode})")
+    result = json.loads(out)
+    result["tree_peak_rss_mb"] = peak[0] or None
+    result["largest_process_rss_mb"] = peak[1] or result["main_maxrss_mb"]
+    return result
+
+
+def db_size_mb(db: Path) -> float:
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+def search_latency(db: Path, repeat: int = 5) -> dict[str, Any]:
+    for name in SEARCH_BENCH_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        t = time.perf_counter()
+        code = module.main(["--db", str(db)])
+        return {"module": name, "exit_code": code, "seconds": time.perf_counter() - t}
+    from referatkit import queries
+
+    per_query: dict[str, float] = {}
+    hits: dict[str, int] = {}
+    for q in SEARCH_QUERIES:
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            found = queries.search(db, q)
+            times.append(time.perf_counter() - t)
+        per_query[q] = statistics.median(times) * 1000
+        hits[q] = len(found)
+    ms = sorted(per_query.values())
+    return {"module": None, "queries": len(ms), "median_ms": statistics.median(ms),
+            "max_ms": ms[-1], "per_query_ms": per_query, "hits": hits}
+
+
+# --- the run -------------------------------------------------------------------------------
+
+
+def _rate(n: float, s: float) -> float:
+    return n / s if s else 0.0
+
+
+def bench(args: argparse.Namespace) -> dict[str, Any]:
+    out = args.out
+    archive = out / f"archive-n{args.n}-s{args.seed}"
+    t = time.perf_counter()
+    manifest = benchgen.cached(archive, args.n, args.seed)
+    gen_s = time.perf_counter() - t
+    docs = manifest["documents"]
+    by_fmt = {f: [d for d in docs if d["format"] == f] for f in FORMATS}
+    pages_of = {archive / d["path"]: d["pages"] for d in docs}
+    pdfs = [archive / d["path"] for d in by_fmt["pdf"]]
+    _log(f"archive {archive}: {len(docs)} documents, {sum(pages_of.values())} pages "
+         f"({gen_s:.1f} s to generate or check)")
+
+    _log("raw extraction: pypdfium2 …")
+    raw = {"pypdfium2": pdfium_raw(pdfs)}
+    _log("raw extraction: pdfplumber (sample) …")
+    raw["pdfplumber"] = pdfplumber_raw(_sample(pdfs, pages_of, args.plumber_pages),
+                                       args.plumber_pages)
+
+    db = out / f"bench-n{args.n}.db"
+    for p in out.glob(db.name + "*"):
+        p.unlink()
+    runs: dict[str, Any] = {}
+    groups = {"all": docs} if args.mixed else by_fmt
+    for name, group in groups.items():
+        if not group:
+            continue
+        _log(f"full ingest: {name} ({len(group)} files, jobs {args.jobs}) …")
+        r = run_ingest(db, [str(archive / d["path"]) for d in group], args.jobs)
+        r["files"] = len(group)
+        r["pages"] = sum(d["pages"] for d in group)
+        r["pages_per_s"] = _rate(r["pages"], r["wall_s"])
+        r["docs_per_s"] = _rate(len(group), r["wall_s"])
+        runs[name] = r
+    full_wall = sum(r["wall_s"] for r in runs.values())
+    full = {"files": len(docs), "pages": sum(pages_of.values()), "wall_s": full_wall,
+            "pages_per_s": _rate(sum(pages_of.values()), full_wall),
+            "docs_per_s": _rate(len(docs), full_wall),
+            "tree_peak_rss_mb": max((r["tree_peak_rss_mb"] or 0) for r in runs.values()) or None,
+            "largest_process_rss_mb": max(r["largest_process_rss_mb"] for r in runs.values()),
+            "db_mb": db_size_mb(db)}
+    stages: dict[str, float] = {}
+    for r in runs.values():
+        for k, v in r["timings"].items():
+            stages[k] = stages.get(k, 0.0) + v
+
+    _log("second run, unchanged archive …")
+    unchanged = run_ingest(db, [str(archive)], args.jobs)
+    _log(f"run after {args.changed:.0%} of the files changed …")
+    changed = benchgen.edit(archive, args.changed)
+    after_edit = run_ingest(db, [str(archive)], args.jobs)
+    after_edit["changed_files"] = len(changed)
+    after_edit["share_of_full_run"] = _rate(after_edit["wall_s"], full_wall)
+    _log("search latency …")
+    search = search_latency(db)
+
+    pdf_rate = runs["pdf"]["pages_per_s"] if "pdf" in runs else None
+    ratios = {k: (pdf_rate / v["pages_per_s"] if pdf_rate and v["pages_per_s"] else None)
+              for k, v in raw.items()}
+    return {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "args": {"n": args.n, "seed": args.seed, "jobs": args.jobs, "mixed": args.mixed,
+                 "changed": args.changed, "plumber_pages": args.plumber_pages},
+        "archive": {"path": str(archive), "documents": len(docs),
+                    "pages": sum(pages_of.values()),
+                    "by_format": {f: {"files": len(g), "pages": sum(d["pages"] for d in g)}
+                                  for f, g in by_fmt.items()}},
+        "raw_extraction": raw, "ingest": runs, "full": full, "stages_s": stages,
+        "pdf_ingest_ratio": ratios, "unchanged_run": unchanged, "changed_run": after_edit,
+        "search": search,
+    }
+
+
+def table(r: dict[str, Any]) -> str:
+    lines = []
+    a = r["archive"]
+    lines.append(f"archive: {a['documents']} documents, {a['pages']} pages "
+                 f"(jobs {r['args']['jobs']}, {r['machine']['cpus']} cpus)")
+    lines.append("")
+    lines.append(f"{'raw extraction (1 process)':34} {'pages':>7} {'s':>8} {'pages/s':>9}")
+    for k, v in r["raw_extraction"].items():
+        lines.append(f"{k:34} {v['pages']:7d} {v['seconds']:8.2f} {v['pages_per_s']:9.1f}")
+    lines.append("")
+    lines.append(f"{'full ingest':14} {'files':>6} {'pages':>7} {'s':>8} {'pages/s':>9} "
+                 f"{'docs/s':>8} {'tree RSS MB':>12} {'largest MB':>11}")
+    for k, v in [*r["ingest"].items(), ("total", r["full"])]:
+        tree = v.get("tree_peak_rss_mb")
+        lines.append(f"{k:14} {v['files']:6d} {v['pages']:7d} {v['wall_s']:8.2f} "
+                     f"{v['pages_per_s']:9.1f} {v['docs_per_s']:8.1f} "
+                     f"{(f'{tree:.0f}' if tree else '-'):>12} "
+                     f"{v['largest_process_rss_mb']:11.0f}")
+    lines.append(f"database: {r['full']['db_mb']:.1f} MB")
+    for k, v in r["pdf_ingest_ratio"].items():
+        if v is not None:
+            lines.append(f"PDF ingest / {k} raw: {v:.2f}x")
+    lines.append("")
+    lines.append("time per stage, s (pipeline stages summed over workers):")
+    lines.append("  " + "  ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items()))
+    u, c = r["unchanged_run"], r["changed_run"]
+    lines.append("")
+    lines.append(f"unchanged re-run: {u['wall_s']:.2f} s ({u['unchanged']} unchanged, "
+                 f"{u['new'] + u['updated']} read)")
+    lines.append(f"after {c['changed_files']} files changed: {c['wall_s']:.2f} s "
+                 f"({c['share_of_full_run']:.1%} of the full run; {c['updated']} updated; "
+                 f"link {c['timings'].get('link', 0):.2f} s)")
+    s = r["search"]
+    if s.get("module"):
+        lines.append(f"search: {s['module']} ran in {s['seconds']:.2f} s")
+    else:
+        lines.append(f"search: {s['queries']} queries, median {s['median_ms']:.1f} ms, "
+                     f"max {s['max_ms']:.1f} ms")
+    return "\n".join(lines)
+
+
+def _log(msg: str) -> None:
+    print(f"bench: {msg}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_ingest"]:
+        return ingest_once(argv[1:])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=90, help="documents in the archive (default 90)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=None, help="ingest workers (default: cores)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    ap.add_argument("--mixed", action="store_true",
+                    help="one full ingest run over all formats (default: one run per format)")
+    ap.add_argument("--changed", type=float, default=0.01,
+                    help="share of files changed before the incremental run (default 0.01)")
+    ap.add_argument("--plumber-pages", type=int, default=150,
+                    help="pages of the pdfplumber sample (default 150)")
+    args = ap.parse_args(argv)
+    if args.jobs is None:
+        from referatkit.ingest import default_jobs
+
+        args.jobs = default_jobs()
+    args.out.mkdir(parents=True, exist_ok=True)
+    result = bench(args)
+    path = args.out / f"bench-n{args.n}{'-mixed' if args.mixed else ''}.json"
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(table(result), file=sys.stderr)
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
