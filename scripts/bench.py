@@ -47,9 +47,12 @@ import benchgen  # noqa: E402 - a sibling script
 FORMATS = benchgen.FORMATS
 SEARCH_QUERIES = ("rammeaftale", "ventetid", "F-ACT", '"social- og sundhedsassistenter"',
                   "genoptræning", "takstmodel budget", "Fjordby", "orienteringen efterretning")
-# Modules of the search benchmark (issue 5), tried in order; each has main(argv) -> int.
-SEARCH_BENCH_MODULES = ("referatkit.benchsearch", "referatkit.search_bench")
+# The search benchmark of issue 5: run(db, warm_repeats=, command=) -> report with
+# to_dict(), and format_report(report). Without it, a few queries are timed here.
+SEARCH_BENCH_MODULE = "referatkit.bench_search"
+SEARCH_REPEATS = 5
 RSS_SAMPLE_S = 0.02
+LINK_MARK = "bench: linking"  # the child's line on stderr when the link step begins
 
 
 # --- raw extraction ----------------------------------------------------------------------
@@ -114,11 +117,23 @@ def ingest_once(argv: list[str]) -> int:
 
     paths = json.loads(Path(args.paths_file).read_text(encoding="utf-8"))
     timings: dict[str, float] = {}
+    before_link: list[float] = []
+    real_link = ingest._link
+
+    def link(*a: Any, **kw: Any) -> Any:
+        # The link step (issue 4) holds the whole archive's matters: say when it begins, so
+        # the memory of reading and storing is told apart from the memory of linking.
+        before_link.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        print(LINK_MARK, file=sys.stderr, flush=True)
+        return real_link(*a, **kw)
+
+    ingest._link = link  # type: ignore[assignment]
     t = time.perf_counter()
     report = ingest.ingest(paths, args.db, jobs=args.jobs, timings=timings)
     wall = time.perf_counter() - t
     out = {
         "wall_s": wall, "timings": timings,
+        "main_maxrss_before_link_mb": before_link[0] if before_link else None,
         "new": report.new, "updated": report.updated, "unchanged": report.unchanged,
         "failed": report.failed, "removed": report.removed, "documents": report.documents,
         "failures": report.failures[:5], "warnings": report.warnings,
@@ -159,8 +174,9 @@ def run_ingest(db: Path, paths: list[str], jobs: int) -> dict[str, Any]:
     try:
         proc = subprocess.Popen(
             [sys.executable, __file__, "_ingest", str(db), paths_file, "--jobs", str(jobs)],
-            stdout=subprocess.PIPE, text=True)
-        peak = [0.0, 0.0]
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        peak = [0.0, 0.0]  # tree, largest process
+        at_link: list[float] = []  # the tree's peak when the link step began
         done = threading.Event()
 
         def sample() -> None:
@@ -172,19 +188,33 @@ def run_ingest(db: Path, paths: list[str], jobs: int) -> dict[str, Any]:
                 peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
                 done.wait(RSS_SAMPLE_S)
 
-        sampler = threading.Thread(target=sample, daemon=True)
+        def watch(stream: Any, lines: list[str]) -> None:
+            for line in stream:
+                if line.startswith(LINK_MARK):
+                    at_link.append(peak[0])
+                else:
+                    lines.append(line)
+
+        errors: list[str] = []
+        threads = [threading.Thread(target=watch, args=(proc.stderr, errors), daemon=True)]
         if Path("/proc").is_dir():
-            sampler.start()
-        out, _ = proc.communicate()
+            threads.append(threading.Thread(target=sample, daemon=True))
+        for th in threads:
+            th.start()
+        assert proc.stdout is not None
+        out = proc.stdout.read()
+        proc.wait()
         done.set()
-        if sampler.is_alive():
-            sampler.join()
+        for th in threads:
+            th.join()
     finally:
         os.unlink(paths_file)
     if proc.returncode:
+        sys.stderr.write("".join(errors))
         raise SystemExit(f"bench: the ingest child failed (exit {proc.returncode})")
     result = json.loads(out)
     result["tree_peak_rss_mb"] = peak[0] or None
+    result["tree_peak_rss_before_link_mb"] = at_link[0] if at_link else None
     result["largest_process_rss_mb"] = peak[1] or result["main_maxrss_mb"]
     return result
 
@@ -199,15 +229,15 @@ def db_size_mb(db: Path) -> float:
 # --- search --------------------------------------------------------------------------------
 
 
-def search_latency(db: Path, repeat: int = 5) -> dict[str, Any]:
-    for name in SEARCH_BENCH_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        t = time.perf_counter()
-        code = module.main(["--db", str(db)])
-        return {"module": name, "exit_code": code, "seconds": time.perf_counter() - t}
+def search_latency(db: Path, repeat: int = SEARCH_REPEATS) -> dict[str, Any]:
+    try:
+        module = importlib.import_module(SEARCH_BENCH_MODULE)
+    except ImportError:
+        module = None
+    if module is not None:
+        report = module.run(db, warm_repeats=repeat, command=False)
+        return {"module": SEARCH_BENCH_MODULE, "report": report.to_dict(),
+                "text": module.format_report(report)}
     from referatkit import queries
 
     per_query: dict[str, float] = {}
@@ -265,12 +295,18 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         r["pages"] = sum(d["pages"] for d in group)
         r["pages_per_s"] = _rate(r["pages"], r["wall_s"])
         r["docs_per_s"] = _rate(len(group), r["wall_s"])
+        # The same run without its last step, linking matters (issue 4's link.relink).
+        r["pages_per_s_before_link"] = _rate(r["pages"], r["wall_s"] - r["timings"].get("link", 0))
         runs[name] = r
     full_wall = sum(r["wall_s"] for r in runs.values())
     full = {"files": len(docs), "pages": sum(pages_of.values()), "wall_s": full_wall,
             "pages_per_s": _rate(sum(pages_of.values()), full_wall),
             "docs_per_s": _rate(len(docs), full_wall),
+            "pages_per_s_before_link": _rate(sum(pages_of.values()), full_wall - sum(
+                r["timings"].get("link", 0) for r in runs.values())),
             "tree_peak_rss_mb": max((r["tree_peak_rss_mb"] or 0) for r in runs.values()) or None,
+            "tree_peak_rss_before_link_mb": max(
+                (r["tree_peak_rss_before_link_mb"] or 0) for r in runs.values()) or None,
             "largest_process_rss_mb": max(r["largest_process_rss_mb"] for r in runs.values()),
             "db_mb": db_size_mb(db)}
     stages: dict[str, float] = {}
@@ -288,9 +324,11 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     _log("search latency …")
     search = search_latency(db)
 
-    pdf_rate = runs["pdf"]["pages_per_s"] if "pdf" in runs else None
-    ratios = {k: (pdf_rate / v["pages_per_s"] if pdf_rate and v["pages_per_s"] else None)
-              for k, v in raw.items()}
+    ratios: dict[str, dict[str, float | None]] = {}
+    if "pdf" in runs:
+        for key in ("pages_per_s", "pages_per_s_before_link"):
+            ratios[key] = {k: runs["pdf"][key] / v["pages_per_s"] if v["pages_per_s"] else None
+                           for k, v in raw.items()}
     return {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -317,31 +355,37 @@ def table(r: dict[str, Any]) -> str:
     for k, v in r["raw_extraction"].items():
         lines.append(f"{k:34} {v['pages']:7d} {v['seconds']:8.2f} {v['pages_per_s']:9.1f}")
     lines.append("")
-    lines.append(f"{'full ingest':14} {'files':>6} {'pages':>7} {'s':>8} {'pages/s':>9} "
-                 f"{'docs/s':>8} {'tree RSS MB':>12} {'largest MB':>11}")
+    lines.append("full ingest (a run per format; 'before link': without the link step at the "
+                 "end of each run)")
+    lines.append(f"{'':8} {'files':>6} {'pages':>7} {'s':>8} {'link s':>7} {'pages/s':>8} "
+                 f"{'before link':>11} {'docs/s':>7} {'RSS MB':>7} {'before link':>11}")
     for k, v in [*r["ingest"].items(), ("total", r["full"])]:
-        tree = v.get("tree_peak_rss_mb")
-        lines.append(f"{k:14} {v['files']:6d} {v['pages']:7d} {v['wall_s']:8.2f} "
-                     f"{v['pages_per_s']:9.1f} {v['docs_per_s']:8.1f} "
-                     f"{(f'{tree:.0f}' if tree else '-'):>12} "
-                     f"{v['largest_process_rss_mb']:11.0f}")
+        link = (v["timings"].get("link", 0) if "timings" in v
+                else sum(x["timings"].get("link", 0) for x in r["ingest"].values()))
+        tree, before = v.get("tree_peak_rss_mb"), v.get("tree_peak_rss_before_link_mb")
+        lines.append(f"{k:8} {v['files']:6d} {v['pages']:7d} {v['wall_s']:8.1f} {link:7.1f} "
+                     f"{v['pages_per_s']:8.1f} {v['pages_per_s_before_link']:11.1f} "
+                     f"{v['docs_per_s']:7.1f} {(f'{tree:.0f}' if tree else '-'):>7} "
+                     f"{(f'{before:.0f}' if before else '-'):>11}")
+    lines.append("(RSS: the ingest's process tree, the writer and its workers, sampled)")
     lines.append(f"database: {r['full']['db_mb']:.1f} MB")
-    for k, v in r["pdf_ingest_ratio"].items():
-        if v is not None:
-            lines.append(f"PDF ingest / {k} raw: {v:.2f}x")
+    for key, label in (("pages_per_s", ""), ("pages_per_s_before_link", " (before link)")):
+        for k, v in r["pdf_ingest_ratio"].get(key, {}).items():
+            if v is not None:
+                lines.append(f"PDF ingest{label} / {k} raw: {v:.2f}x")
     lines.append("")
     lines.append("time per stage, s (pipeline stages summed over workers):")
-    lines.append("  " + "  ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items()))
+    lines.append("  " + "  ".join(f"{k} {v:.1f}" for k, v in r["stages_s"].items()))
     u, c = r["unchanged_run"], r["changed_run"]
     lines.append("")
     lines.append(f"unchanged re-run: {u['wall_s']:.2f} s ({u['unchanged']} unchanged, "
-                 f"{u['new'] + u['updated']} read)")
+                 f"{u['new'] + u['updated']} read; link {u['timings'].get('link', 0):.2f} s)")
     lines.append(f"after {c['changed_files']} files changed: {c['wall_s']:.2f} s "
                  f"({c['share_of_full_run']:.1%} of the full run; {c['updated']} updated; "
                  f"link {c['timings'].get('link', 0):.2f} s)")
     s = r["search"]
     if s.get("module"):
-        lines.append(f"search: {s['module']} ran in {s['seconds']:.2f} s")
+        lines.append(s["text"])
     else:
         lines.append(f"search: {s['queries']} queries, median {s['median_ms']:.1f} ms, "
                      f"max {s['max_ms']:.1f} ms")
