@@ -143,7 +143,7 @@ def write_doc_file(path: Path, spec: dict[str, Any] | list[dict[str, Any]] | str
     return path
 
 
-def fake_parse_file(path: str | Path, *, keep_cpr: bool = False) -> list[Document]:
+def fake_parse_file(path: str | Path, *, keep_cpr: bool = False, **_: object) -> list[Document]:
     p = Path(path)
     text = p.read_text(encoding="utf-8")
     if "FAIL-READ" in text:

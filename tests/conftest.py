@@ -41,3 +41,6 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("REFERATKIT_DB", str(tmp_path / "referatkit.db"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    # Ingest in this process: the stand-in parsers tests patch in do not reach workers.
+    # Parallel ingest is tested by asking for it (tests/test_ingest.py).
+    monkeypatch.setenv("REFERATKIT_JOBS", "1")

@@ -558,3 +558,154 @@ def test_links_loops_pipes_and_odd_names(tmp_path: Path, folder: Path,
     # the second run finds the odd name unchanged under the same key
     report = ingest.ingest([folder], _db(tmp_path))
     assert (report.unchanged, report.removed) == (5, 0)
+
+
+# --- parallel ingest ---------------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _mixed_folder(root: Path) -> Path:
+    """Real fixture files of every format, a duplicate, and files no reader can read."""
+    import shutil
+
+    names = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())[::3]
+    for name in names:
+        for f in (FIXTURES / name).iterdir():
+            if f.suffix in (".pdf", ".docx", ".txt", ".md"):
+                shutil.copy(f, root / f.name)
+    first_txt = sorted(root.glob("*.txt"))[0]
+    shutil.copy(first_txt, root / "zz-copy-of-a-text.txt")  # same content: parsed once
+    (root / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage\n")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "kladde.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    return root
+
+
+def _archive_state(db: Path) -> tuple[object, ...]:
+    with open_store(db) as s:
+        files = s.rows("SELECT path, size, mtime_ns, sha256, status, reason FROM files "
+                       "ORDER BY path")
+        failures = s.rows("SELECT path, reason FROM failures ORDER BY path")
+        states = s.rows("SELECT id, status, open FROM decision_state ORDER BY id")
+    return queries.export(db), files, failures, states
+
+
+@pytest.mark.slow
+def test_parallel_ingest_gives_the_same_archive_as_one_job(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    folder = _mixed_folder(tmp_path / "in")
+    one = ingest.ingest([folder], tmp_path / "one.db", jobs=1)
+    two = ingest.ingest([folder], tmp_path / "two.db", jobs=2)
+    assert (one.new, one.failed, one.documents) == (two.new, two.failed, two.documents)
+    assert one.failures == two.failures and one.failed == 3
+    assert _archive_state(tmp_path / "one.db") == _archive_state(tmp_path / "two.db")
+    # failures in workers are one-line reasons, never tracebacks
+    for _path, reason in two.failures:
+        assert "\n" not in reason and "Traceback" not in reason
+    # and the second run reads nothing, in parallel too
+    again = ingest.ingest([folder], tmp_path / "two.db", jobs=2)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, one.new)
+
+
+def crashing_parse_job(path: str, looked: ingest.FileResult,
+                       opts: ingest.Options) -> tuple[ingest.FileResult, dict[str, float]]:
+    """A reader that takes its worker process down on one file (as a crash in a PDF
+    library would); module level, so worker processes can import it."""
+    if "crash" in Path(path).name:
+        os._exit(3)
+    return _REAL_PARSE_JOB(path, looked, opts)
+
+
+_REAL_PARSE_JOB = ingest.parse_job
+
+
+def test_a_worker_that_dies_fails_its_file_only(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "in"
+    for name in ("a-referat.txt", "b-crash.txt", "c-referat.txt", "d-referat.txt"):
+        write_doc_file(root / name, f"Referat {name}\n\n1. Velkommen\n\nBeslutning: Godkendt.\n")
+    monkeypatch.setattr(ingest, "parse_job", crashing_parse_job)
+    report = ingest.ingest([root], _db(tmp_path), jobs=2)
+    assert (report.new, report.failed) == (3, 1)
+    assert report.failures == [(str(root / "b-crash.txt"), ingest.CRASHED)]
+
+
+def dying_worker_init() -> None:
+    """A worker that cannot start (as under a script without a __main__ guard)."""
+    os._exit(4)
+
+
+def test_workers_that_cannot_start_leave_the_reading_to_this_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "in"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write_doc_file(root / name, f"Referat {name}\n\n1. Velkommen\n\nBeslutning: Godkendt.\n")
+    monkeypatch.setattr(ingest, "_worker_init", dying_worker_init)
+    report = ingest.ingest([root], _db(tmp_path), jobs=2)
+    assert (report.new, report.failed) == (3, 0)
+    assert report.warnings == ["worker processes could not start; the files were read in "
+                               "this process"]
+
+
+def test_jobs_must_be_positive(tmp_path: Path, folder: Path) -> None:
+    with pytest.raises(UsageError, match="at least 1"):
+        ingest.ingest([folder], _db(tmp_path), jobs=0)
+
+
+def test_default_jobs_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFERATKIT_JOBS", "3")
+    assert ingest.default_jobs() == 3
+    monkeypatch.setenv("REFERATKIT_JOBS", "many")
+    with pytest.raises(UsageError, match="REFERATKIT_JOBS"):
+        ingest.default_jobs()
+    monkeypatch.delenv("REFERATKIT_JOBS")
+    assert ingest.default_jobs() >= 1
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_parallel_ingest_cleanly(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "c.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "referatkit", "--db", str(db), "ingest", str(FIXTURES),
+         "--jobs", "2"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True)
+    assert proc.stderr is not None
+    lines = []
+    for line in proc.stderr:  # one line per file read (stderr is no terminal)
+        lines.append(line)
+        if " new " in line:
+            break
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends it: to every process
+    rest = proc.stderr.read()
+    code = proc.wait(timeout=60)
+    if code == EXIT_OK:
+        pytest.skip("the ingest finished before Ctrl-C reached it")
+    assert code == 130
+    err = "".join(lines) + rest
+    assert "Traceback" not in err and "Error" not in err
+    with open_store(db) as s:
+        assert s.scalar("SELECT status FROM runs") == "interrupted"
+        stored = s.scalar("SELECT count(*) FROM files WHERE status = 'ok'")
+    assert 0 < stored < len(list(FIXTURES.glob("*/*.*"))) - len(list(FIXTURES.glob("*/*.json")))
+    # no worker outlives the run
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _group_alive(proc.pid):
+        time.sleep(0.1)
+    assert not _group_alive(proc.pid)
+
+
+def _group_alive(pgid: int) -> bool:
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.getpgid(int(entry.name)) == pgid:
+                    return True
+            except OSError:
+                continue
+    return False

@@ -18,8 +18,8 @@ from referatkit import doctor as doctor_mod
 from referatkit import report as R
 from referatkit import search as search_lib
 from referatkit.errors import EXIT_PARTIAL, EXIT_USAGE, ReferatkitError, UsageError
+from referatkit.ingest import default_jobs, parse_size
 from referatkit.ingest import ingest as run_ingest
-from referatkit.ingest import parse_size
 
 # Exit code for Ctrl-C, as shells report it (128 + SIGINT).
 EXIT_INTERRUPTED = 130
@@ -123,6 +123,10 @@ def ingest(
     keep_cpr: Annotated[bool, typer.Option("--keep-cpr", help="Keep CPR numbers in the "
                                            "stored text (they never reach the search "
                                            "index).")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, show_default=False,
+        help="Worker processes that read files (default: one per core, or REFERATKIT_JOBS)."
+    )] = None,
 ) -> None:
     """Read files and folders of minutes (PDF, DOCX, TXT, Markdown) into the archive.
 
@@ -139,7 +143,8 @@ def ingest(
     with render.ingest_log(log_file, start) as log, \
             render.ingest_progress(quiet=quiet, log=log) as progress:
         report = run_ingest(paths, db_path, on_progress=progress, force=force,
-                            keep_cpr=keep_cpr, max_size=size, prune=prune, wait=wait)
+                            keep_cpr=keep_cpr, max_size=size, prune=prune, wait=wait,
+                            jobs=jobs or default_jobs())
         if log:
             log.summary(report)
     if fmt == render.JSON:

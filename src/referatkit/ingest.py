@@ -12,12 +12,19 @@ Made to run unattended every night over a shared folder that people keep editing
   below a folder scanned completely in this run (never below a folder that could not be
   listed, nor in a folder that suddenly holds nothing: an unmounted share), and its documents
   stay until ``prune``.
-* **Crash-safe.** One write transaction per file, a lock so two runs never write at once
-  (:func:`referatkit.store.write_lock`), and a run killed at any moment leaves a sound
-  database that the next run completes.
+* **Crash-safe.** Each file's writes are atomic (committed in batches of files), a lock so
+  two runs never write at once (:func:`referatkit.store.write_lock`), and a run killed at any
+  moment leaves a sound database that the next run completes.
+* **Parallel.** With ``jobs`` > 1 worker processes parse (:func:`parse_job`); this process
+  alone writes, and stores the results in the order of the walk with the decisions a
+  one-job run makes, so the archive is the same whatever ``jobs`` is. Only a few files per
+  worker are read ahead: memory is bounded by the work in flight, not by the archive. An
+  unchanged file costs a stat: what the archive knows is loaded in one query per folder.
 
 The read step, :func:`examine`, touches no database: it takes what the archive knows about
 the path and returns a :class:`FileResult`; :func:`apply_result` writes it through the store.
+:func:`examine` is :func:`look` (stat, hash, decide) then :func:`read_file` (parse), the part
+the workers do.
 """
 
 from __future__ import annotations
@@ -25,12 +32,19 @@ from __future__ import annotations
 import errno
 import fnmatch
 import hashlib
+import multiprocessing
+import multiprocessing.context
 import os
 import re
+import signal
 import stat
+from collections import deque
 from collections.abc import Callable, Container, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 from referatkit import __version__, link, pipeline, readers
@@ -42,6 +56,7 @@ from referatkit.store import (
     FileRecord,
     RunCounts,
     Store,
+    WriteBatch,
     open_store,
     write_lock,
 )
@@ -54,6 +69,18 @@ DEFAULT_SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdo
 IGNORED_NAME_PATTERNS = ("~$*", "~*", "*.tmp", ".*")
 
 HASH_CHUNK = 1 << 20  # stream files through sha256 1 MiB at a time
+
+# Parallel reading: each worker has this many files in hand or queued, so memory holds at
+# most jobs × IN_FLIGHT_PER_JOB parsed files besides the one being stored.
+IN_FLIGHT_PER_JOB = 4
+MAX_QUEUED = 1000  # planned files (mostly unchanged ones) waiting for their turn to be stored
+JOBS_ENV = "REFERATKIT_JOBS"  # the default of --jobs
+# Imported once by the process the workers are forked from, so a worker starts warm.
+WORKER_PRELOAD = ("referatkit.ingest", "referatkit.readers.pdf", "referatkit.readers.docx",
+                  "referatkit.readers.txt", "referatkit.readers.markdown")
+# The stages this process times itself (the workers' are referatkit.pipeline.STAGES).
+MAIN_STAGES = ("scan", "plan", "start", "wait", "store", "link")
+CRASHED = "the reader crashed on this file (its worker process died)"
 
 # Files larger than this are not read (``--max-size``): minutes are rarely above a few MB, and
 # a multi-GB file in the share is a video or a disk image that would only cost the night.
@@ -141,6 +168,7 @@ class FileResult:
     outcome: str  # NEW | UPDATED | UNCHANGED | FAILED
     docs: list[Document] | None = None  # None: nothing parsed (unchanged, or content known)
     reason: str | None = None  # for FAILED: one line
+    parse: bool = False  # from look(): the content is to be parsed (read_file does it)
 
 
 def supported_suffixes() -> frozenset[str]:
@@ -259,10 +287,10 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_documents(path: Path, key: str, sha256: str, *, keep_cpr: bool = False
-                   ) -> list[Document]:
+def read_documents(path: Path, key: str, sha256: str, *, keep_cpr: bool = False,
+                   timings: pipeline.Timings | None = None) -> list[Document]:
     """Parse one file and stamp its documents with path, content hash and part."""
-    docs = pipeline.parse_file(path, keep_cpr=keep_cpr)
+    docs = pipeline.parse_file(path, keep_cpr=keep_cpr, timings=timings)
     if not docs:
         raise ReadError("no document found in the file")
     for part, doc in enumerate(docs):
@@ -297,12 +325,19 @@ def examine(path: Path, old: FileRecord | None, opts: Options, *,
     that content are stored; ``fresh`` holds content read in this run already (a second copy
     is linked, not parsed again).
     """
+    result = look(path, old, opts, known=known, fresh=fresh)
+    return read_file(path, result, opts) if result.parse else result
+
+
+def look(path: Path, old: FileRecord | None, opts: Options, *,
+         known: Callable[[str], bool], fresh: Container[str] = ()) -> FileResult:
+    """:func:`examine` up to parsing: stat, hash and :func:`decide`; ``parse`` set when the
+    content is to be parsed."""
     key = path_key(path)
     version = reading(opts)
 
-    def failed(reason: str, size: int = 0, mtime_ns: int = 0, sha: str | None = None
-               ) -> FileResult:
-        rec = FileRecord(path=key, size=size, mtime_ns=mtime_ns, sha256=sha, version=version)
+    def failed(reason: str, size: int = 0, mtime_ns: int = 0) -> FileResult:
+        rec = FileRecord(path=key, size=size, mtime_ns=mtime_ns, version=version)
         return FileResult(rec, FAILED, reason=reason)
 
     try:
@@ -316,9 +351,7 @@ def examine(path: Path, old: FileRecord | None, opts: Options, *,
         return failed(f"larger than --max-size ({format_size(size)} > "
                       f"{format_size(opts.max_size)})", size, mtime)
     rec = FileRecord(path=key, size=size, mtime_ns=mtime, version=version)
-    current = (not opts.force and old is not None and old.status == FILE_OK
-               and old.version == version)
-    if current and old and old.size == size and old.mtime_ns == mtime:
+    if _current(old, opts) and old and old.size == size and old.mtime_ns == mtime:
         rec.sha256 = old.sha256
         return FileResult(rec, UNCHANGED)
     try:
@@ -326,31 +359,79 @@ def examine(path: Path, old: FileRecord | None, opts: Options, *,
     except OSError as e:
         return failed(_stat_reason(path, e) if e.errno in (errno.ENOENT, errno.ELOOP)
                       else f"cannot read: {_why(e)}", size, mtime)
-    if current and old and old.sha256 == rec.sha256 and known(rec.sha256):
+    return decide(rec, old, opts, known=known, fresh=fresh)
+
+
+def _current(old: FileRecord | None, opts: Options) -> bool:
+    """Whether the archive's record of the path is a good reading of it, as it was."""
+    return (not opts.force and old is not None and old.status == FILE_OK
+            and old.version == reading(opts))
+
+
+def decide(rec: FileRecord, old: FileRecord | None, opts: Options, *,
+           known: Callable[[str], bool], fresh: Container[str] = ()) -> FileResult:
+    """What to do with a file whose content hash is known: nothing (touched, not changed),
+    link it to stored content, or parse it."""
+    assert rec.sha256
+    if _current(old, opts) and old and old.sha256 == rec.sha256 and known(rec.sha256):
         return FileResult(rec, UNCHANGED)  # touched, not changed: the new mtime is remembered
     outcome = NEW if old is None or old.status == FILE_REMOVED else UPDATED
     reread = opts.force or (old is not None and old.sha256 == rec.sha256
-                            and old.version != version)
+                            and old.version != rec.version)
     if rec.sha256 in fresh or (known(rec.sha256) and not reread):
         return FileResult(rec, outcome)  # the same content is stored: link this path to it
+    return FileResult(rec, outcome, parse=True)
+
+
+def read_file(path: Path, looked: FileResult, opts: Options,
+              timings: pipeline.Timings | None = None) -> FileResult:
+    """Parse the file :func:`look` found to be parsed; never raises (a failure is the
+    result's one-line reason). What a worker process runs."""
+    rec = looked.record
+    assert rec.sha256
     try:
-        docs = read_documents(path, key, rec.sha256, keep_cpr=opts.keep_cpr)
+        docs = read_documents(path, rec.path, rec.sha256, keep_cpr=opts.keep_cpr,
+                              timings=timings)
     except Exception as e:  # noqa: BLE001 - one bad file must never stop the run
-        return failed(_changed(path, before) or _reason(e), size, mtime, rec.sha256)
-    if changed := _changed(path, before):
-        return failed(changed, size, mtime, rec.sha256)
-    return FileResult(rec, outcome, docs=docs)
+        return FileResult(rec, FAILED, reason=_changed(path, rec) or _reason(e))
+    if changed := _changed(path, rec):
+        return FileResult(rec, FAILED, reason=changed)
+    return FileResult(rec, looked.outcome, docs=docs)
 
 
-def _changed(path: Path, before: os.stat_result) -> str | None:
+def parse_job(path: str, looked: FileResult, opts: Options) -> tuple[FileResult, dict[str, float]]:
+    """:func:`read_file` in a worker process, with the seconds it spent per stage."""
+    timings: dict[str, float] = {}
+    try:
+        return read_file(Path(path), looked, opts, timings), timings
+    except Exception as e:  # noqa: BLE001 - read_file does not raise; be sure of it here
+        return FileResult(looked.record, FAILED, reason=_reason(e)), timings
+
+
+def _changed(path: Path, rec: FileRecord) -> str | None:
     """Why what was read may not be the file as it is now: it changed or went meanwhile."""
     try:
         now = path.stat()
     except OSError:
         return "deleted while being read"
-    if (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+    if (now.st_size, now.st_mtime_ns) != (rec.size, rec.mtime_ns):
         return "changed while being read (it is read again next run)"
     return None
+
+
+def default_jobs() -> int:
+    """The worker processes an ingest uses by default: ``REFERATKIT_JOBS``, else one per
+    core this process may run on."""
+    given = os.environ.get(JOBS_ENV, "").strip()
+    if given:
+        try:
+            return max(1, int(given))
+        except ValueError:
+            raise UsageError(f"{JOBS_ENV} must be a whole number, not {given!r}") from None
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def ingest(
@@ -363,6 +444,8 @@ def ingest(
     max_size: int = DEFAULT_MAX_SIZE,
     prune: bool = False,
     wait: float = 0.0,
+    jobs: int = 1,
+    timings: pipeline.Timings | None = None,
 ) -> IngestReport:
     """Bring the archive in line with ``paths`` (files and folders).
 
@@ -371,26 +454,38 @@ def ingest(
     that vanished are marked removed only below folders scanned completely in this run;
     ``prune`` forgets them. Holds the database's write lock for the run, waiting up to
     ``wait`` seconds for another run (else :class:`referatkit.errors.LockedError`).
+
+    ``jobs`` > 1 parses in that many worker processes (call it under
+    ``if __name__ == "__main__":`` in a script: workers import the main module); the
+    archive is the same as with one. ``timings`` accumulates seconds per stage: the
+    pipeline's (:data:`referatkit.pipeline.STAGES`, summed over the workers) and this
+    process's own (:data:`MAIN_STAGES`).
     """
     if not paths:
         raise UsageError("nothing to ingest: give at least one file or folder")
     if max_size < 1:
         raise UsageError("--max-size must be at least 1 byte")
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
     opts = Options(force=force, keep_cpr=keep_cpr, max_size=max_size, prune=prune)
     # The paths are checked before waiting for the lock; the walk runs under it.
     missing = [os.fspath(p) for p in paths if not os.path.lexists(_absolute(p))]
     if missing:
         raise UsageError(f"no such file or folder: {_absolute(missing[0])}")
     db_path = db.path if isinstance(db, Store) else Path(db)
+    clock: dict[str, float] = {} if timings is None else timings
     with write_lock(db_path, wait=wait):
+        t = perf_counter()
+        found = scan(paths)
+        clock["scan"] = clock.get("scan", 0.0) + perf_counter() - t
         if isinstance(db, Store):
-            return _ingest(scan(paths), db, on_progress, opts)
+            return _ingest(found, db, on_progress, opts, jobs, clock)
         with open_store(db) as st:
-            return _ingest(scan(paths), st, on_progress, opts)
+            return _ingest(found, st, on_progress, opts, jobs, clock)
 
 
 def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | None,
-            opts: Options) -> IngestReport:
+            opts: Options, jobs: int, timings: dict[str, float]) -> IngestReport:
     report = IngestReport(db_path=str(st.path), skipped=found.skipped)
     st.close_stale_runs()  # we hold the lock: a run still 'running' was killed
     roots = [path_key(p) for p in (*found.complete_dirs, *(d for d, _ in found.unlisted_dirs),
@@ -400,34 +495,33 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
     total = len(found.files) + len(found.rejected) + len(found.unlisted_dirs)
     notify = on_progress or (lambda _p: None)
     status = "error"
+    run = _Run(st, report, notify, opts, _Workers(jobs), total, timings)
     try:
         notify(Progress(0, total, "", SCANNED))
-        index = 0
-        for path, reason in (*found.unlisted_dirs, *found.rejected):
-            index += 1
-            rec = FileRecord(path=path_key(path), size=0, mtime_ns=0)
-            notify(Progress(index, total, rec.path, FAILED, _fail(st, report, rec, reason)))
-        fresh: set[str] = set()
-        for path in found.files:
-            index += 1
-            result = examine(path, st.file_record(path_key(path)), opts,
-                             known=st.has_documents, fresh=fresh)
-            outcome, reason = apply_result(st, result, report)
-            if result.docs is not None and outcome != FAILED and result.record.sha256:
-                fresh.add(result.record.sha256)
-            notify(Progress(index, total, result.record.path, outcome, reason))
+        with st.batch() as batch:
+            run.batch = batch
+            for path, reason in (*found.unlisted_dirs, *found.rejected):
+                run.index += 1
+                rec = FileRecord(path=path_key(path), size=0, mtime_ns=0)
+                run.push(_Entry(run.index, path, FileResult(rec, FAILED, reason=reason)))
+            run.walk(found)
         _warn_names(found, report)
         seen = {path_key(p) for p in found.files} | {
             path_key(p) for p, _ in (*found.rejected, *found.unlisted_dirs)}
         report.removed = _remove_vanished(st, found, seen, report)
         if opts.prune:
             report.pruned = _prune(st, found)
+        t = perf_counter()
         _link(st, report, opts.force)
+        run.clock("link", t)
         status = "partial" if report.failed else "ok"
-    except KeyboardInterrupt:
-        status = "interrupted"
+    except BaseException as e:
+        if isinstance(e, KeyboardInterrupt):
+            status = "interrupted"
+        run.workers.close(kill=True)
         raise
     finally:
+        run.workers.close()
         counts.new, counts.updated, counts.unchanged = report.new, report.updated, report.unchanged
         counts.failed, counts.removed = report.failed, report.removed
         try:
@@ -436,6 +530,278 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
             if status != "error":
                 raise
     return report
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A planned file waiting for its turn to be stored."""
+
+    index: int
+    path: Path
+    result: FileResult  # from look(): final unless it is to be parsed or linked
+    old: FileRecord | None = None
+    future: Future[tuple[FileResult, dict[str, float]]] | None = None  # its worker's parse
+
+
+class _Workers:
+    """The worker processes that read and parse; none with one job. Started when a second
+    file needs parsing (one file is parsed here, cheaper than starting processes)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+        self.asked = 0
+        self.unavailable = False  # workers could not start: files are read here
+        self.ready: Future[bool] | None = None  # the pool's first task: a worker is up
+        self.startup_s = 0.0  # time spent starting worker processes
+
+    @property
+    def in_flight_limit(self) -> int:
+        return self.jobs * IN_FLIGHT_PER_JOB
+
+    def submit(self, path: Path, looked: FileResult,
+               opts: Options) -> Future[tuple[FileResult, dict[str, float]]] | None:
+        self.asked += 1
+        if self.jobs <= 1 or self.asked < 2 or self.unavailable:
+            return None
+        if self.pool is None:
+            t = perf_counter()
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=_mp_context(),
+                                            initializer=_worker_init)
+            # Not waited for: the workers start while this process plans and stores.
+            self.ready = self.pool.submit(_ready)
+            self.startup_s += perf_counter() - t
+        return self.pool.submit(parse_job, str(path), looked, opts)
+
+    def never_started(self) -> bool:
+        """After a BrokenProcessPool: whether the workers died before doing anything (they
+        cannot start, e.g. a script without a __main__ guard): that says nothing about
+        the files, which are then read in this process."""
+        if self.ready is None or not _broken(self.ready):
+            return False
+        self.close(kill=True)
+        self.unavailable = True
+        return True
+
+    def restart(self) -> None:
+        """After a worker died: a fresh pool for what is still to read."""
+        self.close(kill=True)
+        self.ready = None
+        self.asked = max(self.asked, 1)
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the workers: after the files in hand, or (``kill``: Ctrl-C, an error, a
+        dead worker) at once."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        if kill:
+            pool.shutdown(wait=False, cancel_futures=True)
+            # The pool has no public way to stop a worker in the middle of a file.
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers are forked from a small clean process that has imported the
+    # pipeline once, not from this one (which holds a database connection and threads).
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(list(WORKER_PRELOAD))
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _ready() -> bool:
+    return True
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches every process of the terminal's group; only the ingest decides what
+    # it means (workers are stopped, the batch is committed, the run recorded interrupted).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@dataclass
+class _Run:
+    """One ingest run: plans each file in walk order (:func:`look`), hands its parse to the
+    workers, and stores the results in walk order, deciding again as a one-job run would
+    at that point (:func:`decide`): so the archive does not depend on ``jobs``."""
+
+    st: Store
+    report: IngestReport
+    notify: Callable[[Progress], None]
+    opts: Options
+    workers: _Workers
+    total: int
+    timings: dict[str, float]
+    batch: WriteBatch | None = None
+    index: int = 0
+    queue: deque[_Entry] = field(default_factory=deque)
+    seen: list[_Entry] = field(default_factory=list)  # unchanged files not yet written
+    fresh: set[str] = field(default_factory=set)  # contents parsed and stored in this run
+    parsing: set[str] = field(default_factory=set)  # contents a worker reads in this run
+    in_flight: int = 0
+
+    def clock(self, stage: str, since: float) -> float:
+        now = perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + (now - since)
+        return now
+
+    def walk(self, found: Scan) -> None:
+        t = perf_counter()
+        folders = [path_key(d) for d in (*found.complete_dirs, *(d for d, _ in found.unlisted_dirs))]
+        known = self.st.file_records(folders, [path_key(p) for p in found.files])
+        t = self.clock("plan", t)
+        for path in found.files:
+            self.index += 1
+            started = self.workers.startup_s
+            old = known.get(path_key(path))
+            # Read ahead what is to be parsed, unless the same content is stored or being
+            # read already; whether it is parsed at all is decided again in _apply.
+            result = look(path, old, self.opts, known=self.st.has_documents,
+                          fresh=self.fresh | self.parsing)
+            entry = _Entry(self.index, path, result, old)
+            if result.parse and result.record.sha256:
+                self.parsing.add(result.record.sha256)
+                entry.future = self.workers.submit(path, result, self.opts)
+            # starting the workers is its own stage ("start")
+            self.clock("plan", t + (self.workers.startup_s - started))
+            self.push(entry)
+            t = perf_counter()
+        while self.queue:
+            self._apply(self.queue.popleft())
+        self._flush_seen()
+        if self.workers.startup_s:
+            self.timings["start"] = self.timings.get("start", 0.0) + self.workers.startup_s
+        if self.workers.unavailable:
+            self.report.warnings.append("worker processes could not start; the files were "
+                                        "read in this process")
+
+    def push(self, entry: _Entry) -> None:
+        self.queue.append(entry)
+        if entry.future is not None:
+            self.in_flight += 1
+        # Store what is ready; wait for the oldest file while too many are read ahead.
+        while self.queue and (self.in_flight >= self.workers.in_flight_limit
+                              or len(self.queue) > MAX_QUEUED
+                              or self.queue[0].future is None
+                              or self.queue[0].future.done()):
+            self._apply(self.queue.popleft())
+
+    def _apply(self, entry: _Entry) -> None:
+        """Store one planned file, in walk order."""
+        result = entry.result
+        if result.outcome in (NEW, UPDATED):
+            # As a one-job run decides it here: an earlier file of this run may have stored
+            # this content (link, or nothing to do) or dropped it (parse after all).
+            result = decide(result.record, entry.old, self.opts, known=self.st.has_documents,
+                            fresh=self.fresh)
+            if result.parse:
+                result = self._parsed(entry)
+            elif entry.future is not None:
+                self._settle(entry)  # read ahead for nothing
+        if result.outcome == UNCHANGED:
+            self.seen.append(entry)
+            self.report.unchanged += 1
+            if len(self.seen) >= MAX_QUEUED:
+                self._flush_seen()
+            self._done(entry, result.record.path, UNCHANGED, None)
+            return
+        self._flush_seen()
+        t = perf_counter()
+        self._open()
+        outcome, reason = apply_result(self.st, result, self.report)
+        self.clock("store", t)
+        if result.docs is not None and outcome != FAILED and result.record.sha256:
+            self.fresh.add(result.record.sha256)
+        if self.batch is not None:
+            self.batch.done()
+        self._done(entry, result.record.path, outcome, reason)
+
+    def _parsed(self, entry: _Entry) -> FileResult:
+        """The parse of ``entry``: from its worker, or read here."""
+        looked = entry.result
+        if entry.future is None:
+            return read_file(entry.path, looked, self.opts, self.timings)
+        t = perf_counter()
+        try:
+            result, timings = entry.future.result()
+        except BrokenProcessPool:
+            if self.workers.never_started():
+                for other in self.queue:
+                    self._settle(other)  # all read here, when their turn comes
+                result, timings = read_file(entry.path, looked, self.opts, self.timings), {}
+            else:
+                result, timings = self._after_crash(entry)
+        finally:
+            self.clock("wait", t)
+            self._settle(entry)
+        for stage, seconds in timings.items():
+            self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+        return result
+
+    def _settle(self, entry: _Entry) -> None:
+        if entry.future is not None:
+            entry.future = None
+            self.in_flight -= 1
+
+    def _after_crash(self, entry: _Entry) -> tuple[FileResult, dict[str, float]]:
+        """A worker process died (a crash in a PDF library, the kernel's OOM killer): read
+        this file alone in a fresh pool to tell whether it was the cause, then read again
+        what the dead pool had in hand."""
+        lost = [e for e in self.queue if e.future is not None and _broken(e.future)]
+        self.workers.restart()
+        retry = self.workers.submit(entry.path, entry.result, self.opts)
+        try:
+            got = retry.result() if retry is not None else parse_job(
+                str(entry.path), entry.result, self.opts)
+        except BrokenProcessPool:
+            self.workers.restart()
+            got = FileResult(entry.result.record, FAILED, reason=CRASHED), {}
+        for other in lost:
+            other.future = self.workers.submit(other.path, other.result, self.opts)
+            if other.future is None:
+                self.in_flight -= 1
+        return got
+
+    def _flush_seen(self) -> None:
+        if self.seen:
+            t = perf_counter()
+            self._open()
+            self.st.mark_seen_many([e.result.record for e in self.seen], self.report.run_id)
+            if self.batch is not None:
+                self.batch.done(len(self.seen))
+            self.seen.clear()
+            self.clock("store", t)
+
+    def _open(self) -> None:
+        if self.batch is not None:
+            self.batch.open()
+
+    def _done(self, entry: _Entry, path: str, outcome: str, reason: str | None) -> None:
+        self.notify(Progress(entry.index, self.total, path, outcome, reason))
+
+
+@dataclass(slots=True)
+class _Either:
+    """In one of two collections (without building their union for every file)."""
+
+    a: Container[str]
+    b: Container[str]
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.a or item in self.b
+
+
+def _broken(future: Future[Any]) -> bool:
+    """Whether ``future`` died with its pool (waiting for the pool to say so)."""
+    try:
+        future.result()
+    except Exception:  # noqa: BLE001 - parse_job never raises: anything is the pool's
+        return True
+    return False
 
 
 def apply_result(st: Store, result: FileResult, report: IngestReport

@@ -62,6 +62,11 @@ TERMS_TABLE = "search_terms"
 # A nightly ingest and a user's search may meet; wait this long for the other to finish.
 BUSY_TIMEOUT_S = 10.0
 
+# An ingest commits its files in batches: one commit (and one WAL sync) per batch instead of
+# per file, and another writer waits at most about this long for the lock.
+BATCH_FILES = 200
+BATCH_SECONDS = 1.0
+
 # The database holds personal data (names, sometimes worse): readable by its owner only.
 DB_FILE_MODE = 0o600
 
@@ -822,6 +827,24 @@ class Store:
         )
         return FileRecord(**rows[0]) if rows else None
 
+    def file_records(self, roots: Sequence[str] = (),
+                     paths: Sequence[str] = ()) -> dict[str, FileRecord]:
+        """What the archive knows about every path below the folders ``roots`` and about the
+        files ``paths``, by path: one query per folder (and per few hundred files), never
+        one per file, so re-scanning an unchanged archive costs a stat per file."""
+        cols = "path, size, mtime_ns, sha256, status, reason, version, last_seen_run"
+        out: dict[str, FileRecord] = {}
+        for root in roots:
+            prefix = root.rstrip(os.sep) + os.sep
+            for r in self._exec(f"SELECT {cols} FROM files WHERE substr(path, 1, ?) = ?",
+                                [len(prefix), prefix]):
+                out[r[0]] = FileRecord(*r)
+        for chunk in chunks([p for p in paths if p not in out]):
+            marks = ", ".join("?" for _ in chunk)
+            for r in self._exec(f"SELECT {cols} FROM files WHERE path IN ({marks})", chunk):
+                out[r[0]] = FileRecord(*r)
+        return out
+
     def active_paths_under(self, root: str) -> list[str]:
         """Paths below folder ``root`` not yet marked removed."""
         return self._paths_under(root, removed=False)
@@ -878,11 +901,25 @@ class Store:
 
     def mark_seen(self, rec: FileRecord, run_id: int) -> None:
         """An unchanged file: remember we saw it (and its new mtime, if only that changed)."""
+        self.mark_seen_many([rec], run_id)
+
+    def mark_seen_many(self, recs: Sequence[FileRecord], run_id: int) -> None:
+        """:meth:`mark_seen` for many files in one statement."""
         with self.transaction():
-            self._exec(
-                "UPDATE files SET size = ?, mtime_ns = ?, last_seen_run = ? WHERE path = ?",
-                [rec.size, rec.mtime_ns, run_id, rec.path],
-            )
+            try:
+                self.conn.executemany(
+                    "UPDATE files SET size = ?, mtime_ns = ?, last_seen_run = ? WHERE path = ?",
+                    [(r.size, r.mtime_ns, run_id, r.path) for r in recs],
+                )
+            except sqlite3.OperationalError as e:
+                raise _database_error(self.path, e) from e
+
+    def batch(self, files: int = BATCH_FILES, seconds: float = BATCH_SECONDS) -> WriteBatch:
+        """A write transaction around the writes of many files (each file's own
+        transaction becomes a savepoint in it), committed every ``files`` files or
+        ``seconds``; see :class:`WriteBatch`."""
+        return WriteBatch(self, files, seconds)
+
 
     def has_documents(self, sha256: str) -> bool:
         return bool(self.scalar("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256]))
@@ -1126,6 +1163,51 @@ class Store:
                 f"SELECT term FROM [{TERMS_TABLE}] WHERE term IN ({marks})", chunk))
         _insert_terms(self.conn, [t for t in new if t not in present])
         self._known_terms.update(new)
+
+
+class WriteBatch:
+    """Use as ``with store.batch() as b:``; call ``b.open()`` before the writes of a file and
+    ``b.done()`` after them. Each file stays atomic (its savepoint); what is committed is
+    always whole files. After a commit the next transaction begins only with the next
+    file's writes, so a waiting writer gets its turn in between. Leaving the block commits,
+    also on Ctrl-C or another error (the files written so far are complete), except after a
+    database error, which rolls the open batch back."""
+
+    def __init__(self, store: Store, files: int, seconds: float) -> None:
+        self.store = store
+        self.files = files
+        self.seconds = seconds
+        self.pending = 0
+        self.started = 0.0
+
+    def __enter__(self) -> WriteBatch:
+        return self
+
+    def open(self) -> None:
+        if not self.store.conn.in_transaction:
+            self.store._exec("BEGIN IMMEDIATE")
+            self.pending = 0
+            self.started = time.monotonic()
+
+    def done(self, n: int = 1) -> None:
+        self.pending += n
+        if self.pending >= self.files or time.monotonic() - self.started >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.store.conn.in_transaction:
+            self.store._exec("COMMIT")
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> None:
+        conn = self.store.conn
+        if not conn.in_transaction:
+            return
+        if exc is not None and isinstance(exc, DatabaseError | sqlite3.Error):
+            self.store._known_terms.clear()  # the words it added are gone with it
+            conn.execute("ROLLBACK")
+        else:
+            self.commit()
 
 
 def chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
