@@ -404,9 +404,7 @@ def _chars(tp: object, tf: _Transform) -> tuple[list[_Char], list[str], int]:
         return chars, margin, unmapped
     codes = _unicode(tp, n)
     rect = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
-    fontbuf = ctypes.create_string_buffer(256)
-    objects: dict[int, _Facts] = {}
+    objects = _FactsReader(tp, tf)
     is_generated = pdfium_c.FPDFText_IsGenerated
     object_address = _TEXT_OBJECT_ADDRESS
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
@@ -424,9 +422,7 @@ def _chars(tp: object, tf: _Transform) -> tuple[list[_Char], list[str], int]:
                 margin.append("\n" if code == 10 else " ")
             continue
         key = object_address(tp, i) or 0
-        facts = objects.get(key)
-        if facts is None:
-            facts = objects[key] = _object_facts(tp, i, matrix, fontbuf, tf)
+        facts = objects.get(i, key)
         if code in (0, 0xFFFE, 0xFFFF) or (0xD800 <= code <= 0xDFFF) or facts.unmapped:
             unmapped += 1
             if code in (0, 0xFFFE, 0xFFFF) or (0xD800 <= code <= 0xDFFF):
@@ -481,47 +477,61 @@ def _unicode(tp: object, n: int) -> list[int]:
     return [pdfium_c.FPDFText_GetUnicode(tp, i) if u == 0xFFFE else u for i, u in enumerate(units)]
 
 
-def _object_facts(
-    tp: object,
-    i: int,
-    matrix: pdfium_c.FS_MATRIX,
-    fontbuf: ctypes.Array[ctypes.c_char],
-    tf: _Transform,
-    bold_fonts: dict[int, bool] | None = None,
-) -> _Facts:
-    """Effective font size, boldness and uprightness of glyph *i*'s text object, looked up
-    once per object (``bold_fonts``: whether each font is bold, by its address, filled as
-    fonts are met)."""
-    size = pdfium_c.FPDFText_GetFontSize(tp, i)
-    upright = True
-    if pdfium_c.FPDFText_GetMatrix(tp, i, matrix):
-        # The Tf size is scaled by the text and graphics matrices; the vertical scale is it.
-        size *= math.hypot(matrix.c, matrix.d) or 1.0
-        angle = math.degrees(math.atan2(matrix.b, matrix.a)) - tf.rotation
-        upright = abs((angle + 180.0) % 360.0 - 180.0) <= UPRIGHT_TOL_DEG
-    bold = False
-    obj = pdfium_c.FPDFText_GetTextObject(tp, i)
-    if obj:
-        font = pdfium_c.FPDFTextObj_GetFont(obj)
-        address = ctypes.cast(font, ctypes.c_void_p).value if font else None
-        if address and bold_fonts is not None and address in bold_fonts:
-            bold = bold_fonts[address]
-        elif font:
-            length = pdfium_c.FPDFFont_GetBaseFontName(font, fontbuf, len(fontbuf))
-            name = fontbuf.raw[: max(length - 1, 0)].decode("latin-1", "replace")
-            weight = pdfium_c.FPDFFont_GetWeight(font)
-            flags = pdfium_c.FPDFFont_GetFlags(font)
-            bold = bool(
-                BOLD_NAME.search(name.split("+")[-1])
-                or weight >= BOLD_WEIGHT
-                or (flags > 0 and flags & FONT_FLAG_FORCE_BOLD)
-            )
-            if address and bold_fonts is not None:
-                bold_fonts[address] = bold
-        if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in RENDER_FILL_STROKE:
-            bold = True
-    unmapped = bool(pdfium_c.FPDFText_HasUnicodeMapError(tp, i))
-    return _Facts(round(size, 1), bold, upright, unmapped)
+class _FactsReader:
+    """Effective font size, boldness and uprightness of a page's text objects, looked up
+    once per object (and whether a font is bold, once per font), with plain-address calls:
+    some producers draw every glyph as its own text object."""
+
+    def __init__(self, tp: object, tf: _Transform) -> None:
+        self.tp = tp
+        self.tpa = ctypes.cast(tp, ctypes.c_void_p).value
+        self.tf = tf
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_at = ctypes.addressof(self.matrix)
+        self.fontbuf = ctypes.create_string_buffer(256)
+        self.objects: dict[int, _Facts] = {}
+        self.bold_fonts: dict[int, bool] = {}
+
+    def get(self, i: int, obj: int) -> _Facts:
+        """The facts of glyph *i*'s text object (at address ``obj``, 0 for none)."""
+        facts = self.objects.get(obj)
+        if facts is None:
+            facts = self.objects[obj] = self._read(i, obj)
+        return facts
+
+    def _read(self, i: int, obj: int) -> _Facts:
+        tpa, m = self.tpa, self.matrix
+        size = _FONT_SIZE(tpa, i)
+        upright = True
+        if _GET_MATRIX(tpa, i, self.matrix_at):
+            # The Tf size is scaled by the text and graphics matrices; the vertical scale is it.
+            size *= math.hypot(m.c, m.d) or 1.0
+            angle = math.degrees(math.atan2(m.b, m.a)) - self.tf.rotation
+            upright = abs((angle + 180.0) % 360.0 - 180.0) <= UPRIGHT_TOL_DEG
+        bold = False
+        if obj:
+            font = _FONT_OF(obj)
+            if font:
+                bold = self.bold_fonts.get(font)  # type: ignore[assignment]
+                if bold is None:
+                    bold = self.bold_fonts[font] = self._bold(font)
+            if _RENDER_MODE(obj) in RENDER_FILL_STROKE:
+                bold = True
+        unmapped = bool(_HAS_MAP_ERROR(tpa, i))
+        return _Facts(round(size, 1), bold, upright, unmapped)
+
+    def _bold(self, address: int) -> bool:
+        font = ctypes.cast(address, pdfium_c.FPDF_FONT)
+        fontbuf = self.fontbuf
+        length = pdfium_c.FPDFFont_GetBaseFontName(font, fontbuf, len(fontbuf))
+        name = fontbuf.raw[: max(length - 1, 0)].decode("latin-1", "replace")
+        weight = pdfium_c.FPDFFont_GetWeight(font)
+        flags = pdfium_c.FPDFFont_GetFlags(font)
+        return bool(
+            BOLD_NAME.search(name.split("+")[-1])
+            or weight >= BOLD_WEIGHT
+            or (flags > 0 and flags & FONT_FLAG_FORCE_BOLD)
+        )
 
 
 def _margin_lines(margin: list[str]) -> list[_Line]:
@@ -581,6 +591,17 @@ _LOOSE_BOX = ctypes.cast(
     pdfium_c.FPDFText_GetLooseCharBox,
     ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p),
 )
+_FONT_SIZE = ctypes.cast(pdfium_c.FPDFText_GetFontSize,
+                         ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int))
+_GET_MATRIX = ctypes.cast(
+    pdfium_c.FPDFText_GetMatrix,
+    ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p),
+)
+_HAS_MAP_ERROR = ctypes.cast(pdfium_c.FPDFText_HasUnicodeMapError, _VOID_P_INT)
+_FONT_OF = ctypes.cast(pdfium_c.FPDFTextObj_GetFont,
+                       ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p))
+_RENDER_MODE = ctypes.cast(pdfium_c.FPDFTextObj_GetTextRenderMode,
+                           ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p))
 
 
 def _runs(tp: object, tf: _Transform) -> tuple[list[_Run], int, int] | None:
@@ -595,10 +616,7 @@ def _runs(tp: object, tf: _Transform) -> tuple[list[_Run], int, int] | None:
     tpa = ctypes.cast(tp, ctypes.c_void_p).value
     rect = pdfium_c.FS_RECTF()
     rect_at = ctypes.addressof(rect)
-    matrix = pdfium_c.FS_MATRIX()
-    fontbuf = ctypes.create_string_buffer(256)
-    objects: dict[int, _Facts] = {}
-    bold_fonts: dict[int, bool] = {}
+    objects = _FactsReader(tp, tf)
     is_generated, object_at, loose_box = _IS_GENERATED, _TEXT_OBJECT_AT, _LOOSE_BOX
     char_origin = pdfium_c.FPDFText_GetCharOrigin
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -625,9 +643,7 @@ def _runs(tp: object, tf: _Transform) -> tuple[list[_Run], int, int] | None:
             continue  # pdfium's guessed spaces and line ends: upright gaps are measured
         key = object_at(tpa, i) or 0
         if key != fkey:
-            facts = objects.get(key)
-            if facts is None:
-                facts = objects[key] = _object_facts(tp, i, matrix, fontbuf, tf, bold_fonts)
+            facts = objects.get(i, key)
             fkey, f_unmapped, f_upright = key, facts.unmapped, facts.upright
         if code == 0 or code >= 0xD800:
             if code == 0 or code == 0xFFFE or code == 0xFFFF or code <= 0xDFFF:
