@@ -445,7 +445,7 @@ def _both_paths(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[RawDocumen
 
     fast = read_pdf(path)
     with monkeypatch.context() as m:
-        m.setattr(pdf_reader, "_runs", lambda tp, tf: None)  # every page by glyphs
+        m.setattr(pdf_reader, "_runs", lambda tp, tf, **kw: None)  # every page by glyphs
         slow = read_pdf(path)
     return fast, slow
 
@@ -498,5 +498,5 @@ def test_fast_path_leaves_hard_pages_to_the_glyph_path(tmp_path: Path,
                         lambda tp, tf: by_glyphs.append(1) or real_chars(tp, tf))
     fast = read_pdf(path)
     assert len(by_glyphs) == 2  # the third page is plain
-    monkeypatch.setattr(pdf_reader, "_runs", lambda tp, tf: None)
+    monkeypatch.setattr(pdf_reader, "_runs", lambda tp, tf, **kw: None)
     _same(fast, read_pdf(path))

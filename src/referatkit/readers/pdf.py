@@ -322,17 +322,23 @@ def _read_page(doc: pdfium.PdfDocument, index: int) -> tuple[_Page, int, int]:
         transform = _Transform(page)
         textpage = page.get_textpage()
         try:
-            fast = _runs(textpage.raw, transform)
+            has_text = pdfium_c.FPDFText_CountChars(textpage.raw) > 0
+            tables = _find_tables(page.raw, transform) if has_text else []
+            fast = _runs(textpage.raw, transform, centres=bool(tables))
             if fast is not None:
                 runs, n_visible, n_unmapped = fast
-                tables = _find_tables(page.raw, transform) if runs else []
+                if not runs:
+                    tables = []
                 elements = _layout_runs(runs, tables)
                 if elements is not None:
                     return _Page(index + 1, transform.height, elements, []), n_visible, n_unmapped
             chars, margin_chars, n_unmapped = _chars(textpage.raw, transform)
         finally:
             textpage.close()
-        tables = _find_tables(page.raw, transform) if chars else []
+        if not chars:
+            tables = []
+        elif fast is not None:  # laid out by the fast path already: find them afresh
+            tables = _find_tables(page.raw, transform)
     finally:
         page.close()
     elements = _layout(chars, tables)
@@ -604,9 +610,11 @@ _RENDER_MODE = ctypes.cast(pdfium_c.FPDFTextObj_GetTextRenderMode,
                            ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p))
 
 
-def _runs(tp: object, tf: _Transform) -> tuple[list[_Run], int, int] | None:
+def _runs(tp: object, tf: _Transform, *,
+          centres: bool = True) -> tuple[list[_Run], int, int] | None:
     """The page's glyphs as runs, or None when the page needs the glyph path. The same
-    glyphs, in the same order, with the same tests as :func:`_chars`."""
+    glyphs, in the same order, with the same tests as :func:`_chars`. ``centres``: where the
+    glyphs' centres lie is needed (the page has tables)."""
     if tf.rotation != 0:
         return None
     n = pdfium_c.FPDFText_CountChars(tp)
@@ -637,6 +645,7 @@ def _runs(tp: object, tf: _Transform) -> tuple[list[_Run], int, int] | None:
     r_cy0, r_cy1, r_x1, r_top, r_bottom = inf, -inf, -inf, inf, -inf
     r_first: tuple[str, float, float] | None = None
     r_last = ""
+    cx = cy = 0.0
     for i in range(n):
         code = codes[i]
         if code <= 32 and (code == 32 or code == 10 or code == 13) and is_generated(tpa, i):
@@ -667,8 +676,9 @@ def _runs(tp: object, tf: _Transform) -> tuple[list[_Run], int, int] | None:
         x1 = rect.right - left
         top = top_edge - rect.top
         bottom = top_edge - rect.bottom
-        cx = (x0 + x1) / 2
-        cy = (top + bottom) / 2
+        if centres:
+            cx = (x0 + x1) / 2
+            cy = (top + bottom) / 2
         if key != current:
             if run is not None:
                 _close_run(run, parts, pending, lead_ws, r_visible, r_max_x0, r_cx1, r_cy0,
@@ -687,11 +697,12 @@ def _runs(tp: object, tf: _Transform) -> tuple[list[_Run], int, int] | None:
         elif x0 < r_max_x0:
             return None  # glyphs of one object out of order: sort them one by one
         r_max_x0 = x0
-        r_cx1 = cx
-        if cy < r_cy0:
-            r_cy0 = cy
-        if cy > r_cy1:
-            r_cy1 = cy
+        if centres:
+            r_cx1 = cx
+            if cy < r_cy0:
+                r_cy0 = cy
+            if cy > r_cy1:
+                r_cy1 = cy
         if text.isspace():
             if r_visible:
                 pending = True
