@@ -53,11 +53,13 @@ from referatkit.model import Document
 from referatkit.store import (
     FILE_OK,
     FILE_REMOVED,
+    DocumentRows,
     FileRecord,
     RunCounts,
     Store,
     WriteBatch,
     open_store,
+    prepare_documents,
     write_lock,
 )
 
@@ -166,7 +168,8 @@ class FileResult:
 
     record: FileRecord  # path (the key), size, mtime, sha256, reading
     outcome: str  # NEW | UPDATED | UNCHANGED | FAILED
-    docs: list[Document] | None = None  # None: nothing parsed (unchanged, or content known)
+    # None: nothing parsed (unchanged, or content known); from a worker: the rows to insert
+    docs: Sequence[Document | DocumentRows] | None = None
     reason: str | None = None  # for FAILED: one line
     parse: bool = False  # from look(): the content is to be parsed (read_file does it)
 
@@ -400,10 +403,16 @@ def read_file(path: Path, looked: FileResult, opts: Options,
 
 
 def parse_job(path: str, looked: FileResult, opts: Options) -> tuple[FileResult, dict[str, float]]:
-    """:func:`read_file` in a worker process, with the seconds it spent per stage."""
+    """:func:`read_file` in a worker process, with the seconds it spent per stage. The
+    documents come back as the rows the store inserts (the writer has less to do)."""
     timings: dict[str, float] = {}
     try:
-        return read_file(Path(path), looked, opts, timings), timings
+        result = read_file(Path(path), looked, opts, timings)
+        if result.docs is not None:
+            t = perf_counter()
+            result.docs = prepare_documents([d for d in result.docs if isinstance(d, Document)])
+            timings["rows"] = perf_counter() - t
+        return result, timings
     except Exception as e:  # noqa: BLE001 - read_file does not raise; be sure of it here
         return FileResult(looked.record, FAILED, reason=_reason(e)), timings
 

@@ -570,13 +570,17 @@ class RunCounts:
 
 @dataclass(slots=True)
 class _Rows:
-    """The rows one Document becomes, table by table."""
+    """The rows one Document becomes, table by table (:func:`prepare_documents`)."""
 
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     terms: set[str] = field(default_factory=set)  # the words of the search rows
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         self.tables.setdefault(table, []).append(row)
+
+
+# What :func:`prepare_documents` gives: a Document as the rows the store inserts.
+DocumentRows = _Rows
 
 
 def now_iso() -> str:
@@ -924,13 +928,15 @@ class Store:
     def has_documents(self, sha256: str) -> bool:
         return bool(self.scalar("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256]))
 
-    def store_file(self, rec: FileRecord, docs: Sequence[Document] | None, run_id: int) -> list[str]:
+    def store_file(self, rec: FileRecord, docs: Sequence[Document | DocumentRows] | None,
+                   run_id: int) -> list[str]:
         """Record ``rec`` as read and its documents, in one transaction.
 
         ``docs`` None means "same content as a file already stored": the path is linked to
         the existing documents. Otherwise the documents of this content are replaced. The
         documents of the file's previous content go if no other file holds it. Returns the
-        ids of the documents the file now holds.
+        ids of the documents the file now holds. A document may come as its rows already
+        (:func:`prepare_documents`, done where it was parsed).
         """
         assert rec.sha256, "a stored file has a sha256"
         with self.transaction():
@@ -1133,8 +1139,12 @@ class Store:
                 self._exec(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
             self._exec("DELETE FROM documents WHERE id = ?", [doc_id])
 
-    def _insert_document(self, doc: Document, stamp: str) -> None:
-        rows = document_rows(doc, stamp)
+    def _insert_document(self, doc: Document | DocumentRows, stamp: str) -> None:
+        if isinstance(doc, _Rows):
+            rows = doc
+            rows.tables["documents"][0]["ingested_at"] = stamp  # stored now, not parsed
+        else:
+            rows = document_rows(doc, stamp)
         # Parents before children: foreign keys are enforced.
         for table in ("documents", "items", "sections", "decisions", "actions", "participants",
                       "attachments", FTS_CONTENT_TABLE):
@@ -1214,6 +1224,13 @@ def chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
     """``values`` in slices small enough for one statement's parameters."""
     for i in range(0, len(values), size):
         yield values[i:i + size]
+
+
+def prepare_documents(docs: Sequence[Document]) -> list[DocumentRows]:
+    """The rows of parsed documents, computed where they were parsed (an ingest worker), so
+    that the one process writing the archive only inserts them. Their ingestion time is set
+    when they are stored."""
+    return [document_rows(doc, "") for doc in docs]
 
 
 def document_rows(doc: Document, stamp: str) -> _Rows:
