@@ -51,7 +51,7 @@ bench-search: install
 # Ingest throughput against pypdfium2/pdfplumber on a generated archive of N documents (made
 # once into bench-out/; it also times search on it). make bench N=10000 JOBS=2 SEED=1
 # BENCH_ARGS=--mixed; the figures go to bench-out/bench-n$(N).json.
-N ?= 90
+N ?= 300
 SEED ?= 1
 JOBS ?=
 BENCH_ARGS ?=
