@@ -80,7 +80,8 @@ JOBS_ENV = "REFERATKIT_JOBS"  # the default of --jobs
 # Imported once by the process the workers are forked from, so a worker starts warm.
 WORKER_PRELOAD = ("referatkit.ingest", "referatkit.readers.pdf", "referatkit.readers.docx",
                   "referatkit.readers.txt", "referatkit.readers.markdown")
-# The stages this process times itself (the workers' are referatkit.pipeline.STAGES).
+# The stages this process times itself (the workers time referatkit.pipeline.STAGES and
+# "rows", their turning documents into rows).
 MAIN_STAGES = ("scan", "plan", "start", "wait", "store", "link")
 CRASHED = "the reader crashed on this file (its worker process died)"
 
