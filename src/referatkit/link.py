@@ -101,17 +101,25 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
     if not todo and not gone:
         return report
     marks = load_marks(st)
-    tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_id = {d.id: d for d in docs}
+    # The old links of every forum to link go first (a document that moved to another forum
+    # must leave its old one before it joins the new), then a forum at a time, each in its
+    # own transaction with its fingerprint: memory holds one forum's items, never the
+    # archive's, and an interrupted run keeps the forums it linked and links the rest next time.
+    st.replace_links([*todo, *gone], {}, {})
     for f in todo:
         forum_docs = {i: by_id[i] for i in docs_of[f]}
         items, decisions, infos = _load_forum(st, forum_docs, f)
         links = M.link_forum(f, meetings_of[f], forum_docs, items, decisions, rules)
+        del items, decisions
         M.apply_marks(links.decisions, M.attach_marks(marks, infos, cl.by_name_key, rules))
+        tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
         _link_rows(links, tables)
         report.matters += len(links.matters)
         report.open_decisions += sum(1 for s in links.decisions.values() if s.open)
-    st.replace_links([*todo, *gone], tables, {f: prints[f] for f in todo})
+        del links
+        st.replace_links([f], tables, {f: prints[f]})
+        del tables
     return report
 
 

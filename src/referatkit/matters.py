@@ -787,6 +787,7 @@ class _MatterState:
     last_date: str
     pending: bool
     by_meeting: dict[str, Occurrence]
+    last_ord: int  # last_date as a day number, for the title window
 
 
 # Candidate matters for an occurrence share a title word's first letters (an index, so a forum
@@ -799,7 +800,7 @@ def _title_prefixes(core: str) -> set[str]:
 
 
 def _candidate(occ: Occurrence, core: str, stems: set[str], cases: set[str],
-               refs: set[str], ms: _MatterState, meeting_date: str,
+               refs: set[str], ms: _MatterState, meeting_ord: int,
                rules: MatchRules) -> tuple[float, list[str]]:
     how: list[str] = []
     score = 0.0
@@ -810,22 +811,20 @@ def _candidate(occ: Occurrence, core: str, stems: set[str], cases: set[str],
     if refs & ms.by_meeting.keys():
         how.append("reference")
         score = max(score, rules.score_reference)
-    if not vetoed:
-        recent = (date.fromisoformat(meeting_date) - date.fromisoformat(ms.last_date)).days \
-            <= rules.title_window_days
-        if recent:
-            best = max((title_score(core, c) for c in ms.cores), default=0.0)
-            if best >= rules.title_same:
-                how.append("title")
-                score = max(score, best)
-            elif (ms.pending or content_score(stems, ms.stems, rules) >= rules.content_support
-                  ) and any(contained(core, c, rules) for c in ms.cores):
-                how.append("contained")
-                score = max(score, rules.score_contained)
-            elif best >= rules.title_related and \
-                    content_score(stems, ms.stems, rules) >= rules.content_support:
-                how.append("content")
-                score = max(score, rules.score_content)
+    recent = meeting_ord - ms.last_ord <= rules.title_window_days
+    if not vetoed and recent:
+        best = max((title_score(core, c) for c in ms.cores), default=0.0)
+        if best >= rules.title_same:
+            how.append("title")
+            score = max(score, best)
+        elif (ms.pending or content_score(stems, ms.stems, rules) >= rules.content_support
+              ) and any(contained(core, c, rules) for c in ms.cores):
+            how.append("contained")
+            score = max(score, rules.score_contained)
+        elif best >= rules.title_related and \
+                content_score(stems, ms.stems, rules) >= rules.content_support:
+            how.append("content")
+            score = max(score, rules.score_content)
     return score, how
 
 
@@ -876,10 +875,19 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         mid = (short_hash("matter", forum, "standing", kind) if kind
                else short_hash("matter", forum, o.id))
         ms = _MatterState(Matter(mid, forum, o.title, kind), set(), set(), set(),
-                          o.meeting_date or "", False, {})
+                          o.meeting_date or "", False, {}, _date_ordinal(o.meeting_date))
         index_of[mid] = len(states)
         states.append(ms)
         return ms
+
+    stems_cache: dict[str, set[str]] = {}
+
+    def stems_of(o: Occurrence) -> set[str]:
+        # Read for the matching and again when the occurrence joins its matter.
+        got = stems_cache.get(o.id)
+        if got is None:
+            got = stems_cache[o.id] = _occurrence_stems(o)
+        return got
 
     def attach(ms: _MatterState, o: Occurrence, how: str, score: float, via: str | None) -> None:
         o.matter_id, o.how, o.score, o.via = ms.matter.id, how, score, via
@@ -887,11 +895,12 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         ms.matter.title = o.title
         core = title_core(o.title)
         ms.cores.add(core)
-        ms.stems |= _occurrence_stems(o)
+        ms.stems |= stems_of(o)
         cases = {_case_key(c) for c in o.case_numbers}
         ms.cases |= cases
         if o.meeting_date:
             ms.last_date = o.meeting_date
+            ms.last_ord = _date_ordinal(o.meeting_date)
             ms.by_meeting[o.meeting_date] = o
         if ms.matter.standing:
             return
@@ -914,11 +923,12 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                 attach(new_matter(o, None), o, "first", 0.0, None)
             continue
         pairs: list[tuple[float, str, int, int, list[str], str | None]] = []
+        meeting_ord = _date_ordinal(meeting.meeting_date)
         for oi, o in enumerate(occs):
             if o.standing:
                 continue
             core = title_core(o.title)
-            stems = _occurrence_stems(o)
+            stems = stems_of(o)
             cases = {_case_key(c) for c in o.case_numbers}
             ref_dates, prev = references(f"{o.title}\n{o.text}", meeting.meeting_date)
             refs = {d for d in ref_dates if d in by_date}
@@ -938,8 +948,8 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             for mi in sorted(candidates):
                 ms = states[mi]
                 own_refs = refs if ms.matter.id in ref_targets else set()
-                score, how = _candidate(o, core, stems, cases, own_refs, ms,
-                                        meeting.meeting_date, rules)
+                score, how = _candidate(o, core, stems, cases, own_refs, ms, meeting_ord,
+                                        rules)
                 if how:
                     via = ms.by_meeting.get(ms.last_date)
                     pairs.append((score + len(how) * 0.01, ms.last_date, mi, oi, how,

@@ -1036,11 +1036,11 @@ class Store:
                     self._exec(f"DELETE FROM [{table}] WHERE forum_id IN ({marks})", chunk)
             for table in FORUM_LINK_TABLES:
                 if tables.get(table):
-                    self.db[table].insert_all(tables[table])
+                    self._insert_rows(table, tables[table])
             rows = [{"forum_id": f, "fingerprint": fp, "linked_at": stamp}
                     for f, fp in fingerprints.items()]
             if rows:
-                self.db["link_state"].insert_all(rows)
+                self._insert_rows("link_state", rows)
 
     def set_mark(self, row: dict[str, Any]) -> None:
         """Record a person's close, reopen or note of a decision (one row per decision id)."""
