@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_fixtures as MF  # noqa: E402 - the renderers and block model of the fixtures
 
 # Bump when the output changes: a cached archive of another version is generated again.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 FORMATS = ("pdf", "docx", "txt")
 GENRES = ("table", "combined", "punkt")
 MIN_PAGES, MAX_PAGES = 4, 12
@@ -74,6 +74,18 @@ FORUMS = (
     ("Netværksgruppen for Ældre og Sundhed", "Netværksgruppen"),
     ("Følgegruppen for Socialtilsyn Øst", "Følgegruppen"),
 )
+# Forums: the named ones, and each again for a municipality ("… – Bakkedal"): 10 × 12, so a
+# forum of a 10,000-document archive holds about 80 meetings over the nine years (some 9 a
+# year, as real ones do) rather than a thousand.
+FORUM_AREAS = 12
+
+
+def _forum(k: int) -> tuple[str, str]:
+    name, body = FORUMS[k % len(FORUMS)]
+    area = k // len(FORUMS)
+    return (name if area == 0 else f"{name} – {MUNICIPALITIES[area]}"), body
+
+
 MUNICIPALITIES = ("Fjordby", "Bakkedal", "Lyngså", "Østervang", "Højmark", "Søby", "Ådalen",
                   "Nørreå", "Bøgelund", "Kærby", "Egeskov", "Sølvsted")
 FIRST = ("Kirsten", "Ole", "Sanne", "Thomas", "Peter", "Mette", "Søren", "Bjørn", "Åse",
@@ -393,7 +405,7 @@ def _build(seed: int, index: int, variant: int, n_items: int,
     rng = random.Random(f"referatkit-bench/{seed}/{index}/body")
     fmt = FORMATS[index % len(FORMATS)]
     genre = GENRES[(index // len(FORMATS)) % len(GENRES)]
-    forum, body = FORUMS[rng.randrange(len(FORUMS))]
+    forum, body = _forum(rng.randrange(len(FORUMS) * FORUM_AREAS))
     date = dt.date(2016, 1, 4) + dt.timedelta(days=rng.randrange(9 * 365))
     while date.weekday() > 4:
         date += dt.timedelta(days=1)
