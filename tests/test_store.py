@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -16,6 +17,8 @@ from referatkit import ids, queries, store
 from referatkit.errors import DatabaseError
 from referatkit.model import Decision, Document, Item, Participant, Section
 from referatkit.store import FileRecord, open_store
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
@@ -394,3 +397,18 @@ def test_every_file_of_the_database_is_private(tmp_path: Path) -> None:
             assert {stat.S_IMODE(os.stat(f).st_mode) for f in files} == {0o600}
     finally:
         os.umask(old)
+
+
+def test_every_foreign_key_column_is_indexed_new_and_migrated(tmp_path: Path) -> None:
+    # Caught by `make bench`: deleting a changed document's items scanned all of `actions`
+    # per item (no index on actions.item_id), a third of a second per changed file.
+    with open_store(tmp_path / "new.db") as s:
+        assert store._fk_columns_without_index(s.db) == []
+    old = tmp_path / "v1.db"
+    shutil.copy(DATA / "v1" / "referatkit-v1.db", old)
+    with open_store(old) as s:
+        assert s.schema_version == store.SCHEMA_VERSION
+        assert store._fk_columns_without_index(s.db) == []
+        plan = " ".join(r[3] for r in s.conn.execute(
+            "EXPLAIN QUERY PLAN DELETE FROM items WHERE document_id = 'x'"))
+        assert "SCAN" not in plan, plan

@@ -46,7 +46,7 @@ from referatkit.model import Document, Section
 from referatkit.redact import CPR_MASK as CPR_MASK  # the index's mask is redact.py's
 from referatkit.redact import redact_cpr
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Keep æ/ø/å distinct from a/o/a: "remove_diacritics 0". Stems live beside the index, in
 # search_terms (see referatkit.words), not in the tokenizer: the index keeps every word as
@@ -658,10 +658,30 @@ def _migrate_3_search(db: sqlite_utils.Database) -> None:
     _refresh_terms(db.conn)
 
 
+def _migrate_4_fk_indexes(db: sqlite_utils.Database) -> None:
+    """An index on every foreign-key column that no index starts with. With foreign keys
+    enforced, deleting a parent row looks for its children: without one (``actions.item_id``)
+    every item of a changed document scanned the whole actions table — a changed file of
+    a 10,000-document archive took a third of a second to replace."""
+    for name, cols in _fk_columns_without_index(db):
+        db[name].create_index([cols], index_name=f"ix_{name}_{cols}", if_not_exists=True)
+
+
+def _fk_columns_without_index(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    out = []
+    for name in db.table_names():
+        t = db[name]
+        firsts = {ix.columns[0] for ix in t.indexes if ix.columns}
+        firsts.add(t.pks[0])
+        out += [(name, fk.column) for fk in t.foreign_keys if fk.column not in firsts]
+    return sorted(set(out))
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _migrate_1_create,
     2: _migrate_2_matters,
     3: _migrate_3_search,
+    4: _migrate_4_fk_indexes,
 }
 
 
