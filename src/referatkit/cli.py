@@ -751,10 +751,13 @@ def import_state(
 def link(
     ctx: typer.Context,
     db: DbOption = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, show_default=False, metavar="N",
+        help="Worker processes that link forums (default: one per core).")] = None,
 ) -> None:
     """Link meetings and matters again for every forum (ingest does it for what changed;
     run this after upgrading referatkit)."""
-    done = state.relink(_db(ctx, db))
+    done = state.relink(_db(ctx, db), jobs=jobs or default_jobs())
     render.message(f"Linked {len(done.linked)} forum(s): {done.matters} matters, "
                    f"{done.open_decisions} open decision(s)")
 

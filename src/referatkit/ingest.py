@@ -36,7 +36,6 @@ import multiprocessing
 import multiprocessing.context
 import os
 import re
-import signal
 import stat
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -47,7 +46,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from referatkit import __version__, link, pipeline, readers
+from referatkit import __version__, link, pipeline, readers, workers
 from referatkit.errors import EXIT_OK, EXIT_PARTIAL, DatabaseError, ReadError, UsageError
 from referatkit.model import Document
 from referatkit.store import (
@@ -77,9 +76,6 @@ HASH_CHUNK = 1 << 20  # stream files through sha256 1 MiB at a time
 IN_FLIGHT_PER_JOB = 4
 MAX_QUEUED = 1000  # planned files (mostly unchanged ones) waiting for their turn to be stored
 JOBS_ENV = "REFERATKIT_JOBS"  # the default of --jobs
-# Imported once by the process the workers are forked from, so a worker starts warm.
-WORKER_PRELOAD = ("referatkit.ingest", "referatkit.readers.pdf", "referatkit.readers.docx",
-                  "referatkit.readers.txt", "referatkit.readers.markdown")
 # The stages this process times itself (the workers time referatkit.pipeline.STAGES and
 # "rows", their turning documents into rows).
 MAIN_STAGES = ("scan", "plan", "start", "wait", "store", "link")
@@ -522,7 +518,7 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
         if opts.prune:
             report.pruned = _prune(st, found)
         t = perf_counter()
-        _link(st, report, opts.force)
+        _link(st, report, opts.force, jobs)
         run.clock("link", t)
         status = "partial" if report.failed else "ok"
     except BaseException as e:
@@ -614,13 +610,7 @@ class _Workers:
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers are forked from a small clean process that has imported the
-    # pipeline once, not from this one (which holds a database connection and threads).
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(list(WORKER_PRELOAD))
-        return ctx
-    return multiprocessing.get_context("spawn")
+    return workers.mp_context()
 
 
 def _ready() -> bool:
@@ -628,9 +618,9 @@ def _ready() -> bool:
 
 
 def _worker_init() -> None:
-    # Ctrl-C reaches every process of the terminal's group; only the ingest decides what
-    # it means (workers are stopped, the batch is committed, the run recorded interrupted).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Only the ingest decides what Ctrl-C means (workers are stopped, the batch is committed,
+    # the run recorded interrupted).
+    workers.ignore_interrupt()
 
 
 @dataclass
@@ -852,11 +842,12 @@ def _warn_names(found: Scan, report: IngestReport) -> None:
             f"(first: {odd[0]})")
 
 
-def _link(st: Store, report: IngestReport, force: bool) -> None:
-    """Follow matters across meetings for the forums this run changed (see referatkit.link).
-    A failure here is a warning: the documents are stored and the next run links again."""
+def _link(st: Store, report: IngestReport, force: bool, jobs: int) -> None:
+    """Follow matters across meetings for the forums this run changed (see referatkit.link),
+    in ``jobs`` worker processes. A failure here is a warning: the documents are stored and
+    the next run links again."""
     try:
-        done = link.relink(st, force=force)
+        done = link.relink(st, force=force, jobs=jobs)
     except DatabaseError:
         raise
     except Exception as e:  # noqa: BLE001 - the documents are stored; linking can wait

@@ -13,14 +13,16 @@ again. The forum clustering is recomputed every time (it is cheap: one row per w
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
 from referatkit import matters as M
+from referatkit import workers
 from referatkit.ids import normalise_key, short_hash
-from referatkit.store import Store, chunks
+from referatkit.store import Store, chunks, open_store
 
 
 @dataclass(slots=True)
@@ -74,11 +76,13 @@ def fingerprint(forum_id: str, doc_ids: Iterable[str]) -> str:
 
 
 def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = None,
-           rules: M.MatchRules = M.RULES) -> LinkReport:
+           rules: M.MatchRules = M.RULES, jobs: int = 1) -> LinkReport:
     """Bring the derived links in line with the documents and the people's choices.
 
     ``forums``: forum ids to link again whatever their fingerprint (after a person's close or
-    reopen in that forum); ``force``: link every forum again.
+    reopen in that forum); ``force``: link every forum again. ``jobs`` > 1 links forums in
+    that many worker processes (each reads its forum from the archive and returns the rows;
+    this process writes them): the links are the same whatever ``jobs`` is.
     """
     docs = load_documents(st)
     cl = M.cluster_forums(Counter(d.forum for d in docs), load_choices(st), rules)
@@ -103,24 +107,98 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
     marks = load_marks(st)
     by_id = {d.id: d for d in docs}
     # The old links of every forum to link go first (a document that moved to another forum
-    # must leave its old one before it joins the new), then a forum at a time, each in its
-    # own transaction with its fingerprint: memory holds one forum's items, never the
-    # archive's, and an interrupted run keeps the forums it linked and links the rest next time.
+    # must leave its old one before it joins the new), then a forum at a time with its
+    # fingerprint: memory holds a few forums' rows, never the archive's, and an interrupted
+    # run keeps the forums it committed and links the rest next time.
     st.replace_links([*todo, *gone], {}, {})
-    for f in todo:
-        forum_docs = {i: by_id[i] for i in docs_of[f]}
-        items, decisions, infos = _load_forum(st, forum_docs, f)
-        links = M.link_forum(f, meetings_of[f], forum_docs, items, decisions, rules)
-        del items, decisions
-        M.apply_marks(links.decisions, M.attach_marks(marks, infos, cl.by_name_key, rules))
-        tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        _link_rows(links, tables)
-        report.matters += len(links.matters)
-        report.open_decisions += sum(1 for s in links.decisions.values() if s.open)
-        del links
-        st.replace_links([f], tables, {f: prints[f]})
-        del tables
+    tasks = [_Task(f, {i: by_id[i] for i in docs_of[f]}, meetings_of[f], marks,
+                   cl.by_name_key, rules) for f in todo]
+    # Forums committed together for a second at a time (a commit is a disk sync), each forum
+    # whole: what is committed is always whole forums with their fingerprints.
+    with st.batch() as batch:
+        for done in _linked(st, tasks, jobs):
+            report.matters += done.matters
+            report.open_decisions += done.open_decisions
+            batch.open()
+            st.replace_links([done.forum], done.tables, {done.forum: prints[done.forum]})
+            batch.done()
     return report
+
+
+@dataclass(slots=True)
+class _Task:
+    forum: str
+    docs: dict[str, M.DocIn]
+    meetings: list[M.Meeting]
+    marks: list[M.Mark]
+    by_name_key: dict[str, str]
+    rules: M.MatchRules
+
+
+@dataclass(slots=True)
+class _Done:
+    forum: str
+    tables: dict[str, list[dict[str, Any]]]
+    matters: int
+    open_decisions: int
+
+
+def link_task(st: Store, task: _Task) -> _Done:
+    """One forum: read its items and decisions, follow its matters, apply the people's
+    marks, and return the rows to write (pure reading: a worker process may run it)."""
+    items, decisions, infos = _load_forum(st, task.docs, task.forum)
+    links = M.link_forum(task.forum, task.meetings, task.docs, items, decisions, task.rules)
+    del items, decisions
+    M.apply_marks(links.decisions,
+                  M.attach_marks(task.marks, infos, task.by_name_key, task.rules))
+    tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    _link_rows(links, tables)
+    return _Done(task.forum, dict(tables), len(links.matters),
+                 sum(1 for s in links.decisions.values() if s.open))
+
+
+# Forums handed to the workers ahead of the one being written, per worker: memory holds the
+# rows of at most this many forums per worker, whatever the archive's size.
+IN_FLIGHT_PER_JOB = 2
+
+
+def _linked(st: Store, tasks: list[_Task], jobs: int) -> Iterator[_Done]:
+    """The tasks done, in their order: here, or with ``jobs`` > 1 and two forums or more to
+    link, in worker processes (when they cannot start, here after all)."""
+    if jobs <= 1 or len(tasks) < 2:
+        for task in tasks:
+            yield link_task(st, task)
+        return
+    pending: deque[Future[_Done]] = deque()
+    queue = deque(tasks)
+    given = 0  # tasks whose result was yielded
+    try:
+        with workers.pool(min(jobs, len(tasks)), _worker_open, str(st.path)) as pool:
+            while queue or pending:
+                while queue and len(pending) < jobs * IN_FLIGHT_PER_JOB:
+                    pending.append(pool.submit(_worker_link, queue.popleft()))
+                done = pending.popleft().result()
+                given += 1
+                yield done
+    except workers.BrokenProcessPool:
+        # The workers could not start (a script without a __main__ guard) or one died:
+        # linking is pure reading, so what is left is linked here.
+        for task in tasks[given:]:
+            yield link_task(st, task)
+
+
+_worker_store: Store | None = None
+
+
+def _worker_open(path: str) -> None:
+    global _worker_store
+    workers.ignore_interrupt()
+    _worker_store = open_store(path, create=False, readonly=True)
+
+
+def _worker_link(task: _Task) -> _Done:
+    assert _worker_store is not None
+    return link_task(_worker_store, task)
 
 
 def _load_forum(st: Store, docs: dict[str, M.DocIn], forum: str

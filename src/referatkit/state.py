@@ -302,7 +302,9 @@ def read_state_file(text: str) -> Any:
         raise UsageError(f"the state file is not JSON: {e}") from e
 
 
-def relink(db: Store | str | os.PathLike[str], *, force: bool = True) -> link.LinkReport:
-    """Link every forum again (after an upgrade, or to apply changed matching rules)."""
+def relink(db: Store | str | os.PathLike[str], *, force: bool = True,
+           jobs: int = 1) -> link.LinkReport:
+    """Link every forum again (after an upgrade, or to apply changed matching rules), in
+    ``jobs`` worker processes."""
     with _Session(db) as st:
-        return link.relink(st, force=force)
+        return link.relink(st, force=force, jobs=jobs)

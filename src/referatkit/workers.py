@@ -1,0 +1,48 @@
+"""Worker processes, as ingest (parsing) and link (following matters) use them.
+
+Workers are forked from a small clean process (forkserver) that has imported the pipeline
+once, not from the calling process, which holds a database connection and threads; where
+forkserver is missing they are spawned. Ctrl-C reaches every process of the terminal's
+group: workers ignore it, and the caller decides what it means.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.context
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any
+
+__all__ = ["BrokenProcessPool", "ignore_interrupt", "mp_context", "pool"]
+
+# Imported once by the process the workers are forked from, so a worker starts warm.
+PRELOAD = ("referatkit.ingest", "referatkit.link", "referatkit.readers.pdf",
+           "referatkit.readers.docx", "referatkit.readers.txt", "referatkit.readers.markdown")
+
+
+def mp_context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(list(PRELOAD))
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def pool(n: int, initializer: Callable[..., None] | None = None,
+         *initargs: Any) -> Iterator[ProcessPoolExecutor]:
+    """``n`` worker processes, stopped (after the tasks in hand) when the block ends."""
+    ex = ProcessPoolExecutor(n, mp_context=mp_context(), initializer=initializer,
+                             initargs=initargs)
+    try:
+        yield ex
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,78 @@
+"""link.relink: the links are the same whatever ``jobs`` is, also when the workers cannot
+start; forums are written a few at a time in bounded memory."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from referatkit import link, workers
+from referatkit.ingest import ingest
+from referatkit.store import open_store
+from series_docs import Meeting, write_meeting, write_series
+
+# A second forum, so that there are two forums to hand to workers.
+OTHER = Meeting("2021-05-03-referat", "txt", "Netværket for Tværgående Data", "den 3. maj 2021", [
+    ("1", "Fælles datastrategi", [("Beslutning", "Sagen blev udsat til næste møde.")]),
+    ("2", "Eventuelt", [("", "Intet.")]),
+], kind="Referat", folder="data")
+
+TABLES = ("meetings", "meeting_documents", "matters", "occurrences", "occurrence_items",
+          "decision_state", "link_state")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("link") / "referater"
+    write_series(root)
+    write_meeting(OTHER, root)
+    db = root.parent / "a.db"
+    assert ingest([root], db).failed == 0
+    return db
+
+
+def _links(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with open_store(db) as st:
+        return {t: sorted(tuple(v for k, v in r.items() if k != "linked_at")
+                          for r in st.rows(f"SELECT * FROM [{t}]")) for t in TABLES}
+
+
+def _relinked(archive: Path, tmp_path: Path, jobs: int) -> tuple[link.LinkReport, Path]:
+    db = tmp_path / f"jobs{jobs}.db"
+    shutil.copy(archive, db)
+    with open_store(db) as st:
+        return link.relink(st, force=True, jobs=jobs), db
+
+
+def test_workers_link_as_this_process_does(archive: Path, tmp_path: Path) -> None:
+    one, db1 = _relinked(archive, tmp_path, 1)
+    two, db2 = _relinked(archive, tmp_path, 2)
+    assert len(one.linked) == len(two.linked) == 2
+    assert (one.matters, one.open_decisions) == (two.matters, two.open_decisions)
+    assert one.open_decisions > 0
+    assert _links(db1) == _links(db2) == _links(archive)
+
+
+def test_workers_that_cannot_start_leave_the_linking_here(
+        archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    @contextmanager
+    def broken(*_args: Any) -> Iterator[Any]:
+        raise workers.BrokenProcessPool("no worker started")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(workers, "pool", broken)
+    report, db = _relinked(archive, tmp_path, 2)
+    assert len(report.linked) == 2
+    assert _links(db) == _links(archive)
+
+
+def test_an_unchanged_archive_links_nothing(archive: Path, tmp_path: Path) -> None:
+    db = tmp_path / "same.db"
+    shutil.copy(archive, db)
+    with open_store(db) as st:
+        assert link.relink(st, jobs=2).linked == []
