@@ -517,6 +517,7 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
         report.removed = _remove_vanished(st, found, seen, report)
         if opts.prune:
             report.pruned = _prune(st, found)
+        run.workers.close()  # the parse workers are done; linking starts its own
         t = perf_counter()
         _link(st, report, opts.force, jobs)
         run.clock("link", t)
