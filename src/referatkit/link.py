@@ -106,11 +106,12 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
         return report
     marks = load_marks(st)
     by_id = {d.id: d for d in docs}
-    # The old links of every forum to link go first (a document that moved to another forum
-    # must leave its old one before it joins the new), then a forum at a time with its
-    # fingerprint: memory holds a few forums' rows, never the archive's, and an interrupted
-    # run keeps the forums it committed and links the rest next time.
-    st.replace_links([*todo, *gone], {}, {})
+    # Forums gone first, then a forum at a time with its fingerprint, writing only the rows
+    # that differ: memory holds a few forums' rows, never the archive's, and an interrupted
+    # run keeps the forums it committed (the others keep their old links and fingerprints,
+    # and are linked next time).
+    if gone:
+        st.replace_links(gone, {}, {})
     tasks = [_Task(f, {i: by_id[i] for i in docs_of[f]}, meetings_of[f], marks,
                    cl.by_name_key, rules) for f in todo]
     # Forums committed together for a second at a time (a commit is a disk sync), each forum
@@ -120,7 +121,7 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
             report.matters += done.matters
             report.open_decisions += done.open_decisions
             batch.open()
-            st.replace_links([done.forum], done.tables, {done.forum: prints[done.forum]})
+            st.update_links(done.forum, done.tables, prints[done.forum])
             batch.done()
     return report
 

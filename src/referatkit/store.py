@@ -448,6 +448,10 @@ SEARCH_DOCS_V3_COLUMNS: dict[str, type] = {"dup_key": str, "meeting_date": str, 
 # Derived tables replaced per forum by Store.replace_links.
 FORUM_LINK_TABLES = ("meetings", "meeting_documents", "matters", "occurrences",
                      "occurrence_items", "decision_state")
+# The key of each of them: a forum linked again writes only the rows whose key is new or whose
+# values changed (Store.update_links).
+FORUM_LINK_KEYS = {"meetings": "id", "meeting_documents": "document_id", "matters": "id",
+                   "occurrences": "id", "occurrence_items": "item_id", "decision_state": "id"}
 # Derived tables replaced as a whole by Store.replace_forums.
 FORUM_TABLES = ("forums", "forum_names", "forum_suggestions")
 
@@ -1062,6 +1066,32 @@ class Store:
             if rows:
                 self._insert_rows("link_state", rows)
 
+    def update_links(self, forum_id: str, tables: dict[str, list[dict[str, Any]]],
+                     fingerprint: str) -> None:
+        """Make the derived rows of one forum ``tables`` and record its fingerprint, writing
+        only what differs from the rows it has: a forum linked again because one of its
+        eighty meetings changed rewrites the few rows that changed, not all of them.
+
+        A row another forum holds (a document that moved forum) is taken over; a row of
+        this forum that is no longer in ``tables`` goes."""
+        with self.transaction():
+            for table in FORUM_LINK_TABLES:
+                key = FORUM_LINK_KEYS[table]
+                new = tables.get(table) or []
+                old = {r[key]: r for r in self.rows(
+                    f"SELECT * FROM [{table}] WHERE forum_id = ?", [forum_id])}
+                keep = {r[key] for r in new}
+                gone = [(k, forum_id) for k in old if k not in keep]
+                if gone:
+                    self.conn.executemany(
+                        f"DELETE FROM [{table}] WHERE [{key}] = ? AND forum_id = ?", gone)
+                changed = [r for r in new if (o := old.get(r[key])) is None
+                           or any(o.get(c) != v for c, v in r.items())]
+                if changed:
+                    self._insert_rows(table, changed, replace=True)
+            self._insert_rows("link_state", [{"forum_id": forum_id, "fingerprint": fingerprint,
+                                              "linked_at": now_iso()}], replace=True)
+
     def set_mark(self, row: dict[str, Any]) -> None:
         """Record a person's close, reopen or note of a decision (one row per decision id)."""
         with self.transaction():
@@ -1172,12 +1202,14 @@ class Store:
                 self._insert_rows(table, rows.tables[table])
         self._add_terms(rows.terms)
 
-    def _insert_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    def _insert_rows(self, table: str, rows: Sequence[dict[str, Any]],
+                     replace: bool = False) -> None:
         # One prepared statement for the rows of a table (all have the same keys): the write
         # path spends its time in the index, not in building SQL for every few rows.
         cols = list(rows[0])
         self.conn.executemany(
-            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+            f"INSERT {'OR REPLACE ' if replace else ''}INTO [{table}] "
+            f"({', '.join(f'[{c}]' for c in cols)}) "
             f"VALUES ({', '.join('?' for _ in cols)})",
             [tuple(r[c] for c in cols) for r in rows])
 
