@@ -12,14 +12,12 @@ from typing import Annotated
 
 import typer
 
-from referatkit import __version__, config, people, queries, render, state
-from referatkit import diff as D
-from referatkit import doctor as doctor_mod
-from referatkit import report as R
+from referatkit import __version__, config, people, queries, render
 from referatkit import search as search_lib
 from referatkit.errors import EXIT_PARTIAL, EXIT_USAGE, ReferatkitError, UsageError
-from referatkit.ingest import default_jobs, parse_size
-from referatkit.ingest import ingest as run_ingest
+
+# The pipeline, linking, diff, report and doctor are imported by the commands that use them:
+# a search or a listing starts without compiling the segmenter's grammar or loading rapidfuzz.
 
 # Exit code for Ctrl-C, as shells report it (128 + SIGINT).
 EXIT_INTERRUPTED = 130
@@ -135,6 +133,8 @@ def ingest(
     some files failed (the rest was stored), 2 for a usage error, 3 when the database cannot
     be used (another run is writing to it, or it is damaged).
     """
+    from referatkit.ingest import default_jobs, parse_size
+    from referatkit.ingest import ingest as run_ingest
     fmt = render.check_format(fmt, (render.TABLE, render.JSON))
     size = parse_size(max_size)
     db_path = _db(ctx, db)
@@ -177,6 +177,7 @@ def doctor(
     """Check the archive: SQLite integrity, the full-text index, the schema version, rows
     that point at something gone, killed runs, file permissions. Exit code 0 when all is
     well, 1 when a check found a problem, 3 when the database cannot be opened."""
+    from referatkit import doctor as doctor_mod
     fmt = render.check_format(fmt, (render.TABLE, render.JSON))
     path = config.resolve_db_path(db if db is not None else (ctx.obj or {}).get("db"),
                                   create_dir=False)
@@ -421,6 +422,7 @@ def decisions_close(
     The close is kept under the decision's stable id: it survives re-ingest, an edited or
     moved file, and (through export-state/import-state) a rebuilt database.
     """
+    from referatkit import state
     fmt = render.check_format(fmt, (render.TABLE, render.JSON))
     render.decision_marked(state.close(_db(ctx, db), decision, note), "Closed", fmt)
 
@@ -439,6 +441,7 @@ def decisions_reopen(
 ) -> None:
     """Open a decision again, after a close by hand or a settling decision at a later meeting
     (a settling decision at a still later meeting closes it again)."""
+    from referatkit import state
     fmt = render.check_format(fmt, (render.TABLE, render.JSON))
     render.decision_marked(state.reopen(_db(ctx, db), decision, note), "Reopened", fmt)
 
@@ -455,6 +458,7 @@ def decisions_note(
     fmt: OutFormat = "table",
 ) -> None:
     """Attach a note to a decision without closing or opening it."""
+    from referatkit import state
     fmt = render.check_format(fmt, (render.TABLE, render.JSON))
     render.decision_marked(state.annotate(_db(ctx, db), decision, text), "Noted", fmt)
 
@@ -499,6 +503,7 @@ def forums_merge(
     db: DbOption = None,
 ) -> None:
     """Record that FORUM is the same body as INTO (kept as your choice, by name)."""
+    from referatkit import state
     render.forum_changed(state.merge_forums(_db(ctx, db), forum, into, note), "Merged")
 
 
@@ -513,6 +518,7 @@ def forums_unmerge(
     db: DbOption = None,
 ) -> None:
     """Record that documents written with NAME are a forum of their own (never matched)."""
+    from referatkit import state
     render.forum_changed(state.unmerge_forum(_db(ctx, db), name, note), "Apart")
 
 
@@ -638,6 +644,7 @@ def diff(
     where no matter links them), then added, removed and changed items, with a word-level
     diff of text and decisions ([-deleted-] {+inserted+}). With --matter: a recurring item
     across its occurrences."""
+    from referatkit import diff as D
     fmt = render.check_format(fmt, render.DIFF_FORMATS)
     path = _db(ctx, db)
     if matter is not None:
@@ -688,6 +695,7 @@ def report(
     matters opened and settled, decisions still open and their age, the main themes and the
     terms that rose or fell against the year before. Without --year/--from/--to: every
     year. Closed items are left out unless --include-closed."""
+    from referatkit import report as R
     chosen = R.check_template(template)
     fmt = render.check_format(fmt, render.REPORT_FORMATS)
     if chosen and fmt not in (render.TABLE, render.MD):
@@ -710,6 +718,7 @@ def export_state(
 ) -> None:
     """Write what people recorded (closed decisions, notes, forum merges) as JSON: a backup
     that 'import-state' restores, also into a database rebuilt from the same files."""
+    from referatkit import state
     data = state.export_state(_db(ctx, db))
     if output is None:
         render.write_json(data)
@@ -731,6 +740,7 @@ def import_state(
     db: DbOption = None,
 ) -> None:
     """Restore what 'export-state' wrote. A row this archive holds in a newer version is kept."""
+    from referatkit import state
     if str(path) == "-":
         text = sys.stdin.read()
     else:
@@ -757,6 +767,8 @@ def link(
 ) -> None:
     """Link meetings and matters again for every forum (ingest does it for what changed;
     run this after upgrading referatkit)."""
+    from referatkit import state
+    from referatkit.ingest import default_jobs
     done = state.relink(_db(ctx, db), jobs=jobs or default_jobs())
     render.message(f"Linked {len(done.linked)} forum(s): {done.matters} matters, "
                    f"{done.open_decisions} open decision(s)")

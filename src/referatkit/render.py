@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -24,13 +24,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from referatkit import diff as D
-from referatkit import htmlreport, mdreport
-from referatkit import report as R
-from referatkit.doctor import DoctorReport
 from referatkit.errors import ReferatkitError, UsageError
-from referatkit.ingest import FAILED, SCANNED, UNCHANGED, IngestReport
-from referatkit.ingest import Progress as IngestEvent
 from referatkit.model import STATUSES
 from referatkit.queries import (
     DecisionRow,
@@ -41,6 +35,13 @@ from referatkit.queries import (
     StoredDocument,
 )
 from referatkit.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchResult, Timeline
+
+if TYPE_CHECKING:  # imported where used: a search or a listing does not load these
+    from referatkit import diff as D
+    from referatkit import report as R
+    from referatkit.doctor import DoctorReport
+    from referatkit.ingest import IngestReport
+    from referatkit.ingest import Progress as IngestEvent
 
 TABLE, JSON, CSV = "table", "json", "csv"
 LISTING_FORMATS = (TABLE, JSON, CSV)
@@ -728,6 +729,7 @@ def ingest_progress(*, quiet: bool = False, log: IngestLog | None = None) -> Ite
     """A callback for :func:`referatkit.ingest.ingest`: a progress bar when stderr is a
     terminal; otherwise one plain line per file that was read (unchanged files stay silent so
     a nightly log shows what happened, not what did not). Every event also goes to ``log``."""
+    from referatkit.ingest import FAILED, SCANNED, UNCHANGED
     if log is not None:
         with ingest_progress(quiet=quiet) as show:
             def both(e: IngestEvent) -> None:
@@ -825,6 +827,7 @@ def _console(stream: TextIO) -> Console:
 def _diff_text(segments: Sequence[D.Segment], *, collapse: bool = True) -> Text:
     """Word-level diff as rich Text: deletions [-struck-], insertions {+bold+} — the marks
     stay when there is no colour (a pipe, NO_COLOR)."""
+    from referatkit import diff as D
     text = Text()
     marks = {D.DELETE: ("[-", "-]"), D.INSERT: ("{+", "+}"), D.EQUAL: ("", "")}
     for sep, op, part in D.pieces(D.collapse(segments) if collapse else segments):
@@ -835,6 +838,8 @@ def _diff_text(segments: Sequence[D.Segment], *, collapse: bool = True) -> Text:
 
 
 def _item_details(it: D.ItemDiff) -> Text:
+    from referatkit import diff as D
+    from referatkit import mdreport
     out = Text()
 
     def line(label: str, body: Text) -> None:
@@ -873,6 +878,7 @@ def _item_cell(it: D.ItemDiff) -> Text:
 
 
 def _meeting_diff_table(m: D.MeetingDiff, console: Console) -> None:
+    from referatkit import diff as D
     counts = m.counts
     console.print(Text(f"A: {m.a.label}\nB: {m.b.label}"))
     console.print(Text(", ".join(f"{counts[c]} {c if c != D.SAME else 'unchanged'}"
@@ -893,6 +899,7 @@ def _meeting_diff_table(m: D.MeetingDiff, console: Console) -> None:
 
 
 def _matter_diff_table(m: D.MatterDiff, console: Console) -> None:
+    from referatkit import diff as D
     head = Text(f"{m.title} — {m.forum}", style="bold")
     console.print(head)
     console.print(Text(f"{len(m.occurrences)} occurrence(s): " + "; ".join(
@@ -916,6 +923,8 @@ def _matter_diff_table(m: D.MatterDiff, console: Console) -> None:
 
 def diff_result(result: D.MeetingDiff | D.MatterDiff, fmt: str, output: Path | None = None) -> None:
     """A :class:`~referatkit.diff.MeetingDiff` or :class:`~referatkit.diff.MatterDiff`."""
+    from referatkit import diff as D
+    from referatkit import mdreport
     is_matter = isinstance(result, D.MatterDiff)
     with output_stream(output) as stream:
         if fmt == JSON:
@@ -1052,6 +1061,8 @@ def report_result(rep: R.Report, fmt: str, output: Path | None = None,
                   template: str | None = None) -> None:
     """A :class:`~referatkit.report.Report` in ``fmt``; with ``template`` (aarsrapport) the
     Markdown draft of the one forum and year."""
+    from referatkit import htmlreport, mdreport
+    from referatkit import report as R
     if template is not None:
         fr, y = R.one_forum_year(rep, template)
         with output_stream(output) as stream:
@@ -1095,6 +1106,8 @@ class IngestLog:
         self.file.write(f"{stamp} {' '.join(text.split())}\n")
 
     def event(self, e: IngestEvent) -> None:
+        from referatkit.ingest import SCANNED, UNCHANGED
+
         if e.outcome == SCANNED:
             self.line(f"scanned: {e.total} file(s) to look at")
         elif e.outcome != UNCHANGED:
