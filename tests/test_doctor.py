@@ -14,8 +14,7 @@ from archive_docs import notat_document, sample_document
 from referatkit import cli, doctor, queries, store
 from referatkit.errors import DatabaseError, LockedError
 from referatkit.store import FileRecord, open_store
-
-DATA = Path(__file__).parent / "data"
+from v1_archive import V1_DIR, v1_archive
 
 
 @pytest.fixture
@@ -134,7 +133,7 @@ def test_permissions_and_killed_runs(db: Path) -> None:
 
 def test_an_old_schema_is_reported_not_upgraded(tmp_path: Path) -> None:
     db = tmp_path / "v1.db"
-    shutil.copy(DATA / "v1" / "referatkit-v1.db", db)
+    v1_archive(db)
     os.chmod(db, 0o600)  # a checkout makes it 0o644, which doctor would rightly report
     report = doctor.check(db)
     assert report.schema_version == 1
@@ -166,14 +165,14 @@ def test_a_v1_archive_upgraded_by_a_nightly_run_is_sound(tmp_path: Path) -> None
     from referatkit.ingest import ingest
 
     db = tmp_path / "v1.db"
-    shutil.copy(DATA / "v1" / "referatkit-v1.db", db)
+    v1_archive(db)
     os.chmod(db, 0o600)
     with sqlite3.connect(db) as raw:
         v1_decisions = sorted(r[0] for r in raw.execute("SELECT id FROM decisions"))
         v1_paths = [r[0] for r in raw.execute("SELECT path FROM files ORDER BY path")]
     src = tmp_path / "arkiv"
     src.mkdir()
-    for f in sorted((DATA / "v1").glob("*.txt")):
+    for f in sorted(V1_DIR.glob("*.txt")):
         shutil.copy(f, src / f.name)
     (src / "tom.txt").write_bytes(b"")
     report = ingest([src], db, prune=True)

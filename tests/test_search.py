@@ -11,7 +11,6 @@ import contextlib
 import csv
 import io
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -31,8 +30,7 @@ from referatkit.errors import DatabaseError, NotFoundError, QueryError, Referatk
 from referatkit.ingest import ingest
 from referatkit.model import Document, Item, Section
 from referatkit.store import Store, open_store
-
-DATA = Path(__file__).parent / "data"
+from v1_archive import v1_archive
 
 
 @pytest.fixture(scope="module")
@@ -510,7 +508,7 @@ def test_the_vocabulary_follows_the_index(tmp_path: Path) -> None:
 
 def test_a_v1_archive_upgrades_and_searches_the_danish_way(tmp_path: Path) -> None:
     db = tmp_path / "v1.db"
-    shutil.copy(DATA / "v1" / "referatkit-v1.db", db)
+    v1_archive(db)
     raw = sqlite3.connect(db)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
     raw.close()

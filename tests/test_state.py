@@ -17,8 +17,8 @@ from referatkit import cli, queries, state, store
 from referatkit.errors import NotFoundError, UsageError
 from referatkit.ingest import ingest
 from series_docs import EXPECTED_OPEN, Meeting, meeting, write_meeting, write_series
+from v1_archive import V1_DIR, v1_archive
 
-DATA = Path(__file__).parent / "data"
 K17 = "Sagen oversendes til K17."
 M4 = "2021-01-22-referat"  # the PDF meeting whose referral to K17 is closed by hand
 
@@ -201,7 +201,7 @@ def test_a_v1_archive_upgrades_in_place(tmp_path: Path) -> None:
     tests/data/v1/*.txt): it opens, keeps its documents and decision ids, answers by status
     until linked, and follows the matter once linked."""
     db = tmp_path / "v1.db"
-    shutil.copy(DATA / "v1" / "referatkit-v1.db", db)
+    v1_archive(db)
     raw = sqlite3.connect(db)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
     ids_before = sorted(r[0] for r in raw.execute("SELECT id FROM decisions"))
@@ -226,12 +226,12 @@ def test_the_v1_texts_give_the_v1_decision_ids(tmp_path: Path) -> None:
     """The upgrade keeps ids stable: reading the same files today gives the ids the v1 archive
     stored (marks recorded under them stay valid). Better extraction may find more decisions
     ("Intet." under Eventuelt is one now), never other ids for the ones it had."""
-    raw = sqlite3.connect(DATA / "v1" / "referatkit-v1.db")
+    raw = sqlite3.connect(v1_archive(tmp_path / "v1.db"))
     v1 = sorted(r[0] for r in raw.execute("SELECT id FROM decisions"))
     raw.close()
     src = tmp_path / "arkiv"
     src.mkdir()
-    for f in sorted((DATA / "v1").glob("*.txt")):
+    for f in sorted(V1_DIR.glob("*.txt")):
         shutil.copy(f, src / f.name)
     db = tmp_path / "new.db"
     _ingest(src, db)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -17,8 +16,7 @@ from referatkit import ids, queries, store
 from referatkit.errors import DatabaseError
 from referatkit.model import Decision, Document, Item, Participant, Section
 from referatkit.store import FileRecord, open_store
-
-DATA = Path(__file__).parent / "data"
+from v1_archive import v1_archive
 
 
 @pytest.fixture
@@ -405,7 +403,7 @@ def test_every_foreign_key_column_is_indexed_new_and_migrated(tmp_path: Path) ->
     with open_store(tmp_path / "new.db") as s:
         assert store._fk_columns_without_index(s.db) == []
     old = tmp_path / "v1.db"
-    shutil.copy(DATA / "v1" / "referatkit-v1.db", old)
+    v1_archive(old)
     with open_store(old) as s:
         assert s.schema_version == store.SCHEMA_VERSION
         assert store._fk_columns_without_index(s.db) == []
