@@ -1121,19 +1121,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     if not sources and not extra_sources:
         ap.error("nothing to evaluate (no fixtures and no samples)")
 
+    def folder_rows(source: str, root: Path) -> list[Row]:
+        return [row for folder in find_documents(root)
+                if not args.only or any(o in folder.name for o in args.only)
+                for row in evaluate_folder(source, folder, formats=formats,
+                                           hyphenation=not args.strict_text)]
+
     rows: list[Row] = []
     for source, root in sources:
-        for folder in find_documents(root):
-            if args.only and not any(o in folder.name for o in args.only):
-                continue
-            rows += evaluate_folder(source, folder, formats=formats,
-                                    hyphenation=not args.strict_text)
+        rows += folder_rows(source, root)
     for source, root in extra_sources:
-        for folder in find_documents(root):
-            if args.only and not any(o in folder.name for o in args.only):
-                continue
-            rows += evaluate_folder(source, folder, formats=formats,
-                                    hyphenation=not args.strict_text)
+        rows += folder_rows(source, root)
         for truth in find_truths(root):
             if args.only and not any(o in truth.stem for o in args.only):
                 continue

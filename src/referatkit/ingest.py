@@ -32,8 +32,6 @@ from __future__ import annotations
 import errno
 import fnmatch
 import hashlib
-import multiprocessing
-import multiprocessing.context
 import os
 import re
 import stat
@@ -573,7 +571,7 @@ class _Workers:
             return None
         if self.pool is None:
             t = perf_counter()
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=_mp_context(),
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=workers.mp_context(),
                                             initializer=_worker_init)
             # Not waited for: the workers start while this process plans and stores.
             self.ready = self.pool.submit(_ready)
@@ -608,10 +606,6 @@ class _Workers:
             for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _mp_context() -> multiprocessing.context.BaseContext:
-    return workers.mp_context()
 
 
 def _ready() -> bool:

@@ -111,7 +111,7 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
     # run keeps the forums it committed (the others keep their old links and fingerprints,
     # and are linked next time).
     if gone:
-        st.replace_links(gone, {}, {})
+        st.drop_links(gone)
     tasks = [_Task(f, {i: by_id[i] for i in docs_of[f]}, meetings_of[f], marks,
                    cl.by_name_key, rules) for f in todo]
     # Forums committed together for a second at a time (a commit is a disk sync), each forum

@@ -445,7 +445,7 @@ SCHEMA_V3: dict[str, TableSpec] = {
 }
 SEARCH_DOCS_V3_COLUMNS: dict[str, type] = {"dup_key": str, "meeting_date": str, "closed": int}
 
-# Derived tables replaced per forum by Store.replace_links.
+# Derived tables written per forum by Store.update_links (dropped by Store.drop_links).
 FORUM_LINK_TABLES = ("meetings", "meeting_documents", "matters", "occurrences",
                      "occurrence_items", "decision_state")
 # The key of each of them: a forum linked again writes only the rows whose key is new or whose
@@ -1047,24 +1047,14 @@ class Store:
                 if tables.get(table):
                     self.db[table].insert_all(tables[table])
 
-    def replace_links(self, forum_ids: Sequence[str], tables: dict[str, list[dict[str, Any]]],
-                      fingerprints: dict[str, str]) -> None:
-        """Replace the derived rows (meetings, matters, occurrences, decision states) of the
-        forums ``forum_ids`` in one transaction, and record each forum's fingerprint (absent:
-        the forum is gone)."""
-        stamp = now_iso()
+    def drop_links(self, forum_ids: Sequence[str]) -> None:
+        """Delete the derived rows (meetings, matters, occurrences, decision states) and the
+        fingerprints of forums that are gone, in one transaction."""
         with self.transaction():
             for chunk in chunks(list(forum_ids)):
                 marks = ", ".join("?" for _ in chunk)
                 for table in (*FORUM_LINK_TABLES, "link_state"):
                     self._exec(f"DELETE FROM [{table}] WHERE forum_id IN ({marks})", chunk)
-            for table in FORUM_LINK_TABLES:
-                if tables.get(table):
-                    self._insert_rows(table, tables[table])
-            rows = [{"forum_id": f, "fingerprint": fp, "linked_at": stamp}
-                    for f, fp in fingerprints.items()]
-            if rows:
-                self._insert_rows("link_state", rows)
 
     def update_links(self, forum_id: str, tables: dict[str, list[dict[str, Any]]],
                      fingerprint: str) -> None:
