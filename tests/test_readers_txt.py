@@ -59,6 +59,14 @@ def test_utf16_with_and_without_bom() -> None:
         assert decoded.encoding.startswith("utf-16")
 
 
+
+def test_utf8_with_a_nul_is_not_bomless_utf16() -> None:
+    # Caught by hypothesis: "0\x00\x80" in UTF-8 has a NUL in every other byte, and was read
+    # as UTF-16-LE "0胂".
+    decoded = decode_text("0\x00\x80".encode())
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith("0")
+
 def test_mostly_utf8_with_a_broken_byte_is_replaced_with_a_warning() -> None:
     data = "Mødet blev godkendt på årsmødet. ".encode() * 5 + b"\xff slut"
     decoded = decode_text(data)

@@ -233,10 +233,26 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
     for lane, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if lane >= UTF16_NUL_SHARE * half and other <= MAX_STRAY_NULS:
             try:
-                return Decoded(data.decode(codec), codec)
+                text = data.decode(codec)
             except UnicodeDecodeError:
                 return None
+            if _OUTSIDE_LATIN.search(text) and _is_utf8(data):
+                return None  # UTF-8 with NULs in it ("0\x00\xc2\x80" is not "0胂")
+            return Decoded(text, codec)
     return None
+
+
+# Latin-script text in UTF-16 is letters, digits and punctuation of these blocks; anything
+# else, when the bytes are UTF-8 as well, says the NULs were in UTF-8 text.
+_OUTSIDE_LATIN = re.compile("[^\u0000-\u02ff\u2000-\u206f\u20ac]")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _charset_normalizer(data: bytes) -> Decoded | None:
