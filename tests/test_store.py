@@ -410,3 +410,42 @@ def test_every_foreign_key_column_is_indexed_new_and_migrated(tmp_path: Path) ->
         plan = " ".join(r[3] for r in s.conn.execute(
             "EXPLAIN QUERY PLAN DELETE FROM items WHERE document_id = 'x'"))
         assert "SCAN" not in plan, plan
+
+
+def test_a_forums_documents_come_from_an_index_new_and_migrated(tmp_path: Path) -> None:
+    # Caught by `make bench-search`: a search narrowed to a forum read 2,000 document rows
+    # for their ids, 5 ms of every such query.
+    old = tmp_path / "v1.db"
+    v1_archive(old)
+    with open_store(tmp_path / "new.db") as new, open_store(old) as migrated:
+        for s in (new, migrated):
+            plan = " ".join(r[3] for r in s.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE forum IN ('a', 'b')"))
+            assert "COVERING INDEX ix_documents_forum_id" in plan, plan
+            names = {ix.name for ix in s.db["documents"].indexes}
+            assert "ix_documents_forum" not in names
+
+
+def test_the_search_index_is_merged_when_it_has_many_segments(tmp_path: Path) -> None:
+    from referatkit import search
+
+    with open_store(tmp_path / "a.db") as s:
+        def segments() -> int:
+            return s.scalar("SELECT count(DISTINCT segid) FROM search_fts_idx")
+
+        # One document per transaction, each adds a segment (FTS5 merges some on its own).
+        for i in range(40):
+            doc = Document(path=f"/m/{i}.txt", sha256=f"{i:064x}", format="txt",
+                           title=f"Referat {i}", meeting_date=f"2020-01-{i % 28 + 1:02d}",
+                           items=[Item(number="1", title=f"Budget og rammeaftale {i}",
+                                       sections=[Section("Beslutning", "decision",
+                                                        f"Godkendt sag {i}")])])
+            _store(s, doc)
+        before = segments()
+        hits = [h.to_dict() for h in search.search(s, "budget", limit=100).hits]
+        assert before > store.FTS_MAX_SEGMENTS
+        assert s.tidy_search_index() is True
+        assert segments() == 1
+        assert s.tidy_search_index() is False  # nothing to do now
+        assert [h.to_dict() for h in search.search(s, "budget", limit=100).hits] == hits
+        s.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")

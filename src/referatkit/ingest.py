@@ -76,7 +76,7 @@ MAX_QUEUED = 1000  # planned files (mostly unchanged ones) waiting for their tur
 JOBS_ENV = "REFERATKIT_JOBS"  # the default of --jobs
 # The stages this process times itself (the workers time referatkit.pipeline.STAGES and
 # "rows", their turning documents into rows).
-MAIN_STAGES = ("scan", "plan", "start", "wait", "store", "link")
+MAIN_STAGES = ("scan", "plan", "start", "wait", "store", "link", "index")
 CRASHED = "the reader crashed on this file (its worker process died)"
 
 # Files larger than this are not read (``--max-size``): minutes are rarely above a few MB, and
@@ -519,6 +519,9 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
         t = perf_counter()
         _link(st, report, opts.force, jobs)
         run.clock("link", t)
+        t = perf_counter()
+        st.tidy_search_index()
+        run.clock("index", t)
         status = "partial" if report.failed else "ok"
     except BaseException as e:
         if isinstance(e, KeyboardInterrupt):

@@ -46,7 +46,7 @@ from referatkit.model import Document, Section
 from referatkit.redact import CPR_MASK as CPR_MASK  # the index's mask is redact.py's
 from referatkit.redact import redact_cpr
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Keep æ/ø/å distinct from a/o/a: "remove_diacritics 0". Stems live beside the index, in
 # search_terms (see referatkit.words), not in the tokenizer: the index keeps every word as
@@ -54,6 +54,8 @@ SCHEMA_VERSION = 4
 FTS_TOKENIZE = words.FTS5_TOKENIZER
 FTS_TABLE = "search_fts"
 FTS_CONTENT_TABLE = "search_docs"
+# Segments of the full-text index an ingest leaves as they are (see Store.tidy_search_index).
+FTS_MAX_SEGMENTS = 8
 FTS_COLUMNS = ("title", "body")
 # The index's vocabulary as FTS5 sees it (term, rows holding it, occurrences).
 FTS_VOCAB_TABLE = "search_fts_vocab"
@@ -681,11 +683,20 @@ def _fk_columns_without_index(db: sqlite_utils.Database) -> list[tuple[str, str]
     return sorted(set(out))
 
 
+def _migrate_5_forum_documents(db: sqlite_utils.Database) -> None:
+    """The documents of a forum straight from an index: a search narrowed to a forum reads
+    their ids from it (2,000 documents of a forum, 5 ms a query from the table, 0.5 ms so)."""
+    db["documents"].create_index(["forum", "id"], index_name="ix_documents_forum_id",
+                                 if_not_exists=True)
+    db.execute("DROP INDEX IF EXISTS ix_documents_forum")  # the new one begins with it
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _migrate_1_create,
     2: _migrate_2_matters,
     3: _migrate_3_search,
     4: _migrate_4_fk_indexes,
+    5: _migrate_5_forum_documents,
 }
 
 
@@ -910,6 +921,18 @@ class Store:
                 [now_iso(), json.dumps(list(roots), ensure_ascii=False), __version__],
             )
             return int(cur.lastrowid or 0)
+
+    def tidy_search_index(self) -> bool:
+        """Merge the full-text index into one segment when it has more than
+        FTS_MAX_SEGMENTS. Every transaction that indexes rows adds a segment, and FTS5 reads
+        each word's postings from every segment it is in: a query of three common words with
+        their compounds took 30 ms on 27 segments, 20 on one. Whether it merged."""
+        if int(self.scalar(f"SELECT count(DISTINCT segid) FROM [{FTS_TABLE}_idx]") or 0) \
+                <= FTS_MAX_SEGMENTS:
+            return False
+        with self.transaction():
+            self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('optimize')")
+        return True
 
     def finish_run(self, run_id: int, status: str, counts: RunCounts) -> None:
         with self.transaction():
