@@ -513,7 +513,7 @@ def test_a_v1_archive_upgrades_and_searches_the_danish_way(tmp_path: Path) -> No
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
     raw.close()
     with store.open_store(db) as s:
-        assert s.schema_version == store.SCHEMA_VERSION == 4
+        assert s.schema_version == store.SCHEMA_VERSION == 5
         s.check_fts()
         assert s.scalar("SELECT count(*) FROM search_terms") > 20
         assert s.scalar("SELECT count(*) FROM search_docs WHERE dup_key IS NULL") == 0
@@ -525,3 +525,64 @@ def test_a_v1_archive_upgrades_and_searches_the_danish_way(tmp_path: Path) -> No
 
 def test_search_errors_are_referatkit_errors() -> None:
     assert issubclass(QueryError, UsageError) and issubclass(QueryError, ReferatkitError)
+
+
+# --- a narrowed search ranks the rows its filters leave ---------------------------------------
+# Queries of the fixtures' own words (common and rare, with forms and compounds, phrases and
+# prefixes) under each kind of filter.
+NARROWED_QUERIES = ("møde", "budget", "aftale", "beslutning", "udvalg godkendt", "sag",
+                    '"næste møde"', "handicap*", "status orientering", "plan", "rådet",
+                    "børn unge", "tilbud", "referat godkendt møde")
+NARROWING = ({"year": 2021}, {"scope": "decisions"}, {"scope": "items"},
+             {"forum": "handicaprådet"}, {"kind": "section"}, {"status": "approved"},
+             {"doc_type": "dagsorden"}, {"date_from": "2020", "date_to": "2022"},
+             {"include_closed": True, "scope": "items"})
+
+
+def _page(db: Path, query: str, **kw: object) -> list[dict[str, object]]:
+    res = search.search(db, query, limit=200, **kw)  # type: ignore[arg-type]
+    return [h.to_dict() for h in res.hits] + [{"more": res.more}]
+
+
+@pytest.mark.parametrize("filters", NARROWING, ids=lambda f: ",".join(f))
+def test_a_narrowed_search_ranks_as_the_whole_index_does(
+        fixtures_db: Path, filters: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows a filter leaves, ranked here (groups told apart, bm25 computed in Python), in
+    the order and with the scores the FTS5 queries per group give (NARROW_MAX_MATCHES below
+    every query: ranking in windows, as for an unfiltered search)."""
+    mine = {q: _page(fixtures_db, q, **filters) for q in NARROWED_QUERIES}
+    assert sum(len(v) > 1 for v in mine.values()) >= 4  # the filter leaves hits to compare
+    monkeypatch.setattr(search, "NARROW_MAX_MATCHES", -1)
+    for q in NARROWED_QUERIES:
+        assert mine[q] == _page(fixtures_db, q, **filters), q
+
+
+def test_a_narrowed_search_of_many_rows_ranks_in_windows(
+        fixtures_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past NARROW_MAX_PASSING rows the groups come from FTS5 as without filters, also when
+    only the compounds are too many (then the words and their forms are ranked here)."""
+    want = {q: _page(fixtures_db, q, year=2021) for q in NARROWED_QUERIES}
+    monkeypatch.setattr(search, "NARROW_MAX_PASSING", 3)
+    for q in NARROWED_QUERIES:
+        assert _page(fixtures_db, q, year=2021) == want[q], q
+
+
+def test_bm25_here_is_fts5s_to_the_last_bit(fixtures_db: Path) -> None:
+    from referatkit import queries, words
+
+    with queries.open_archive(fixtures_db) as st_:
+        compared = 0
+        for q in NARROWED_QUERIES:
+            p = search.plan(st_, q)
+            assert p.parts is not None
+            for (_, expr), (_, lv) in zip(p.groups(), p.group_levels(), strict=True):
+                phrases = [ph for part in p.parts for ph in part.levels[lv]]
+                bm = search._Bm25(st_, phrases)
+                w1, w2 = search.BM25_WEIGHTS
+                for score, title, body in st_._exec(
+                        f"SELECT bm25(search_fts, {w1}, {w2}), s.title, s.body "
+                        "FROM search_fts f JOIN search_docs s ON s.rid = f.rowid "
+                        "WHERE search_fts MATCH ?", [expr]):
+                    assert bm.score((words.tokens(title), words.tokens(body)), phrases) == score
+                    compared += 1
+        assert compared > 500
