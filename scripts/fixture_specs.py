@@ -2655,6 +2655,56 @@ fixture(
 )
 
 
+fixture(
+    name="participant_table_empty_cells",
+    about="a participant table whose rows leave cells empty (no organisation, no role, "
+    "attendance only where someone was away): each cell keeps its column (caught: the empty "
+    "cells were dropped and the next cell read as the one before). DOCX, Markdown and PDF "
+    "have the cells; a plain-text table of columns has only gaps",
+    formats=("md", "docx", "pdf"),
+    blocks=[
+        Title("Referat – Seniorrådet"),
+        P("Dato: 9. oktober 2025 kl. 10.00–12.00"),
+        P("Sted: Byrådssalen, Kystby Rådhus"),
+        Label("Deltagere"),
+        Table(
+            widths=[50, 50, 35, 30],
+            rows=[
+                ["Navn", "Organisation", "Rolle", "Afbud"],
+                ["Grethe Holm", "", "formand", ""],
+                ["Bent Kure", "Ældre Sagen Kystby", "", "Afbud"],
+                ["Lis Winther", "", "", ""],
+                ["Aksel Dam", "Kystby Kommune", "sekretær", ""],
+            ],
+            txt="columns",
+        ),
+        Item("1.", "Godkendelse af dagsorden"),
+        Label("Beslutning"),
+        P("Dagsordenen blev godkendt."),
+        Item("2.", "Høring om budget 2026 for ældreområdet"),
+        Label("Beslutning"),
+        P("Seniorrådet afgiver høringssvar."),
+    ],
+    expected=meeting(
+        "referat", "Seniorrådet", "2025-10-09",
+        items=[it("1", "Godkendelse af dagsorden"),
+               it("2", "Høring om budget 2026 for ældreområdet")],
+        decisions=[dec("1", "Dagsordenen blev godkendt", "approved"),
+                   dec("2", "Seniorrådet afgiver høringssvar", "approved", body="Seniorrådet")],
+        participants=[
+            person("Grethe Holm", role="formand"),
+            person("Bent Kure", "Ældre Sagen Kystby", absent=True),
+            person("Lis Winther"),
+            person("Aksel Dam", "Kystby Kommune", role="sekretær"),
+        ],
+        notes=(
+            "Under the header Navn | Organisation | Rolle | Afbud an empty cell is no value: "
+            "Grethe Holm has no organisation (not 'formand'), Bent Kure no role (not "
+            "'Afbud'); 'Afbud' in the last column marks him absent."
+        ),
+    ),
+)
+
 # The blind sets (scripts/holdout_specs.py): documents written and judged before the pipeline
 # ran on them, kept as regression fixtures once measured.
 from holdout_specs import HOLDOUT, SECOND  # noqa: E402

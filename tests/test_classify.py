@@ -477,3 +477,20 @@ def test_decision_ids_are_stable_and_distinct() -> None:
     ids_a = [d.id for it in a.items for d in it.decisions]
     assert ids_a == [d.id for it in b.items for d in it.decisions]
     assert len(set(ids_a)) == 2 and all(ids_a)
+
+
+@pytest.mark.parametrize(("text", "away"), [
+    ("Alle", []),
+    ("Alle pånær Kristian", ["Kristian"]),
+    ("Alle (Ingen Kristian - meldt)", ["Kristian"]),
+    ("alle undtagen Hans Hansen og Grete Jensen", ["Hans Hansen", "Grete Jensen"]),
+    ("Samtlige medlemmer undtagen Ole Sørensen (afbud)", ["Ole Sørensen"]),
+])
+def test_a_participant_line_of_everyone_names_only_those_away(text: str,
+                                                              away: list[str]) -> None:
+    # Caught on the real corpus (a student group's logbook): `referatkit people` listed
+    # "Alle" and "Alle pånær Kristian" as people.
+    got = parse_participants(Section("Fremmødte", "participants", text))
+    assert [(p.name, p.absent) for p in got] == [(n, True) for n in away]
+    names = parse_participants(Section("Fremmødte", "participants", "Allan Jensen\nAlbert Hansen"))
+    assert [p.name for p in names] == ["Allan Jensen", "Albert Hansen"]

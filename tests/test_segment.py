@@ -560,3 +560,21 @@ def test_a_file_name_ends_its_caption() -> None:
     assert doc.items[0].sections[0].text.split("\n") == [
         "Orientering om den midlertidige nedlukning af de 7 særlige pladser.pdf", "Samme dag er møde i styregruppen.",
     ]
+
+
+def test_a_bold_line_of_its_own_ends_a_participant_list(tmp_path) -> None:
+    # Caught on the real corpus (a student group's logbook in Markdown): the list under
+    # "**Fremmødte**" ran on through "**Referat af gruppemøde**" and its bullets, and
+    # `referatkit people` listed "Design mock-up" and "Se GitHub for commits" as people.
+    from referatkit.pipeline import parse_file
+
+    path = tmp_path / "logbog.md"
+    path.write_text(
+        "# Logbog for gruppe 4\n\n<h3>Tirsdag d. 11/02/2020</h3>\n\n"
+        "**Fremmødte**  \n- Alle pånær Kristian\n\n"
+        "**Referat af gruppemøde**  \n- Design mock-up\n- Gruppen startede med at kode\n"
+        "  - Se GitHub for commits\n\n"
+        "**Afbud**  \n- Hanne Holm\n", encoding="utf-8")
+    (doc,) = parse_file(path)
+    assert [(p.name, p.absent) for p in doc.participants] == [("Kristian", True),
+                                                             ("Hanne Holm", True)]

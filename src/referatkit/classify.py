@@ -726,6 +726,8 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
 PARTY = re.compile(r"\((?P<party>[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]{1,3}\.?)\)")
 NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*\(|,\s+|\s+\|\s+|\t")
 CELL_SPLIT = re.compile(r"\s*\t\s*|\s+\|\s+")
+# The cells of a table row in place, empty ones too ("Ida Rask |  | formand").
+CELL_PLACES = re.compile(r"\s*\|\s*")
 EMAIL = re.compile(r"<?[\w.+\-]+@[\w\-]+\.[\w.\-]+>?")
 NOT_A_NAME = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.NOT_A_NAME_WORDS) + r")\b", re.IGNORECASE)
 ROLE_SUFFIX_RE = re.compile(r"^[a-zæøåéöä\-]+(?:" + "|".join(vocab.ROLE_SUFFIXES) + r")$")
@@ -737,6 +739,9 @@ HONORIFIC_RE = re.compile(
     r"^(?P<title>" + "|".join(re.escape(h) for h in sorted(set(vocab.HONORIFICS), key=len, reverse=True))
     + r")\s+(?=[A-ZÆØÅ][\wæøåÆØÅ\-]+\s+[A-ZÆØÅ])", re.IGNORECASE)
 PEOPLE_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:og|and|samt|och|&)\s+")
+COLLECTIVE = re.compile(r"^(?:" + "|".join(vocab.COLLECTIVE_WORDS) + r")\b", re.IGNORECASE)
+EXCEPT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.EXCEPT_WORDS) + r")\b\s*",
+                    re.IGNORECASE)
 
 
 def _looks_like_name(s: str) -> bool:
@@ -863,9 +868,15 @@ def parse_participants(section: Section) -> list[Participant]:
                 # "Jesper Mathiesen (A) <gap> Ole Bjerregaard (V)": a member list in two columns
                 out.extend(p for c in cells if (p := _parse_person(c, org, role, absent_all)))
                 continue
+            if columns is not None and "|" in raw:
+                # under a header, a cell's column says what it is: empty cells keep their place
+                cells = CELL_PLACES.split(BULLET_PREFIX.sub("", raw, count=1).strip())
             p = _person_from_cells(cells, columns, org, role, absent_all)
             if p:
                 out.append(p)
+            continue
+        if COLLECTIVE.match(line):
+            out.extend(_missing_from_all(line, org))
             continue
         several = _people_inline(line)
         if len(lines) > 1 and any(re.search(r"\s[-–—]\s", x) for x in several):
@@ -876,6 +887,21 @@ def parse_participants(section: Section) -> list[Participant]:
             p = _parse_person(part, org, role, absent_all)
             if p:
                 out.append(p)
+    return out
+
+
+def _missing_from_all(line: str, org: str | None) -> list[Participant]:
+    """"Alle" names no one; "Alle pånær Kristian", "Alle (Ingen Kristian - meldt)" name the
+    ones away."""
+    m = EXCEPT.search(line, COLLECTIVE.match(line).end())  # type: ignore[union-attr]
+    if m is None:
+        return []
+    rest = re.split(r"[)\]]|\s[-–—]\s", line[m.end():], maxsplit=1)[0]
+    out = []
+    for part in PEOPLE_SEPARATORS.split(rest):
+        p = _parse_person(part.strip(" .("), org, "absent", True)
+        if p:
+            out.append(p)
     return out
 
 

@@ -386,11 +386,13 @@ def _table_lines(cells: list[Block], line_based: bool = False, labelled: bool = 
                     out.append(Line(header, page=page, synthetic="responsible"))
                     out.extend(_cell_lines(r[k], page, line_based))
         return out
-    if grid and not labelled and _is_participant_header(grid[0]):
+    people = bool(grid) and _is_participant_header(grid[0])
+    if people and not labelled:
         # "Navn | Repræsenterer | Fremmøde": a table of people wherever it stands (no label
         # above it, or an item title such as "Netværkets medlemmer")
         out.append(Line(f"{PARTICIPANT_TABLE_LABEL}:", page=page, paragraph=True))
-    for r in grid:
+    width = 1 + max((k for r in rows.values() for k in r), default=0)
+    for n, r in enumerate(grid):
         kept = [x.strip() for x in r if x.strip()]
         if len(kept) == 1 and "\n" in kept[0] and _is_field_key(kept[0].split("\n", 1)[0]):
             # "Medlemmer" and its people in one cell (a table nested under the label)
@@ -404,7 +406,12 @@ def _table_lines(cells: list[Block], line_based: bool = False, labelled: bool = 
         nonempty = [x for x in cells_text if x]
         if not nonempty:
             continue
-        if len(nonempty) == 2 and len(nonempty[0]) <= 30 and not nonempty[0].endswith(":") and _is_field_key(nonempty[0]):
+        if people and len(nonempty) > 1:
+            # A person's row keeps its empty cells: the header says what each column holds.
+            by_col = rows[sorted(rows)[n]]
+            text = " | ".join(_detab(by_col.get(k, "").replace("\n", " ")).strip()
+                              for k in range(width)).rstrip(" |")
+        elif len(nonempty) == 2 and len(nonempty[0]) <= 30 and not nonempty[0].endswith(":") and _is_field_key(nonempty[0]):
             text = f"{nonempty[0]}: {nonempty[1]}"
         elif len(nonempty) == 2 and nonempty[0].endswith(":"):
             text = f"{nonempty[0]} {nonempty[1]}"
@@ -1620,6 +1627,8 @@ def _ends_list(ln: Line) -> bool:
         return True
     if CASE_NUMBER.match(t) or TOC_HEADING.match(t) or len(t) > 200:
         return True
+    if ln.bold and ln.blank_before and not t.rstrip().endswith(":"):
+        return True  # a bold line of its own is the next block's heading ("Referat af …")
     if _match_item(t) and not _BULLET.match(t) and not ln.list_number:
         return True
     return bool(SENTENCE_END.search(t) and len(t.split()) >= PROSE_MIN_WORDS and ln.blank_before)

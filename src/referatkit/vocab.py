@@ -295,6 +295,13 @@ NOT_A_NAME_WORDS: tuple[str, ...] = (
     "afdeling", "center",
 )
 
+# A participant line that names a group, not a person ("Alle", "Samtlige medlemmer"), and
+# the words after which it names the ones missing ("Alle pånær Kristian", "alle undtagen
+# Hans og Grete", "Alle (Ingen Kristian - meldt)").
+COLLECTIVE_WORDS: tuple[str, ...] = ("alle", "samtlige", "everyone", "all", "ingen", "none")
+EXCEPT_WORDS: tuple[str, ...] = ("pånær", "på nær", "undtagen", "bortset fra", "minus",
+                                 "except", "but", "ingen", "ikke")
+
 # Column headers of a member table ("Navn | Kommune | E-mail") → the field the column holds.
 PARTICIPANT_COLUMNS: dict[str, str] = {
     **dict.fromkeys(("navn", "name", "deltager", "deltagere", "medlem", "medlemmer", "person",
