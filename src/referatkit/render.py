@@ -405,11 +405,13 @@ def forums(rows: Sequence[ForumRow], fmt: str) -> None:
         return None
     table = Table(title=f"{len(rows)} forum{'s' if len(rows) != 1 else ''}", show_lines=True,
                   expand=True)
-    table.add_column("forum", overflow="fold", ratio=2)
-    table.add_column("written as", overflow="fold", ratio=2)
+    # Every wide column takes a share: a long run of years must wrap, not squeeze the names
+    # into one letter a line (80 columns, as when the output is piped).
+    table.add_column("forum", overflow="fold", ratio=3, min_width=12)
+    table.add_column("written as", overflow="fold", ratio=2, min_width=10)
     table.add_column("meetings", justify="right")
     table.add_column("docs", justify="right")
-    table.add_column("years", overflow="fold")
+    table.add_column("years", overflow="fold", ratio=2, min_width=9)
     table.add_column("id", no_wrap=True, style="dim")
     for r in rows:
         written = Text("\n".join(n for n in r.names if n != r.name))
