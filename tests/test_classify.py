@@ -494,3 +494,15 @@ def test_a_participant_line_of_everyone_names_only_those_away(text: str,
     assert [(p.name, p.absent) for p in got] == [(n, True) for n in away]
     names = parse_participants(Section("Fremmødte", "participants", "Allan Jensen\nAlbert Hansen"))
     assert [p.name for p in names] == ["Allan Jensen", "Albert Hansen"]
+
+
+def test_a_role_after_a_comma_and_a_rota_header_are_no_people() -> None:
+    # Caught on the real corpus: "David Bryant, Secretary (note taker)" gave a person called
+    # "Secretary", and the time column of a rota of referents ("Klokkeslett") a person too.
+    got = parse_participants(Section("Attendees", "participants",
+                                      "Nick Fitzgerald, David Bryant, Secretary (note taker)"))
+    assert [p.name for p in got] == ["Nick Fitzgerald", "David Bryant"]
+    assert got[1].role == "note taker"
+    rota = parse_participants(Section("Referenter", "participants",
+                                      "Klokkeslett\nCarolina og Frederik\n16:15 - 17:00"))
+    assert [p.name for p in rota] == ["Carolina", "Frederik"]

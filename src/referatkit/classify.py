@@ -799,7 +799,8 @@ def _people_inline(text: str) -> list[str]:
     out: list[str] = []
     for part in _outside_brackets(text, PEOPLE_SEPARATORS):
         name = re.split(r"\s*\(", part, maxsplit=1)[0]
-        if out and not _looks_like_name(name):
+        # "David Bryant, Secretary (note taker)": a role after a comma is the person's
+        if out and (not _looks_like_name(name) or _is_role(name)):
             out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)

@@ -278,7 +278,8 @@ ROLE_WORDS: tuple[str, ...] = (
     "sekretær", "ordstyrer", "dirigent", "kasserer", "leder", "chair", "scribe",
     "tr", "amr", "tillidsrepræsentant", "arbejdsmiljørepræsentant", "suppleant", "revisor",
     "observatør", "gæst", "oplægsholder", "secretary", "co-chair", "vice chair",
-    "leiar", "nestleder", "kasserar", "ordförande", "sekreterare",
+    "leiar", "nestleder", "kasserar", "ordförande", "sekreterare", "note taker", "notetaker",
+    "minute taker", "facilitator", "moderator",
 )
 
 # A one-word function in brackets ends like this ("skolechef", "afdelingsleder").
@@ -293,6 +294,8 @@ NOT_A_NAME_WORDS: tuple[str, ...] = (
     "kommune", "region", "referat", "dagsorden", "møde", "side", "udvalget", "punkt", "bilag",
     "indholdsfortegnelse", "godkendelse", "dato", "kl.", "sekretariat", "forvaltning",
     "afdeling", "center",
+    # the time column of a rota ("Klokkeslett | Carolina og Frederik")
+    "tidspunkt", "klokkeslæt", "klokkeslett", "klockslag",
 )
 
 # A participant line that names a group, not a person ("Alle", "Samtlige medlemmer"), and
