@@ -384,3 +384,20 @@ def test_an_agenda_without_a_forum_joins_its_minutes_in_the_same_folder() -> Non
             M.DocIn("x", None, "2020-10-02", "dagsorden", "/a/other/dagsorden.pdf")]
     filled = {d.id: d.forum for d in M.fill_forums(docs)}
     assert filled == {"r": FORUM, "d": FORUM, "x": None}
+
+
+def test_minutes_without_a_forum_take_their_folders_one_forum() -> None:
+    # Caught on the real corpus: an association's folder of annual meetings, only the newest
+    # naming the association ("Generalforsamling: 9. februar 2010 på …" names no one); the
+    # older ones joined every other unnamed document of the archive in one "(no forum)".
+    docs = [M.DocIn("new", "Grundejerforeningen Pomosa", "2024-02-20", "referat", "/gf/2024.pdf"),
+            M.DocIn("old", None, "2010-02-09", "referat", "/gf/2010.pdf"),
+            M.DocIn("undated", None, None, "referat", "/gf/notes.pdf"),
+            M.DocIn("a", "Udvalg A", "2020-01-01", "referat", "/mixed/a.pdf"),
+            M.DocIn("b", "Udvalg B", "2020-02-01", "referat", "/mixed/b.pdf"),
+            M.DocIn("c", None, "2020-03-01", "referat", "/mixed/c.pdf"),
+            M.DocIn("lone", None, "2020-03-01", "referat", "/elsewhere/c.pdf")]
+    filled = {d.id: d.forum for d in M.fill_forums(docs)}
+    assert filled == {"new": "Grundejerforeningen Pomosa", "old": "Grundejerforeningen Pomosa",
+                      "undated": "Grundejerforeningen Pomosa", "a": "Udvalg A", "b": "Udvalg B",
+                      "c": None, "lone": None}

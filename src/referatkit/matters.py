@@ -506,18 +506,27 @@ class ForumLinks:
 
 def fill_forums(docs: Sequence[DocIn]) -> list[DocIn]:
     """Documents that name no forum take the forum of the other documents of the same date
-    in the same folder, when those name exactly one forum (the agenda beside its minutes).
-    Returns new DocIn objects; the others are returned as they are."""
+    in the same folder, when those name exactly one forum (the agenda beside its minutes);
+    else the forum of their folder, when every document there that names one names the same
+    (an association's folder whose older minutes never wrote its name: "Generalforsamling: 9.
+    februar 2010"). Returns new DocIn objects; the others are returned as they are."""
     by_place: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_folder: dict[str, Counter[str]] = defaultdict(Counter)
     for d in docs:
-        if d.forum and d.meeting_date:
-            by_place[(os.path.dirname(d.path), d.meeting_date)].add(d.forum)
+        if d.forum:
+            by_folder[os.path.dirname(d.path)][d.forum] += 1
+            if d.meeting_date:
+                by_place[(os.path.dirname(d.path), d.meeting_date)].add(d.forum)
     out = []
     for d in docs:
-        if not d.forum and d.meeting_date:
-            found = by_place.get((os.path.dirname(d.path), d.meeting_date), set())
+        if not d.forum:
+            folder = os.path.dirname(d.path)
+            found = by_place.get((folder, d.meeting_date or ""), set())
+            named = by_folder.get(folder, Counter())
             if len(found) == 1:
                 d = replace(d, forum=next(iter(found)))
+            elif not found and len({normalise_key(f) for f in named}) == 1:
+                d = replace(d, forum=named.most_common(1)[0][0])
         out.append(d)
     return out
 
