@@ -401,3 +401,37 @@ def test_minutes_without_a_forum_take_their_folders_one_forum() -> None:
     assert filled == {"new": "Grundejerforeningen Pomosa", "old": "Grundejerforeningen Pomosa",
                       "undated": "Grundejerforeningen Pomosa", "a": "Udvalg A", "b": "Udvalg B",
                       "c": None, "lone": None}
+
+
+def test_documents_without_a_forum_are_linked_folder_by_folder() -> None:
+    # Caught on the real corpus: every unnamed document of the archive was one pseudo-forum,
+    # so an association's postponed item could be settled by a student group's meeting.
+    docs: dict[str, M.DocIn] = {}
+    items: dict[str, list[M.ItemIn]] = {}
+    decisions: dict[str, list[M.DecisionIn]] = {}
+
+    def minutes(folder: str, date: str, *rows: tuple[str, str, str]) -> None:
+        doc = f"{folder}-{date}"
+        docs[doc] = M.DocIn(doc, None, date, "referat", f"/{folder}/{date}.txt")
+        for k, (number, title, status) in enumerate(rows):
+            it = f"{doc}#{number}"
+            items.setdefault(doc, []).append(M.ItemIn(it, doc, k, number, title))
+            decisions[it] = [M.DecisionIn(f"{it}/0", it, doc, 0, "decision", status, status)]
+
+    minutes("assoc", "2020-03-10", ("1", "Valg af dirigent", "approved"),
+            ("2", "Ny hjemmeside", "postponed"))
+    minutes("group", "2020-03-10", ("1", "Valg af dirigent", "approved"),
+            ("2", "Ny hjemmeside", "postponed"))
+    minutes("group", "2020-09-01", ("2", "Ny hjemmeside", "approved"))
+    meetings = M.group_meetings(docs.values(), {d: "NF" for d in docs}, apart={"NF"})
+    assert len(meetings) == 3  # one date, two folders: two meetings
+    links = M.link_apart("NF", meetings, docs, items, decisions)
+    homepage = sorted(len(m.occurrences) for m in links.matters if m.title == "Ny hjemmeside")
+    assert homepage == [1, 2]  # the group's matter runs on, the association's stays apart
+    assert _open(links) == {"assoc-2020-03-10#2/0"}  # settled in the group only
+    standing = [m for m in links.matters if m.standing]
+    assert len(standing) == 2 and len({m.id for m in standing}) == 2
+    # one pseudo-forum for all of them, as before, would settle the association's item too
+    together = M.link_forum("NF", M.group_meetings(docs.values(), {d: "NF" for d in docs}),
+                            docs, items, decisions)
+    assert _open(together) == set()

@@ -87,7 +87,8 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
     docs = load_documents(st)
     cl = M.cluster_forums(Counter(d.forum for d in docs), load_choices(st), rules)
     forum_of = {d.id: cl.forum_of(d.forum) for d in docs}
-    meetings = M.group_meetings(docs, forum_of)
+    unnamed = cl.unnamed
+    meetings = M.group_meetings(docs, forum_of, apart=unnamed)
     docs_of: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         docs_of[forum_of[d.id]].append(d.id)
@@ -113,7 +114,7 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
     if gone:
         st.drop_links(gone)
     tasks = [_Task(f, {i: by_id[i] for i in docs_of[f]}, meetings_of[f], marks,
-                   cl.by_name_key, rules) for f in todo]
+                   cl.by_name_key, rules, apart=f in unnamed) for f in todo]
     # Forums committed together for a second at a time (a commit is a disk sync), each forum
     # whole: what is committed is always whole forums with their fingerprints.
     with st.batch() as batch:
@@ -134,6 +135,7 @@ class _Task:
     marks: list[M.Mark]
     by_name_key: dict[str, str]
     rules: M.MatchRules
+    apart: bool = False  # the documents without a forum: each folder linked on its own
 
 
 @dataclass(slots=True)
@@ -148,7 +150,8 @@ def link_task(st: Store, task: _Task) -> _Done:
     """One forum: read its items and decisions, follow its matters, apply the people's
     marks, and return the rows to write (pure reading: a worker process may run it)."""
     items, decisions, infos = _load_forum(st, task.docs, task.forum)
-    links = M.link_forum(task.forum, task.meetings, task.docs, items, decisions, task.rules)
+    follow = M.link_apart if task.apart else M.link_forum
+    links = follow(task.forum, task.meetings, task.docs, items, decisions, task.rules)
     del items, decisions
     M.apply_marks(links.decisions,
                   M.attach_marks(task.marks, infos, task.by_name_key, task.rules))

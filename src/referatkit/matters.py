@@ -44,7 +44,7 @@ from referatkit.model import OPEN_STATUSES
 SETTLING_STATUSES = ("approved", "noted", "rejected")
 
 # Bump when the rules change in a way that changes links: every forum is linked again.
-MATCHER_VERSION = "1"
+MATCHER_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +283,11 @@ class ForumClustering:
 
     def forum_of(self, name: str | None) -> str:
         return self.by_name_key[normalise_key(name)]
+
+    @property
+    def unnamed(self) -> set[str]:
+        """The id of the pseudo-forum of the documents that name no forum (if any)."""
+        return {f.id for f in self.forums if f.names == [NO_FORUM]}
 
 
 def _forum_pairs(keys: Sequence[str], parsed: dict[str, ForumName]) -> list[tuple[str, str]]:
@@ -535,14 +540,19 @@ def meeting_id(forum: str, meeting_date: str | None, document_id: str) -> str:
     return short_hash("meeting", forum, meeting_date or f"undated:{document_id}")
 
 
-def group_meetings(docs: Iterable[DocIn], forum_of: dict[str, str]) -> list[Meeting]:
+def group_meetings(docs: Iterable[DocIn], forum_of: dict[str, str],
+                   apart: Iterable[str] = ()) -> list[Meeting]:
     """One meeting per forum and date (documents without a date are a meeting each), in date
-    order, undated last. ``forum_of``: document id → forum id."""
+    order, undated last. ``forum_of``: document id → forum id. In the forums ``apart`` (the
+    documents that name no forum) a meeting is also one folder's: two unnamed minutes of one
+    date in two folders are two bodies' meetings."""
     meetings: dict[str, Meeting] = {}
+    apart = set(apart)
     ordered = sorted(docs, key=lambda d: (DOC_TYPE_ORDER.get(d.doc_type, 2), d.path, d.part))
     for d in ordered:
         fid = forum_of[d.id]
-        mid = meeting_id(fid, d.meeting_date, d.id)
+        place = f"{fid}|{os.path.dirname(d.path)}" if fid in apart else fid
+        mid = meeting_id(place, d.meeting_date, d.id)
         meetings.setdefault(mid, Meeting(mid, fid, d.meeting_date, [])).document_ids.append(d.id)
     return sorted(meetings.values(), key=lambda m: (m.meeting_date is None, m.meeting_date or "",
                                                     m.id))
@@ -860,9 +870,29 @@ def _occurrence_stems(o: Occurrence) -> set[str]:
     return content_stems(f"{o.title}\n{o.text}\n" + "\n".join(d.text for d in o.decisions))
 
 
-def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
+def link_apart(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                items: dict[str, list[ItemIn]], decisions: dict[str, list[DecisionIn]],
                rules: MatchRules = RULES) -> ForumLinks:
+    """:func:`link_forum` for the documents that name no forum: each folder's meetings on
+    their own, so that a matter never runs from one unnamed body's minutes into another's
+    ("Valg af dirigent" of an association and of a student group)."""
+    parts: dict[str, list[Meeting]] = defaultdict(list)
+    for m in meetings:
+        parts[os.path.dirname(docs[m.document_ids[0]].path)].append(m)
+    out = ForumLinks(forum_id=forum, meetings=[], occurrences=[], matters=[], decisions={})
+    for folder in sorted(parts):
+        links = link_forum(forum, parts[folder], docs, items, decisions, rules, scope=folder)
+        out.meetings += links.meetings
+        out.occurrences += links.occurrences
+        out.matters += links.matters
+        out.decisions.update(links.decisions)
+    out.meetings.sort(key=lambda m: (m.meeting_date is None, m.meeting_date or "", m.id))
+    return out
+
+
+def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
+               items: dict[str, list[ItemIn]], decisions: dict[str, list[DecisionIn]],
+               rules: MatchRules = RULES, scope: str = "") -> ForumLinks:
     """Occurrences, matters and the automatic state of every decision of one forum.
 
     Meetings are taken in date order; each occurrence of a meeting is linked to at most one
@@ -881,8 +911,10 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
     previous: Meeting | None = None
 
     def new_matter(o: Occurrence, kind: str | None) -> _MatterState:
-        mid = (short_hash("matter", forum, "standing", kind) if kind
-               else short_hash("matter", forum, o.id))
+        # ``scope``: the part of a forum linked on its own (link_apart), whose standing
+        # matters are its own
+        mid = (short_hash("matter", forum, "standing", kind, *([scope] if scope else []))
+               if kind else short_hash("matter", forum, o.id))
         ms = _MatterState(Matter(mid, forum, o.title, kind), set(), set(), set(),
                           o.meeting_date or "", False, {}, _date_ordinal(o.meeting_date))
         index_of[mid] = len(states)

@@ -623,7 +623,7 @@ def forums(db: Store | str | os.PathLike[str]) -> list[ForumRow]:
     forum_of = {d.id: cl.forum_of(d.forum) for d in docs}
     dates: dict[str, list[str]] = {}
     meetings: dict[str, int] = {}
-    for m in M.group_meetings(docs, forum_of):
+    for m in M.group_meetings(docs, forum_of, apart=cl.unnamed):
         meetings[m.forum_id] = meetings.get(m.forum_id, 0) + 1
         if m.meeting_date:
             dates.setdefault(m.forum_id, []).append(m.meeting_date)
@@ -667,7 +667,7 @@ def meetings(
     forum_of = {d.id: cl.forum_of(d.forum) for d in docs}
     by_id = {f.id: f for f in cl.forums}
     out = []
-    for m in M.group_meetings(docs, forum_of):
+    for m in M.group_meetings(docs, forum_of, apart=cl.unnamed):
         f = by_id[m.forum_id]
         if forum and not any(fold(forum) in fold(n) for n in (f.name, *f.names)):
             continue
