@@ -578,3 +578,14 @@ def test_a_bold_line_of_its_own_ends_a_participant_list(tmp_path) -> None:
     (doc,) = parse_file(path)
     assert [(p.name, p.absent) for p in doc.participants] == [("Kristian", True),
                                                              ("Hanne Holm", True)]
+
+
+def test_a_list_of_bold_names_stays_one_list(tmp_path) -> None:
+    from referatkit.pipeline import parse_file
+
+    path = tmp_path / "referat.md"
+    path.write_text("# Referat af bestyrelsesmøde 3. marts 2021\n\n**Deltagere**\n\n"
+                    "**Hans Hansen**\n\n**Grete Jensen**\n\n## 1. Godkendelse af dagsorden\n\n"
+                    "Godkendt.\n", encoding="utf-8")
+    (doc,) = parse_file(path)
+    assert [p.name for p in doc.participants] == ["Hans Hansen", "Grete Jensen"]

@@ -1627,8 +1627,6 @@ def _ends_list(ln: Line) -> bool:
         return True
     if CASE_NUMBER.match(t) or TOC_HEADING.match(t) or len(t) > 200:
         return True
-    if ln.bold and ln.blank_before and not t.rstrip().endswith(":"):
-        return True  # a bold line of its own is the next block's heading ("Referat af …")
     if _match_item(t) and not _BULLET.match(t) and not ln.list_number:
         return True
     return bool(SENTENCE_END.search(t) and len(t.split()) >= PROSE_MIN_WORDS and ln.blank_before)
@@ -1699,6 +1697,9 @@ def _extract_participants(lines: list[Line], width: float = 10_000.0) -> tuple[l
                 continue
             if _ends_list(nxt) or (header_row and "\t" not in nxt.text):
                 break  # (a table printed as text ends with its column gaps)
+            if (prev is not None and not prev.bold and nxt.bold and nxt.blank_before
+                    and not nxt.text.rstrip().endswith(":")):
+                break  # a bold line of its own after plain entries heads the next block
             body.append(nxt.text)
             prev = nxt
             j += 1
