@@ -851,7 +851,7 @@ def parse_participants(section: Section) -> list[Participant]:
     out: list[Participant] = []
     lines = [ln.strip() for ln in section.text.split("\n") if ln.strip()]
     for raw in lines:
-        line = BULLET_PREFIX.sub("", raw, count=1).strip()
+        bare = line = BULLET_PREFIX.sub("", raw, count=1).strip()
         cells = [c for c in CELL_SPLIT.split(line) if EMAIL.sub("", c).strip(" ;,.")]
         line = EMAIL.sub("", line).strip(" ;,.")
         line = re.sub(r"[;,]?\s*\bog$", "", line).strip()
@@ -871,7 +871,7 @@ def parse_participants(section: Section) -> list[Participant]:
                 continue
             if columns is not None and "|" in raw:
                 # under a header, a cell's column says what it is: empty cells keep their place
-                cells = CELL_PLACES.split(BULLET_PREFIX.sub("", raw, count=1).strip())
+                cells = CELL_PLACES.split(bare)
             p = _person_from_cells(cells, columns, org, role, absent_all)
             if p:
                 out.append(p)

@@ -133,8 +133,9 @@ def ingest(
     some files failed (the rest was stored), 2 for a usage error, 3 when the database cannot
     be used (another run is writing to it, or it is damaged).
     """
-    from referatkit.ingest import default_jobs, parse_size
     from referatkit.ingest import ingest as run_ingest
+    from referatkit.ingest import parse_size
+    from referatkit.workers import default_jobs
     fmt = render.check_format(fmt, (render.TABLE, render.JSON))
     size = parse_size(max_size)
     db_path = _db(ctx, db)
@@ -768,7 +769,7 @@ def link(
     """Link meetings and matters again for every forum (ingest does it for what changed;
     run this after upgrading referatkit)."""
     from referatkit import state
-    from referatkit.ingest import default_jobs
+    from referatkit.workers import default_jobs
     done = state.relink(_db(ctx, db), jobs=jobs or default_jobs())
     render.message(f"Linked {len(done.linked)} forum(s): {done.matters} matters, "
                    f"{done.open_decisions} open decision(s)")

@@ -59,6 +59,7 @@ from referatkit.store import (
     prepare_documents,
     write_lock,
 )
+from referatkit.workers import JOBS_ENV, default_jobs  # noqa: F401 - ingest's API
 
 # What a folder walk reads when the readers do not say (readers.SUPPORTED_SUFFIXES wins).
 DEFAULT_SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown"})
@@ -73,7 +74,6 @@ HASH_CHUNK = 1 << 20  # stream files through sha256 1 MiB at a time
 # most jobs × IN_FLIGHT_PER_JOB parsed files besides the one being stored.
 IN_FLIGHT_PER_JOB = 4
 MAX_QUEUED = 1000  # planned files (mostly unchanged ones) waiting for their turn to be stored
-JOBS_ENV = "REFERATKIT_JOBS"  # the default of --jobs
 # The stages this process times itself (the workers time referatkit.pipeline.STAGES and
 # "rows", their turning documents into rows).
 MAIN_STAGES = ("scan", "plan", "start", "wait", "store", "link", "index")
@@ -423,21 +423,6 @@ def _changed(path: Path, rec: FileRecord) -> str | None:
     return None
 
 
-def default_jobs() -> int:
-    """The worker processes an ingest uses by default: ``REFERATKIT_JOBS``, else one per
-    core this process may run on."""
-    given = os.environ.get(JOBS_ENV, "").strip()
-    if given:
-        try:
-            return max(1, int(given))
-        except ValueError:
-            raise UsageError(f"{JOBS_ENV} must be a whole number, not {given!r}") from None
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def ingest(
     paths: Sequence[str | os.PathLike[str]],
     db: Store | str | os.PathLike[str],
@@ -659,7 +644,7 @@ class _Run:
             # Read ahead what is to be parsed, unless the same content is stored or being
             # read already; whether it is parsed at all is decided again in _apply.
             result = look(path, old, self.opts, known=self.st.has_documents,
-                          fresh=self.fresh | self.parsing)
+                          fresh=_Either(self.fresh, self.parsing))
             entry = _Entry(self.index, path, result, old)
             if result.parse and result.record.sha256:
                 self.parsing.add(result.record.sha256)

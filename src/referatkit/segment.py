@@ -392,6 +392,7 @@ def _table_lines(cells: list[Block], line_based: bool = False, labelled: bool = 
         # above it, or an item title such as "Netværkets medlemmer")
         out.append(Line(f"{PARTICIPANT_TABLE_LABEL}:", page=page, paragraph=True))
     width = 1 + max((k for r in rows.values() for k in r), default=0)
+    row_keys = sorted(rows)
     for n, r in enumerate(grid):
         kept = [x.strip() for x in r if x.strip()]
         if len(kept) == 1 and "\n" in kept[0] and _is_field_key(kept[0].split("\n", 1)[0]):
@@ -408,7 +409,7 @@ def _table_lines(cells: list[Block], line_based: bool = False, labelled: bool = 
             continue
         if people and len(nonempty) > 1:
             # A person's row keeps its empty cells: the header says what each column holds.
-            by_col = rows[sorted(rows)[n]]
+            by_col = rows[row_keys[n]]
             text = " | ".join(_detab(by_col.get(k, "").replace("\n", " ")).strip()
                               for k in range(width)).rstrip(" |")
         elif len(nonempty) == 2 and len(nonempty[0]) <= 30 and not nonempty[0].endswith(":") and _is_field_key(nonempty[0]):

@@ -147,7 +147,7 @@ def resolve_forum(cl: M.ForumClustering, ref: str) -> M.Forum:
     by_key = [f for f in cl.forums if key and any(normalise_key(n) == key
                                                   for n in (f.name, *f.names))]
     if r == M.NO_FORUM:
-        by_key = [f for f in cl.forums if f.names == [M.NO_FORUM]]
+        by_key = [f for f in cl.forums if f.id in cl.unnamed]
     if len(by_key) == 1:
         return by_key[0]
     low = r.lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
+import os
 import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -17,11 +18,31 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["BrokenProcessPool", "ignore_interrupt", "mp_context", "pool"]
+from referatkit.errors import UsageError
+
+__all__ = ["BrokenProcessPool", "JOBS_ENV", "default_jobs", "ignore_interrupt", "mp_context",
+           "pool"]
+
+JOBS_ENV = "REFERATKIT_JOBS"  # the default of --jobs
 
 # Imported once by the process the workers are forked from, so a worker starts warm.
 PRELOAD = ("referatkit.ingest", "referatkit.link", "referatkit.readers.pdf",
            "referatkit.readers.docx", "referatkit.readers.txt", "referatkit.readers.markdown")
+
+
+def default_jobs() -> int:
+    """The worker processes an ingest (or a link) uses by default: ``REFERATKIT_JOBS``, else
+    one per core this process may run on."""
+    given = os.environ.get(JOBS_ENV, "").strip()
+    if given:
+        try:
+            return max(1, int(given))
+        except ValueError:
+            raise UsageError(f"{JOBS_ENV} must be a whole number, not {given!r}") from None
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def mp_context() -> multiprocessing.context.BaseContext:

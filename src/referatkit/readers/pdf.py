@@ -336,9 +336,7 @@ def _read_page(doc: pdfium.PdfDocument, index: int) -> tuple[_Page, int, int]:
         finally:
             textpage.close()
         if not chars:
-            tables = []
-        elif fast is not None:  # laid out by the fast path already: find them afresh
-            tables = _find_tables(page.raw, transform)
+            tables = []  # (a fast path that gave up left cell lines behind: _layout sets all)
     finally:
         page.close()
     elements = _layout(chars, tables)
