@@ -94,3 +94,41 @@ def test_a_forum_linked_again_matches_a_fresh_archive(tmp_path: Path) -> None:
         fresh = tmp_path / f"fresh-{i}.db"
         assert ingest([root], fresh).failed == 0
         assert _links(db) == _links(fresh), meeting.forum
+
+
+LATER = Meeting("2022-03-04-referat", "md", FORUM, "den 4. marts 2022", [
+    ("1", "Godkendelse af dagsorden", [("Beslutning", "Godkendt.")]),
+    ("2", "Rammeaftale 2021-2022", [("Beslutning", "Godkendt.")]),
+], kind="Referat")
+
+
+def test_new_minutes_take_the_last_links_over_and_link_as_afresh(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A night's new minutes: the forum is linked again, but the decisions about the meetings
+    # before them are taken over from the last link (matters.PriorLinks), not matched again.
+    root = tmp_path / "referater"
+    write_series(root)
+    db = tmp_path / "a.db"
+    assert ingest([root], db).failed == 0
+    reports: list[link.LinkReport] = []
+    relink = link.relink
+
+    def recorded(*args: Any, **kwargs: Any) -> link.LinkReport:
+        reports.append(relink(*args, **kwargs))
+        return reports[-1]
+
+    monkeypatch.setattr(link, "relink", recorded)
+    write_meeting(LATER, root)
+    assert ingest([root], db, jobs=2).failed == 0
+    with open_store(db) as st:
+        meetings = int(st.scalar("SELECT count(*) FROM meetings WHERE meeting_date < ?",
+                                 ["2022-03-04"]))
+    assert reports[-1].linked and reports[-1].reused_meetings == meetings > 0
+    fresh = tmp_path / "fresh.db"
+    assert ingest([root], fresh).failed == 0
+    assert _links(db) == _links(fresh)
+    forced = tmp_path / "forced.db"
+    shutil.copy(db, forced)
+    with open_store(forced) as st:
+        assert relink(st, force=True).reused_meetings == 0
+    assert _links(forced) == _links(fresh)

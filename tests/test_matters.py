@@ -3,7 +3,11 @@ cores, explicit references, linking one forum's meetings, open decisions, people
 
 from __future__ import annotations
 
+import dataclasses
+import random
 from collections import Counter
+from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -435,3 +439,102 @@ def test_documents_without_a_forum_are_linked_folder_by_folder() -> None:
     together = M.link_forum("NF", M.group_meetings(docs.values(), {d: "NF" for d in docs}),
                             docs, items, decisions)
     assert _open(together) == set()
+
+
+# --- taking the last link over (PriorLinks) ---------------------------------------------------
+
+_WORDS = ("rammeaftale", "budget", "rekruttering", "handleplan", "botilbud", "psykiatri",
+          "evaluering", "udbud", "kontrakt", "strategi")
+_STATUSES = ("approved", "noted", "postponed", "action", "referred", "none")
+
+
+def _random_forum(rng: random.Random, meetings: int) -> Series:
+    """A forum whose matters run, are renamed, refer to earlier meetings, carry case numbers
+    and stay open — the evidence link_forum weighs — from a few words, so that they meet."""
+    s = Series()
+    day = date(2019, 1, 7)
+    for _ in range(meetings):
+        day += timedelta(days=rng.randint(20, 90))
+        rows = [item("1", "Godkendelse af dagsorden", ("approved", "Godkendt."))]
+        for n in range(2, rng.randint(3, 7)):
+            title = " ".join(rng.sample(_WORDS, rng.randint(1, 3))).capitalize()
+            text = " ".join(rng.choices(_WORDS, k=rng.randint(3, 12)))
+            if rng.random() < 0.15:
+                text += f" Drøftet på mødet den {rng.randint(1, 28)}. marts."
+            if rng.random() < 0.1:
+                text += " Opfølgning fra sidste møde."
+            case = f"2019-{rng.randint(1, 6):02d}" if rng.random() < 0.15 else None
+            status = rng.choice(_STATUSES)
+            rows.append(item(str(n), title, (status, f"{status} {text[:20]}"), text=text,
+                             case=case))
+        rows.append(item(str(len(rows) + 1), "Eventuelt", ("none", "Intet.")))
+        s.meeting(day.isoformat(), *rows)
+    return s
+
+
+def _rows(links: M.ForumLinks) -> list[tuple[Any, ...]]:
+    return sorted((o.id, o.matter_id, o.how, o.score, o.via) for o in links.occurrences) + sorted(
+        (d.id, d.open, d.closed_by, d.settled_by, d.matter_id) for d in links.decisions.values())
+
+
+def _linked(s: Series, docs: set[str], prior: M.PriorLinks | None = None) -> M.ForumLinks:
+    kept = {d: s.docs[d] for d in docs}
+    meetings = M.group_meetings(kept.values(), {d: "F" for d in kept})
+    return M.link_forum("F", meetings, kept, s.items, s.decisions, prior=prior)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_taking_the_last_link_over_links_as_linking_afresh(seed: int) -> None:
+    # A meeting added (also before others), removed or edited (its document replaced by
+    # another of the same date), and several at once: the links that take over the last
+    # link's decisions are those of linking everything again.
+    rng = random.Random(seed)
+    s = _random_forum(rng, 14)
+    every = set(s.docs)
+    ordered = sorted(every)
+    for _ in range(4):
+        gone = set(rng.sample(ordered, rng.randint(1, 3)))
+        edited = rng.choice(ordered)
+        twin = f"{edited}-v2"
+        s.docs[twin] = dataclasses.replace(s.docs[edited], id=twin)
+        s.items[twin] = [dataclasses.replace(it, id=f"{it.id}-v2", document_id=twin,
+                                             title=it.title + " II" if it.ordinal == 1 else it.title)
+                         for it in s.items[edited]]
+        for before, after in ((every - gone, every), (every, every - gone),
+                              (every, every - {edited} | {twin})):
+            prior = M.PriorLinks.of(_linked(s, before))
+            assert _rows(_linked(s, after, prior)) == _rows(_linked(s, after))
+
+
+def test_a_new_meeting_after_the_others_takes_every_earlier_link_over() -> None:
+    s = _random_forum(random.Random(99), 12)
+    last = max(s.docs)
+    before = _linked(s, set(s.docs) - {last})
+    again = _linked(s, set(s.docs), M.PriorLinks.of(before))
+    assert again.reused == 11  # all but the new one
+    assert _rows(again) == _rows(_linked(s, set(s.docs)))
+    # an edit in the middle: the meetings before it are taken over
+    middle = sorted(s.docs)[6]
+    edited = M.PriorLinks.of(_linked(s, set(s.docs) - {middle}))
+    assert _linked(s, set(s.docs), edited).reused >= 6
+
+
+def test_a_reference_to_the_last_meeting_follows_the_meeting_that_is_last_now() -> None:
+    # "sidste møde" in C named B (nothing there to take up) at the last link; with B gone it
+    # names A, whose postponed item C takes up: C is matched again, not given its old place
+    # (a matter of its own), though no matter it could be compared with has changed.
+    s = Series().meeting(
+        "2021-01-10", item("2", "Strategi for udbud", ("postponed", "Udsat.")),
+    ).meeting(
+        "2021-02-10", item("1", "Godkendelse af dagsorden", ("approved", "Godkendt.")),
+    ).meeting(
+        "2021-03-10", item("2", "Opfølgning", ("noted", "Taget til efterretning."),
+                           text="Status fra sidste møde."),
+    )
+    every, without_b = set(s.docs), set(s.docs) - {"2021-02-10-referat"}
+    fresh = _linked(s, without_b)
+    assert _timelines(fresh)["Opfølgning"] == [("2021-01-10", "Strategi for udbud"),
+                                              ("2021-03-10", "Opfølgning")]
+    assert _timelines(_linked(s, every))["Opfølgning"] == [("2021-03-10", "Opfølgning")]
+    again = _linked(s, without_b, M.PriorLinks.of(_linked(s, every)))
+    assert _rows(again) == _rows(fresh)

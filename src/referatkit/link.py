@@ -22,7 +22,7 @@ from typing import Any
 from referatkit import matters as M
 from referatkit import workers
 from referatkit.ids import normalise_key, short_hash
-from referatkit.store import Store, chunks, open_store
+from referatkit.store import LinkChanges, Store, chunks, open_store
 
 
 @dataclass(slots=True)
@@ -32,6 +32,7 @@ class LinkReport:
     removed: int = 0  # forums whose links were dropped (no documents any more)
     matters: int = 0  # matters of the forums linked
     open_decisions: int = 0  # open decisions in the forums linked
+    reused_meetings: int = 0  # meetings whose links were taken over from the last link
 
 
 def load_choices(st: Store) -> list[M.ForumChoice]:
@@ -113,16 +114,20 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
     # and are linked next time).
     if gone:
         st.drop_links(gone)
+    # The last link's decisions are taken over for the meetings that did not change (see
+    # matters.PriorLinks), unless everything is to be matched again or by other rules.
+    reuse = not force and rules == M.RULES
     tasks = [_Task(f, {i: by_id[i] for i in docs_of[f]}, meetings_of[f], marks,
-                   cl.by_name_key, rules, apart=f in unnamed) for f in todo]
+                   cl.by_name_key, rules, apart=f in unnamed, reuse=reuse) for f in todo]
     # Forums committed together for a second at a time (a commit is a disk sync), each forum
     # whole: what is committed is always whole forums with their fingerprints.
     with st.batch() as batch:
         for done in _linked(st, tasks, jobs):
             report.matters += done.matters
             report.open_decisions += done.open_decisions
+            report.reused_meetings += done.reused
             batch.open()
-            st.update_links(done.forum, done.tables, prints[done.forum])
+            st.write_link_changes(done.forum, done.changes, prints[done.forum])
             batch.done()
     return report
 
@@ -136,29 +141,60 @@ class _Task:
     by_name_key: dict[str, str]
     rules: M.MatchRules
     apart: bool = False  # the documents without a forum: each folder linked on its own
+    reuse: bool = False  # take over the last link's decisions for unchanged meetings
 
 
 @dataclass(slots=True)
 class _Done:
     forum: str
-    tables: dict[str, list[dict[str, Any]]]
+    changes: LinkChanges  # what differs from the forum's stored rows
     matters: int
     open_decisions: int
+    reused: int = 0  # meetings whose links were taken over
 
 
 def link_task(st: Store, task: _Task) -> _Done:
     """One forum: read its items and decisions, follow its matters, apply the people's
-    marks, and return the rows to write (pure reading: a worker process may run it)."""
+    marks, and return the rows to write, compared with those it has (pure reading: a worker
+    process may run it)."""
     items, decisions, infos = _load_forum(st, task.docs, task.forum)
-    follow = M.link_apart if task.apart else M.link_forum
-    links = follow(task.forum, task.meetings, task.docs, items, decisions, task.rules)
+    if task.apart:
+        links = M.link_apart(task.forum, task.meetings, task.docs, items, decisions, task.rules)
+    else:
+        links = M.link_forum(task.forum, task.meetings, task.docs, items, decisions, task.rules,
+                             prior=prior_links(st, task.forum) if task.reuse else None)
     del items, decisions
     M.apply_marks(links.decisions,
                   M.attach_marks(task.marks, infos, task.by_name_key, task.rules))
     tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
     _link_rows(links, tables)
-    return _Done(task.forum, dict(tables), len(links.matters),
-                 sum(1 for s in links.decisions.values() if s.open))
+    return _Done(task.forum, st.link_changes(task.forum, tables), len(links.matters),
+                 sum(1 for s in links.decisions.values() if s.open), links.reused)
+
+
+def prior_links(st: Store, forum: str) -> M.PriorLinks | None:
+    """The forum's last link as stored, or None when there is none or it is not whole and of
+    this matcher (its fingerprint is not that of the documents its meetings hold)."""
+    stored = st.scalar("SELECT fingerprint FROM link_state WHERE forum_id = ?", [forum])
+    if stored is None:
+        return None
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for doc_id, meeting in st._exec("SELECT document_id, meeting_id FROM meeting_documents "
+                                    "WHERE forum_id = ?", [forum]):
+        docs_of[meeting].add(doc_id)
+    if fingerprint(forum, [d for ds in docs_of.values() for d in ds]) != stored:
+        return None
+    items_of: dict[str, set[str]] = defaultdict(set)
+    for item_id, occ in st._exec("SELECT item_id, occurrence_id FROM occurrence_items "
+                                 "WHERE forum_id = ?", [forum]):
+        items_of[occ].add(item_id)
+    return M.PriorLinks(
+        meetings={mid: (when, frozenset(docs_of[mid])) for mid, when in st._exec(
+            "SELECT id, meeting_date FROM meetings WHERE forum_id = ?", [forum])},
+        occurrences={oid: (matter, how, score, via, frozenset(items_of[oid]), meeting)
+                     for oid, matter, how, score, via, meeting in st._exec(
+                         "SELECT id, matter_id, how, score, via, meeting_id FROM occurrences "
+                         "WHERE forum_id = ?", [forum])})
 
 
 # Forums handed to the workers ahead of the one being written, per worker: memory holds the

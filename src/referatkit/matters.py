@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -507,6 +507,28 @@ class ForumLinks:
     occurrences: list[Occurrence]
     matters: list[Matter]
     decisions: dict[str, DecisionState]
+    reused: int = 0  # meetings whose links were taken over from the last link (PriorLinks)
+
+
+@dataclass(slots=True)
+class PriorLinks:
+    """What the last link of a forum decided: per meeting its date and documents, and per
+    occurrence (matter id, how, score, via, its items, its meeting).
+
+    link_forum takes these decisions over for an unchanged meeting whose occurrences could
+    only be compared with matters that are as they were then: matching depends only on the
+    meetings before and on those matters, so it would decide the same. A nightly run that
+    adds a meeting, or edits one, matches again only what that touches."""
+
+    meetings: dict[str, tuple[str | None, frozenset[str]]]
+    occurrences: dict[str, tuple[str, str, float, str | None, frozenset[str], str]]
+
+    @classmethod
+    def of(cls, links: ForumLinks) -> PriorLinks:
+        """The decisions of a link made here (the store's are read by link.prior_links)."""
+        return cls({m.id: (m.meeting_date, frozenset(m.document_ids)) for m in links.meetings},
+                   {o.id: (o.matter_id, o.how, o.score, o.via, frozenset(o.item_ids),
+                           o.meeting_id) for o in links.occurrences})
 
 
 def fill_forums(docs: Sequence[DocIn]) -> list[DocIn]:
@@ -693,16 +715,21 @@ def _inside(small: tuple[str, ...], s_core: str, big: tuple[str, ...], b_core: s
     return _matched(small, big, rules) == len(small)
 
 
+_LONG_WORD = re.compile(rf"[^\W_]{{{_CONTENT_MIN_LEN},}}")
+_SHORT_WORD = re.compile(rf"(?<![^\W_])[^\W_]{{2,{_CONTENT_MIN_LEN - 1}}}(?![^\W_])")
+
+
 def content_stems(text: str) -> set[str]:
-    words = re.findall(r"[^\W_]+", text)
-    out: set[str] = set()
-    for w in words:
-        if len(w) < _CONTENT_MIN_LEN and not (w.isupper() and len(w) >= 2 and not w.isdigit()):
-            continue
-        lw = w.casefold()
-        if lw in STOPWORDS or lw.isdigit():
-            continue
-        out.add(lw[:_STEM_LEN])
+    """The distinctive words of a text cut to their first letters: words of at least
+    _CONTENT_MIN_LEN letters and shorter ones in capitals (KKR, K17), without stopwords and
+    numbers. Each distinct word is looked at once (linking reads every item's text)."""
+    out = {lw[:_STEM_LEN] for lw in set(map(str.casefold, _LONG_WORD.findall(text)))
+           if lw not in STOPWORDS and not lw.isdigit()}
+    for w in set(_SHORT_WORD.findall(text)):
+        if w.isupper() and not w.isdigit():
+            lw = w.casefold()
+            if lw not in STOPWORDS:
+                out.add(lw[:_STEM_LEN])
     return out
 
 
@@ -801,12 +828,25 @@ def build_occurrences(meeting: Meeting, docs: dict[str, DocIn], items: dict[str,
 class _MatterState:
     matter: Matter
     cores: set[str]
-    stems: set[str]  # content stems of the titles and texts
+    stems_read: set[str]  # content stems of the titles and texts of the occurrences read
     cases: set[str]
     last_date: str
     pending: bool
     by_meeting: dict[str, Occurrence]
     last_ord: int  # last_date as a day number, for the title window
+    # Occurrences whose stems are not yet in stems_read: read when a later occurrence's
+    # content is compared with the matter's, which most matters never are.
+    unread: list[Occurrence] = field(default_factory=list)
+    stems_of: Callable[[Occurrence], set[str]] | None = None
+
+    @property
+    def stems(self) -> set[str]:
+        if self.unread:
+            assert self.stems_of is not None
+            for o in self.unread:
+                self.stems_read |= self.stems_of(o)
+            self.unread.clear()
+        return self.stems_read
 
 
 # Candidate matters for an occurrence share a title word's first letters (an index, so a forum
@@ -892,12 +932,16 @@ def link_apart(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
 
 def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                items: dict[str, list[ItemIn]], decisions: dict[str, list[DecisionIn]],
-               rules: MatchRules = RULES, scope: str = "") -> ForumLinks:
+               rules: MatchRules = RULES, scope: str = "",
+               prior: PriorLinks | None = None) -> ForumLinks:
     """Occurrences, matters and the automatic state of every decision of one forum.
 
     Meetings are taken in date order; each occurrence of a meeting is linked to at most one
     earlier matter and each matter takes at most one occurrence per meeting (strongest
     evidence first). Standing items join their forum's standing matter of the same kind.
+
+    ``prior``: the last link of this forum (made with these rules), whose decisions are
+    taken over where they still hold (see PriorLinks); the result is the same as without it.
     """
     ordered = sorted(meetings, key=lambda m: (m.meeting_date is None, m.meeting_date or "", m.id))
     states: list[_MatterState] = []
@@ -913,10 +957,10 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
     def new_matter(o: Occurrence, kind: str | None) -> _MatterState:
         # ``scope``: the part of a forum linked on its own (link_apart), whose standing
         # matters are its own
-        mid = (short_hash("matter", forum, "standing", kind, *([scope] if scope else []))
-               if kind else short_hash("matter", forum, o.id))
+        mid = _standing_id(forum, kind, scope) if kind else short_hash("matter", forum, o.id)
         ms = _MatterState(Matter(mid, forum, o.title, kind), set(), set(), set(),
-                          o.meeting_date or "", False, {}, _date_ordinal(o.meeting_date))
+                          o.meeting_date or "", False, {}, _date_ordinal(o.meeting_date),
+                          stems_of=stems_of)
         index_of[mid] = len(states)
         states.append(ms)
         return ms
@@ -936,7 +980,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         ms.matter.title = o.title
         core = title_core(o.title)
         ms.cores.add(core)
-        ms.stems |= stems_of(o)
+        ms.unread.append(o)
         cases = {_case_key(c) for c in o.case_numbers}
         ms.cases |= cases
         if o.meeting_date:
@@ -955,14 +999,10 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         if any(d.status in OPEN_STATUSES for d in o.decisions):
             ms.pending = True
 
-    for meeting in ordered:
-        occs = build_occurrences(meeting, docs, items, decisions, rules)
-        occs_of[meeting.id] = occs
-        occ_all.extend(occs)
-        if meeting.meeting_date is None:
-            for o in occs:  # an undated meeting cannot be placed in the timeline
-                attach(new_matter(o, None), o, "first", 0.0, None)
-            continue
+    def match_meeting(meeting: Meeting, occs: list[Occurrence]) -> set[int]:
+        """Link the occurrences of a dated meeting to earlier matters; returns the indexes
+        of those linked."""
+        assert meeting.meeting_date is not None
         pairs: list[tuple[float, str, int, int, list[str], str | None]] = []
         meeting_ord = _date_ordinal(meeting.meeting_date)
         for oi, o in enumerate(occs):
@@ -1005,6 +1045,115 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             taken_m.add(mi)
             taken_o.add(oi)
             attach(states[mi], occs[oi], "+".join(how), round(score, 1), via)
+        return taken_o
+
+    # --- taking the last link over (prior): what may differ from it, as the meetings go by
+    now_docs = {m.id: frozenset(m.document_ids) for m in ordered}
+    old_meetings = prior.meetings if prior is not None else {}
+    # Meetings new or edited since, matched again whatever they hold.
+    fresh = {m.id for m in ordered if old_meetings.get(m.id, (None, None))[1] != now_docs[m.id]}
+    # Matters whose state may differ from the last link's at this point in the timeline, and
+    # the dates of meetings whose occurrences or links differ (a reference to one of them
+    # may pick something else).
+    dirty: set[str] = set()
+    redone: set[str] = set()
+    # The matters of the last link's meetings that changed or went: as they were until that
+    # meeting's date, different after it (date, matter id), latest first.
+    differ_after: list[tuple[str, str]] = []
+    if prior is not None:
+        changed = {mid for mid, (_, ds) in old_meetings.items() if now_docs.get(mid) != ds}
+        redone = {d for mid in changed if (d := old_meetings[mid][0])}
+        redone |= {m.meeting_date for m in ordered if m.id in fresh and m.meeting_date}
+        differ_after = sorted(((old_meetings[rec[5]][0] or _AFTER_ALL, rec[0])
+                               for rec in prior.occurrences.values() if rec[5] in changed),
+                              reverse=True)
+    # The meeting before each in the last link's timeline ("sidste møde" refers to it).
+    dated = sorted((d, mid) for mid, (d, _) in old_meetings.items() if d)
+    old_previous = {mid: before for (_, before), (_, mid) in zip(dated, dated[1:], strict=False)}
+
+    def old_pairs(meeting: Meeting, occs: list[Occurrence]
+                  ) -> list[tuple[int, str, str, float, str | None]] | None:
+        """The last link's links of this meeting's occurrences to earlier matters, (index,
+        matter id, how, score, via), if they hold now; else None (match again)."""
+        assert prior is not None and meeting.meeting_date is not None
+        if meeting.id in fresh:
+            return None
+        # Nothing before differs from the last link (the common case: the meetings before the
+        # first that changed), so neither what it refers to nor what it could be compared
+        # with can.
+        while differ_after and differ_after[-1][0] < meeting.meeting_date:
+            dirty.add(differ_after.pop()[1])
+        same_before = (not dirty and not any(d < meeting.meeting_date for d in redone)
+                       and old_previous.get(meeting.id) == (
+                           previous.id if previous is not None else None))
+        out = []
+        for oi, o in enumerate(occs):
+            rec = prior.occurrences.get(o.id)
+            if rec is None or rec[4] != frozenset(o.item_ids):
+                return None
+            if o.standing:
+                continue
+            if rec[1] not in ("first", "standing"):
+                if rec[0] in dirty or rec[0] not in index_of:
+                    return None
+                out.append((oi, rec[0], rec[1], rec[2], rec[3]))
+            if same_before:
+                continue
+            ref_dates, prev = references(f"{o.title}\n{o.text}", meeting.meeting_date)
+            if prev and previous is not None and previous.meeting_date:
+                if old_previous.get(meeting.id) != previous.id:
+                    return None
+                ref_dates = [*ref_dates, previous.meeting_date]
+            if redone.intersection(ref_dates):
+                return None
+            # Every matter it could be compared with: those of the meetings it refers to
+            # (whichever item there it would pick), those of its case numbers and title words.
+            near: set[int] = set()
+            for rd in ref_dates:
+                if rd in by_date:
+                    near |= {index_of[x.matter_id] for x in occs_of[by_date[rd].id]}
+            for c in o.case_numbers:
+                near |= case_index.get(_case_key(c), set())
+            for w in _title_prefixes(title_core(o.title)):
+                near |= word_index.get(w, set())
+            if any(states[mi].matter.id in dirty for mi in near):
+                return None
+        return out
+
+    def settle_meeting(meeting: Meeting, occs: list[Occurrence]) -> None:
+        # Where an occurrence of this meeting is in another matter than at the last link, the
+        # matters on both sides differ from here on. (How it was linked, its score and the
+        # occurrence it was linked to are not part of a matter's state.)
+        assert prior is not None
+        differs = meeting.id in fresh
+        for o in occs:
+            rec = prior.occurrences.get(o.id)
+            if meeting.id in fresh or rec is None or rec[0] != o.matter_id:
+                differs = True
+                dirty.add(o.matter_id)
+                if rec is not None:
+                    dirty.add(rec[0])
+        if differs and meeting.meeting_date:
+            redone.add(meeting.meeting_date)
+
+    reused = 0
+    for meeting in ordered:
+        occs = build_occurrences(meeting, docs, items, decisions, rules)
+        occs_of[meeting.id] = occs
+        occ_all.extend(occs)
+        if meeting.meeting_date is None:
+            for o in occs:  # an undated meeting cannot be placed in the timeline
+                attach(new_matter(o, None), o, "first", 0.0, None)
+            continue
+        taken_o: set[int] = set()
+        kept = old_pairs(meeting, occs) if prior is not None else None
+        if kept is not None:
+            reused += 1
+            for oi, matter_id, how, score, via in kept:
+                taken_o.add(oi)
+                attach(states[index_of[matter_id]], occs[oi], how, score, via)
+        else:
+            taken_o = match_meeting(meeting, occs)
         for oi, o in enumerate(occs):
             if oi in taken_o:
                 continue
@@ -1023,12 +1172,22 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                 attach(extra, o, "first", 0.0, None)
                 continue
             attach(new_matter(o, None), o, "first", 0.0, None)
+        if prior is not None:
+            settle_meeting(meeting, occs)
         by_date[meeting.meeting_date] = meeting
         previous = meeting
 
     matters = [ms.matter for ms in states]
     return ForumLinks(forum_id=forum, meetings=list(ordered), occurrences=occ_all,
-                      matters=matters, decisions=settle(forum, matters))
+                      matters=matters, decisions=settle(forum, matters), reused=reused)
+
+
+# Later than every date (an undated meeting comes after the dated ones).
+_AFTER_ALL = "\uffff"
+
+
+def _standing_id(forum: str, kind: str, scope: str = "") -> str:
+    return short_hash("matter", forum, "standing", kind, *([scope] if scope else []))
 
 
 def _date_ordinal(d: str | None) -> int:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -1082,26 +1083,51 @@ class Store:
     def update_links(self, forum_id: str, tables: dict[str, list[dict[str, Any]]],
                      fingerprint: str) -> None:
         """Make the derived rows of one forum ``tables`` and record its fingerprint, writing
-        only what differs from the rows it has: a forum linked again because one of its
+        only what differs from the rows it has (:meth:`link_changes`)."""
+        self.write_link_changes(forum_id, self.link_changes(forum_id, tables), fingerprint)
+
+    def link_changes(self, forum_id: str, tables: dict[str, list[dict[str, Any]]]
+                     ) -> LinkChanges:
+        """What writing ``tables`` as one forum's derived rows changes (pure reading: a link
+        worker computes it, the writer only writes): a forum linked again because one of its
         eighty meetings changed rewrites the few rows that changed, not all of them.
 
         A row another forum holds (a document that moved forum) is taken over; a row of
         this forum that is no longer in ``tables`` goes."""
+        out = LinkChanges()
+        for table in FORUM_LINK_TABLES:
+            key = FORUM_LINK_KEYS[table]
+            new = tables.get(table) or []
+            # Compared as tuples of the new rows' columns (all rows of a table have the same
+            # keys): a forum of 800 items has some 10,000 rows to compare.
+            cols = list(new[0]) if new else [key]
+            cur = self._exec(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{table}] "
+                             "WHERE forum_id = ?", [forum_id])
+            at = cols.index(key)
+            old = {r[at]: r for r in cur.fetchall()}
+            one = itemgetter(cols[0])
+            values = itemgetter(*cols) if len(cols) > 1 else (lambda r, one=one: (one(r),))
+            fresh = [values(r) for r in new]
+            keep = {v[at] for v in fresh}
+            out.gone[table] = [k for k in old if k not in keep]
+            out.changed[table] = [r for r, v in zip(new, fresh, strict=True)
+                                  if old.get(v[at]) != v]
+        return out
+
+    def write_link_changes(self, forum_id: str, changes: LinkChanges,
+                           fingerprint: str) -> None:
+        """Write what :meth:`link_changes` found and the forum's fingerprint, in one
+        transaction. A row gone is deleted only while this forum holds it (another forum may
+        have taken it over since the changes were computed)."""
         with self.transaction():
             for table in FORUM_LINK_TABLES:
                 key = FORUM_LINK_KEYS[table]
-                new = tables.get(table) or []
-                old = {r[key]: r for r in self.rows(
-                    f"SELECT * FROM [{table}] WHERE forum_id = ?", [forum_id])}
-                keep = {r[key] for r in new}
-                gone = [(k, forum_id) for k in old if k not in keep]
-                if gone:
+                if changes.gone.get(table):
                     self.conn.executemany(
-                        f"DELETE FROM [{table}] WHERE [{key}] = ? AND forum_id = ?", gone)
-                changed = [r for r in new if (o := old.get(r[key])) is None
-                           or any(o.get(c) != v for c, v in r.items())]
-                if changed:
-                    self._insert_rows(table, changed, replace=True)
+                        f"DELETE FROM [{table}] WHERE [{key}] = ? AND forum_id = ?",
+                        [(k, forum_id) for k in changes.gone[table]])
+                if changes.changed.get(table):
+                    self._insert_rows(table, changes.changed[table], replace=True)
             self._insert_rows("link_state", [{"forum_id": forum_id, "fingerprint": fingerprint,
                                               "linked_at": now_iso()}], replace=True)
 
@@ -1238,6 +1264,18 @@ class Store:
                 f"SELECT term FROM [{TERMS_TABLE}] WHERE term IN ({marks})", chunk))
         _insert_terms(self.conn, [t for t in new if t not in present])
         self._known_terms.update(new)
+
+
+@dataclass(slots=True)
+class LinkChanges:
+    """Per derived table of a forum: the rows to write and the keys of the rows to delete."""
+
+    changed: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    gone: dict[str, list[Any]] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> int:
+        return sum(map(len, self.changed.values())) + sum(map(len, self.gone.values()))
 
 
 class WriteBatch:
