@@ -15,7 +15,9 @@ PDF, DOCX and TXT; cached in ``bench-out/archive-n<N>-s<seed>/``):
    from /proc, and its largest process), database size;
 3. a second run over the unchanged archive (size and mtime only, nothing read);
 4. a run after ``--changed`` (1 %) of the files were rewritten with other content;
-5. search latency: the ``search`` benchmark module when it exists, else a few queries here.
+5. a run after as many new files were added, of meetings after all others (a night's new
+   minutes; removed again after the run);
+6. search latency: the ``search`` benchmark module when it exists, else a few queries here.
 
 It prints a table (stderr) and writes ``bench-out/bench-n<N>.json`` (and prints its path).
 Timings are figures, never pass/fail. Run ``make bench`` or
@@ -327,6 +329,14 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     after_edit = run_ingest(db, [str(archive)], args.jobs)
     after_edit["changed_files"] = len(changed)
     after_edit["share_of_full_run"] = _rate(after_edit["wall_s"], full_wall)
+    _log(f"run after {args.changed:.0%} new files (a night's new minutes) …")
+    added = benchgen.add(archive, args.changed)
+    try:
+        after_add = run_ingest(db, [str(archive)], args.jobs)
+    finally:
+        benchgen.remove_added(archive)
+    after_add["added_files"] = len(added)
+    after_add["share_of_full_run"] = _rate(after_add["wall_s"], full_wall)
     _log("search latency …")
     search = search_latency(db)
 
@@ -347,6 +357,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                                   for f, g in by_fmt.items()}},
         "raw_extraction": raw, "ingest": runs, "full": full, "stages_s": stages,
         "pdf_ingest_ratio": ratios, "unchanged_run": unchanged, "changed_run": after_edit,
+        "added_run": after_add,
         "search": search,
     }
 
@@ -389,6 +400,11 @@ def table(r: dict[str, Any]) -> str:
     lines.append(f"after {c['changed_files']} files changed: {c['wall_s']:.2f} s "
                  f"({c['share_of_full_run']:.1%} of the full run; {c['updated']} updated; "
                  f"link {c['timings'].get('link', 0):.2f} s)")
+    a = r.get("added_run")
+    if a:
+        lines.append(f"after {a['added_files']} new files (later meetings): {a['wall_s']:.2f} s "
+                     f"({a['share_of_full_run']:.1%} of the full run; {a['new']} new; "
+                     f"link {a['timings'].get('link', 0):.2f} s)")
     s = r["search"]
     if s.get("module"):
         lines.append(s["text"])

@@ -19,10 +19,13 @@ What a document looks like:
 The archive is ``<out>/<forum>/<year>/<date>-<kind>-<index>.<ext>`` plus ``manifest.json``
 (one entry per document: path, format, genre, pages, items, decisions). ``edit`` rewrites a
 share of the files with changed content (a decision reworded, one item added), as a nightly
-run meets them.
+run meets them; ``add`` writes that share of new documents, of meetings after every other
+(a night's new minutes), into ``<out>/_added/`` — outside the manifest, and removed by
+``remove_added`` (and by ``cached``).
 
     python scripts/benchgen.py generate --n 120 --out bench-out/archive
     python scripts/benchgen.py edit bench-out/archive --share 0.01
+    python scripts/benchgen.py add bench-out/archive --share 0.01
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -49,6 +53,11 @@ GENRES = ("table", "combined", "punkt")
 MIN_PAGES, MAX_PAGES = 4, 12
 MANIFEST = "manifest.json"
 MAX_SENTENCES = 10  # the most body sentences of one item (a table row fits on a page)
+# New documents (``add``): their folder, and their meetings' first possible date (the
+# archive's own run from 2016 to the end of 2024).
+ADDED_DIR = "_added"
+ADDED_FROM = dt.date(2025, 1, 6)
+ADDED_DAYS = 120
 
 # How much of a page the packer fills, in mm of the A4 page's ~240 mm of body height at the
 # fixtures' 10 pt (5 mm lines): kept below the page so a page break never comes on its own.
@@ -375,9 +384,10 @@ def _genre_punkt(w: _Words, pk: _Pages, items: list[tuple[str, int, int]],
 _GENRES = {"table": _genre_table, "combined": _genre_combined, "punkt": _genre_punkt}
 
 
-def spec(seed: int, index: int, variant: int = 0) -> Spec:
+def spec(seed: int, index: int, variant: int = 0, added: bool = False) -> Spec:
     """Document ``index`` of the archive of ``seed``; ``variant`` > 0 is an edited version
-    (same meeting, same file name, changed content)."""
+    (same meeting, same file name, changed content); ``added``: a new document (an index
+    beyond the archive's) of a meeting after all of the archive's."""
     rng = random.Random(f"referatkit-bench/{seed}/{index}")
     target = rng.randint(MIN_PAGES, MAX_PAGES)
     n_items = rng.randint(max(5, target), target * 2 + 2)
@@ -386,7 +396,7 @@ def spec(seed: int, index: int, variant: int = 0) -> Spec:
     per_item = 6.0
     best: Spec | None = None
     for _ in range(12):
-        s, filled = _build(seed, index, variant, n_items, per_item)
+        s, filled = _build(seed, index, variant, n_items, per_item, added)
         if best is None or abs(s.pages - target) < abs(best.pages - target):
             best = s
         if s.pages == target:
@@ -401,12 +411,14 @@ def spec(seed: int, index: int, variant: int = 0) -> Spec:
 
 
 def _build(seed: int, index: int, variant: int, n_items: int,
-           per_item: float) -> tuple[Spec, float]:
+           per_item: float, added: bool = False) -> tuple[Spec, float]:
     rng = random.Random(f"referatkit-bench/{seed}/{index}/body")
     fmt = FORMATS[index % len(FORMATS)]
     genre = GENRES[(index // len(FORMATS)) % len(GENRES)]
     forum, body = _forum(rng.randrange(len(FORUMS) * FORUM_AREAS))
     date = dt.date(2016, 1, 4) + dt.timedelta(days=rng.randrange(9 * 365))
+    if added:
+        date = ADDED_FROM + dt.timedelta(days=rng.randrange(ADDED_DAYS))
     while date.weekday() > 4:
         date += dt.timedelta(days=1)
     if variant:  # an edited file: the same meeting (forum, date, file name), other words
@@ -430,7 +442,9 @@ def _build(seed: int, index: int, variant: int, n_items: int,
     )
     slug = "-".join(forum.lower().replace("–", "").replace(",", "").split())
     name = f"{date.isoformat()}-{kind.split()[0].lower()}-{index:06d}.{fmt}"
-    s = Spec(fixture, fmt, genre, pk.page, n_items, n_decisions, f"{slug}/{date.year}/{name}")
+    rel = f"{slug}/{date.year}/{name}"
+    s = Spec(fixture, fmt, genre, pk.page, n_items, n_decisions,
+             f"{ADDED_DIR}/{rel}" if added else rel)
     return s, pk.page - 1 + pk.used / PAGE_BUDGET_MM
 
 
@@ -454,9 +468,12 @@ def _entry(s: Spec, data: bytes) -> dict[str, Any]:
             "bytes": len(data)}
 
 
-def _write_one(args: tuple[str, int, int, int, tuple[Path, Path] | None]) -> dict[str, Any]:
-    out, seed, index, variant, fonts = args
-    s = spec(seed, index, variant)
+_Task = tuple[str, int, int, int, tuple[Path, Path] | None, bool]
+
+
+def _write_one(args: _Task) -> dict[str, Any]:
+    out, seed, index, variant, fonts, added = args
+    s = spec(seed, index, variant, added)
     data = render(s, fonts)
     path = Path(out) / s.relpath
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -465,8 +482,7 @@ def _write_one(args: tuple[str, int, int, int, tuple[Path, Path] | None]) -> dic
     return {"index": index, "variant": variant, **_entry(s, data)}
 
 
-def _run(tasks: list[tuple[str, int, int, int, tuple[Path, Path] | None]],
-         jobs: int) -> Iterator[dict[str, Any]]:
+def _run(tasks: list[_Task], jobs: int) -> Iterator[dict[str, Any]]:
     if jobs <= 1 or len(tasks) < 8:
         yield from map(_write_one, tasks)
         return
@@ -486,7 +502,7 @@ def generate(out: Path, n: int, seed: int = 1, jobs: int | None = None) -> dict[
     and its manifest; returns the manifest."""
     out.mkdir(parents=True, exist_ok=True)
     fonts = _fonts({FORMATS[i % len(FORMATS)] for i in range(min(n, len(FORMATS)))})
-    tasks = [(str(out), seed, i, 0, fonts) for i in range(n)]
+    tasks = [(str(out), seed, i, 0, fonts, False) for i in range(n)]
     docs = list(_run(tasks, jobs or os.cpu_count() or 1))
     manifest = {"generator": GENERATOR_VERSION, "seed": seed, "n": n, "documents": docs}
     _write_manifest(out, manifest)
@@ -502,11 +518,13 @@ def cached(out: Path, n: int, seed: int = 1, jobs: int | None = None) -> dict[st
             raise ValueError("another archive")
     except (OSError, ValueError, KeyError):
         return generate(out, n, seed, jobs)
+    remove_added(out)
     docs = m["documents"]
     stale = [d["index"] for d in docs if d["variant"] or not (out / d["path"]).is_file()]
     if stale:
         fonts = _fonts({docs[i]["format"] for i in stale})
-        for entry in _run([(str(out), seed, i, 0, fonts) for i in stale], jobs or os.cpu_count() or 1):
+        tasks = [(str(out), seed, i, 0, fonts, False) for i in stale]
+        for entry in _run(tasks, jobs or os.cpu_count() or 1):
             docs[entry["index"]] = entry
         _write_manifest(out, m)
     return m
@@ -525,11 +543,29 @@ def edit(out: Path, share: float, jobs: int | None = None, variant: int = 1) -> 
     step = max(1, round(1 / share)) if share > 0 else len(docs) + 1
     chosen = [d for d in docs if d["index"] % step == step // 2]
     fonts = _fonts({d["format"] for d in chosen})
-    tasks = [(str(out), m["seed"], d["index"], variant, fonts) for d in chosen]
+    tasks = [(str(out), m["seed"], d["index"], variant, fonts, False) for d in chosen]
     for entry in _run(tasks, jobs or os.cpu_count() or 1):
         docs[entry["index"]] = entry
     _write_manifest(out, m)
     return [d["path"] for d in chosen]
+
+
+def add(out: Path, share: float, jobs: int | None = None) -> list[dict[str, Any]]:
+    """Write ``share`` of the archive's size in new documents (indexes after the archive's)
+    of meetings after all of its own, under ``out/ADDED_DIR``; returns their entries."""
+    m = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    n = len(m["documents"])
+    k = max(1, round(n * share))
+    formats = {FORMATS[i % len(FORMATS)] for i in range(n, n + min(k, len(FORMATS)))}
+    tasks = [(str(out), m["seed"], i, 0, _fonts(formats), True) for i in range(n, n + k)]
+    return list(_run(tasks, jobs or os.cpu_count() or 1))
+
+
+def remove_added(out: Path) -> None:
+    """Remove what ``add`` wrote."""
+    root = out / ADDED_DIR
+    if root.is_dir():
+        shutil.rmtree(root)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -544,11 +580,17 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("out", type=Path)
     e.add_argument("--share", type=float, default=0.01)
     e.add_argument("--variant", type=int, default=1)
+    a = sub.add_parser("add", help="write a share of new documents, of later meetings")
+    a.add_argument("out", type=Path)
+    a.add_argument("--share", type=float, default=0.01)
     args = ap.parse_args(argv)
     if args.cmd == "generate":
         m = generate(args.out, args.n, args.seed, args.jobs)
         pages = sum(d["pages"] for d in m["documents"])
         print(f"{args.out}: {len(m['documents'])} documents, {pages} pages", file=sys.stderr)
+    elif args.cmd == "add":
+        added = add(args.out, args.share)
+        print(f"{args.out}: {len(added)} documents added under {ADDED_DIR}/", file=sys.stderr)
     else:
         changed = edit(args.out, args.share, variant=args.variant)
         print(f"{args.out}: {len(changed)} documents changed", file=sys.stderr)

@@ -46,6 +46,19 @@ def test_another_seed_or_an_edit_gives_other_content() -> None:
     assert BG.render(edited, None) != base
 
 
+def test_added_documents_are_later_meetings_outside_the_manifest(tmp_path: Path) -> None:
+    _fonts()
+    out = tmp_path / "archive"
+    BG.generate(out, 3)  # one TXT among them; added: indexes 3.. (the 4th is a PDF)
+    added = BG.add(out, 0.34)
+    assert [d["path"].split("/")[0] for d in added] == [BG.ADDED_DIR]
+    date = added[0]["path"].rsplit("/", 1)[1][:10]
+    assert date >= BG.ADDED_FROM.isoformat()
+    assert (out / added[0]["path"]).is_file()
+    assert BG.cached(out, 3)["n"] == 3  # the manifest knows nothing of them ...
+    assert not (out / BG.ADDED_DIR).exists()  # ... and a cached archive is without them
+
+
 def test_a_document_does_not_depend_on_the_archive_size(tmp_path: Path) -> None:
     _fonts()
     small = BG.generate(tmp_path / "a", 3, seed=5, jobs=1)
