@@ -999,6 +999,16 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         if any(d.status in OPEN_STATUSES for d in o.decisions):
             ms.pending = True
 
+    refs_cache: dict[str, tuple[list[str], bool]] = {}
+
+    def references_of(o: Occurrence, meeting_date: str) -> tuple[list[str], bool]:
+        # Read when deciding whether a meeting's links can be taken over, and again when it
+        # is matched after all.
+        got = refs_cache.get(o.id)
+        if got is None:
+            got = refs_cache[o.id] = references(f"{o.title}\n{o.text}", meeting_date)
+        return got
+
     def match_meeting(meeting: Meeting, occs: list[Occurrence]) -> set[int]:
         """Link the occurrences of a dated meeting to earlier matters; returns the indexes
         of those linked."""
@@ -1011,7 +1021,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             core = title_core(o.title)
             stems = stems_of(o)
             cases = {_case_key(c) for c in o.case_numbers}
-            ref_dates, prev = references(f"{o.title}\n{o.text}", meeting.meeting_date)
+            ref_dates, prev = references_of(o, meeting.meeting_date)
             refs = {d for d in ref_dates if d in by_date}
             if prev and previous is not None and previous.meeting_date:
                 refs.add(previous.meeting_date)
@@ -1099,24 +1109,25 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                 out.append((oi, rec[0], rec[1], rec[2], rec[3]))
             if same_before:
                 continue
-            ref_dates, prev = references(f"{o.title}\n{o.text}", meeting.meeting_date)
+            # Every matter it could be compared with: those of its case numbers and title
+            # words, and those of the meetings it refers to (whichever item there it would
+            # pick); the cheap ones first.
+            near: set[int] = set()
+            for c in o.case_numbers:
+                near |= case_index.get(_case_key(c), set())
+            for w in _title_prefixes(title_core(o.title)):
+                near |= word_index.get(w, set())
+            if any(states[mi].matter.id in dirty for mi in near):
+                return None
+            ref_dates, prev = references_of(o, meeting.meeting_date)
             if prev and previous is not None and previous.meeting_date:
                 if old_previous.get(meeting.id) != previous.id:
                     return None
                 ref_dates = [*ref_dates, previous.meeting_date]
             if redone.intersection(ref_dates):
                 return None
-            # Every matter it could be compared with: those of the meetings it refers to
-            # (whichever item there it would pick), those of its case numbers and title words.
-            near: set[int] = set()
-            for rd in ref_dates:
-                if rd in by_date:
-                    near |= {index_of[x.matter_id] for x in occs_of[by_date[rd].id]}
-            for c in o.case_numbers:
-                near |= case_index.get(_case_key(c), set())
-            for w in _title_prefixes(title_core(o.title)):
-                near |= word_index.get(w, set())
-            if any(states[mi].matter.id in dirty for mi in near):
+            if any(states[index_of[x.matter_id]].matter.id in dirty
+                   for rd in ref_dates if rd in by_date for x in occs_of[by_date[rd].id]):
                 return None
         return out
 
