@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 
@@ -754,6 +754,8 @@ _FORWARD = re.compile(r"(?:næste|kommende|følgende|planlagte?)\s*$", re.IGNORE
 def references(text: str, meeting_date: str) -> tuple[list[str], bool]:
     """Earlier meeting dates ``text`` refers to, and whether it names "the last meeting".
     A date without a year is the latest such date before the meeting."""
+    if "møde" not in text.casefold():  # both patterns need it: most texts are passed over
+        return [], False
     current = date.fromisoformat(meeting_date)
     found: list[str] = []
     for m in _REFERENCE.finditer(text):
@@ -858,9 +860,10 @@ def _title_prefixes(core: str) -> set[str]:
     return {w[:_INDEX_PREFIX] for w in _words(core)}
 
 
-def _candidate(occ: Occurrence, core: str, stems: set[str], cases: set[str],
+def _candidate(occ: Occurrence, core: str, stems: Callable[[], set[str]], cases: set[str],
                refs: set[str], ms: _MatterState, meeting_ord: int,
                rules: MatchRules) -> tuple[float, list[str]]:
+    # ``stems``: the occurrence's content stems, read only if its content is compared
     how: list[str] = []
     score = 0.0
     if cases & ms.cases:
@@ -876,19 +879,21 @@ def _candidate(occ: Occurrence, core: str, stems: set[str], cases: set[str],
         if best >= rules.title_same:
             how.append("title")
             score = max(score, best)
-        elif (ms.pending or content_score(stems, ms.stems, rules) >= rules.content_support
-              ) and any(contained(core, c, rules) for c in ms.cores):
+        elif any(contained(core, c, rules) for c in ms.cores) and (
+                ms.pending or content_score(stems(), ms.stems, rules) >= rules.content_support):
+            # (the cached title test first: the content is read only for the few matters
+            # that pass it)
             how.append("contained")
             score = max(score, rules.score_contained)
         elif best >= rules.title_related and \
-                content_score(stems, ms.stems, rules) >= rules.content_support:
+                content_score(stems(), ms.stems, rules) >= rules.content_support:
             how.append("content")
             score = max(score, rules.score_content)
     return score, how
 
 
-def _reference_pick(occ: Occurrence, core: str, stems: set[str], candidates: list[Occurrence],
-                    rules: MatchRules) -> Occurrence | None:
+def _reference_pick(occ: Occurrence, core: str, stems: Callable[[], set[str]],
+                    candidates: list[Occurrence], rules: MatchRules) -> Occurrence | None:
     """The item of a referenced meeting this occurrence takes up."""
     scored = []
     for c in candidates:
@@ -896,7 +901,7 @@ def _reference_pick(occ: Occurrence, core: str, stems: set[str], candidates: lis
             continue
         cc = title_core(c.title)
         s = max(title_score(core, cc), rules.score_contained if contained(core, cc, rules) else 0,
-                content_score(stems, content_stems(f"{c.title}\n{c.text}\n" + "\n".join(
+                content_score(stems(), content_stems(f"{c.title}\n{c.text}\n" + "\n".join(
                     d.text for d in c.decisions)), rules))
         scored.append((s, c))
     scored.sort(key=lambda x: -x[0])
@@ -1019,7 +1024,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             if o.standing:
                 continue
             core = title_core(o.title)
-            stems = stems_of(o)
+            stems = partial(stems_of, o)
             cases = {_case_key(c) for c in o.case_numbers}
             ref_dates, prev = references_of(o, meeting.meeting_date)
             refs = {d for d in ref_dates if d in by_date}
