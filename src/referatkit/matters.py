@@ -1093,11 +1093,11 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         assert prior is not None and meeting.meeting_date is not None
         if meeting.id in fresh:
             return None
+        while differ_after and differ_after[-1][0] < meeting.meeting_date:
+            dirty.add(differ_after.pop()[1])
         # Nothing before differs from the last link (the common case: the meetings before the
         # first that changed), so neither what it refers to nor what it could be compared
         # with can.
-        while differ_after and differ_after[-1][0] < meeting.meeting_date:
-            dirty.add(differ_after.pop()[1])
         same_before = (not dirty and not any(d < meeting.meeting_date for d in redone)
                        and old_previous.get(meeting.id) == (
                            previous.id if previous is not None else None))
