@@ -80,7 +80,7 @@ def test_an_unchanged_archive_links_nothing(archive: Path, tmp_path: Path) -> No
 
 
 def test_a_forum_linked_again_matches_a_fresh_archive(tmp_path: Path) -> None:
-    # update_links writes only the rows that differ: what it leaves must be what a new
+    # write_link_changes writes only the rows that differ: what it leaves must be what a new
     # archive of the same files holds, also after documents moved forum and back.
     root = tmp_path / "referater"
     write_series(root)

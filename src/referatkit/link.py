@@ -114,7 +114,7 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
     # and are linked next time).
     if gone:
         st.drop_links(gone)
-    # The last link's decisions are taken over for the meetings that did not change (see
+    # The last link's decisions are taken over where they still hold (see
     # matters.PriorLinks), unless everything is to be matched again or by other rules.
     reuse = not force and rules == M.RULES
     tasks = [_Task(f, {i: by_id[i] for i in docs_of[f]}, meetings_of[f], marks,

@@ -836,15 +836,14 @@ class _MatterState:
     pending: bool
     by_meeting: dict[str, Occurrence]
     last_ord: int  # last_date as a day number, for the title window
+    stems_of: Callable[[Occurrence], set[str]]  # an occurrence's content stems (cached)
     # Occurrences whose stems are not yet in stems_read: read when a later occurrence's
     # content is compared with the matter's, which most matters never are.
     unread: list[Occurrence] = field(default_factory=list)
-    stems_of: Callable[[Occurrence], set[str]] | None = None
 
     @property
     def stems(self) -> set[str]:
         if self.unread:
-            assert self.stems_of is not None
             for o in self.unread:
                 self.stems_read |= self.stems_of(o)
             self.unread.clear()
@@ -965,7 +964,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         mid = _standing_id(forum, kind, scope) if kind else short_hash("matter", forum, o.id)
         ms = _MatterState(Matter(mid, forum, o.title, kind), set(), set(), set(),
                           o.meeting_date or "", False, {}, _date_ordinal(o.meeting_date),
-                          stems_of=stems_of)
+                          stems_of)
         index_of[mid] = len(states)
         states.append(ms)
         return ms
@@ -1067,18 +1066,15 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
     old_meetings = prior.meetings if prior is not None else {}
     # Meetings new or edited since, matched again whatever they hold.
     fresh = {m.id for m in ordered if old_meetings.get(m.id, (None, None))[1] != now_docs[m.id]}
-    # Matters whose state may differ from the last link's at this point in the timeline, and
-    # the dates of meetings whose occurrences or links differ (a reference to one of them
-    # may pick something else).
+    # Matters whose state may differ from the last link's at this point in the timeline. A
+    # reference to a meeting that changed needs nothing of its own: what it may pick there is
+    # one of that meeting's matters, and they are among these.
     dirty: set[str] = set()
-    redone: set[str] = set()
     # The matters of the last link's meetings that changed or went: as they were until that
     # meeting's date, different after it (date, matter id), latest first.
     differ_after: list[tuple[str, str]] = []
     if prior is not None:
         changed = {mid for mid, (_, ds) in old_meetings.items() if now_docs.get(mid) != ds}
-        redone = {d for mid in changed if (d := old_meetings[mid][0])}
-        redone |= {m.meeting_date for m in ordered if m.id in fresh and m.meeting_date}
         differ_after = sorted(((old_meetings[rec[5]][0] or _AFTER_ALL, rec[0])
                                for rec in prior.occurrences.values() if rec[5] in changed),
                               reverse=True)
@@ -1098,9 +1094,8 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         # Nothing before differs from the last link (the common case: the meetings before the
         # first that changed), so neither what it refers to nor what it could be compared
         # with can.
-        same_before = (not dirty and not any(d < meeting.meeting_date for d in redone)
-                       and old_previous.get(meeting.id) == (
-                           previous.id if previous is not None else None))
+        same_before = not dirty and old_previous.get(meeting.id) == (
+            previous.id if previous is not None else None)
         out = []
         for oi, o in enumerate(occs):
             rec = prior.occurrences.get(o.id)
@@ -1129,8 +1124,6 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                 if old_previous.get(meeting.id) != previous.id:
                     return None
                 ref_dates = [*ref_dates, previous.meeting_date]
-            if redone.intersection(ref_dates):
-                return None
             if any(states[index_of[x.matter_id]].matter.id in dirty
                    for rd in ref_dates if rd in by_date for x in occs_of[by_date[rd].id]):
                 return None
@@ -1141,16 +1134,12 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         # matters on both sides differ from here on. (How it was linked, its score and the
         # occurrence it was linked to are not part of a matter's state.)
         assert prior is not None
-        differs = meeting.id in fresh
         for o in occs:
             rec = prior.occurrences.get(o.id)
             if meeting.id in fresh or rec is None or rec[0] != o.matter_id:
-                differs = True
                 dirty.add(o.matter_id)
                 if rec is not None:
                     dirty.add(rec[0])
-        if differs and meeting.meeting_date:
-            redone.add(meeting.meeting_date)
 
     reused = 0
     for meeting in ordered:

@@ -448,11 +448,11 @@ SCHEMA_V3: dict[str, TableSpec] = {
 }
 SEARCH_DOCS_V3_COLUMNS: dict[str, type] = {"dup_key": str, "meeting_date": str, "closed": int}
 
-# Derived tables written per forum by Store.update_links (dropped by Store.drop_links).
+# Derived tables written per forum by Store.write_link_changes (dropped by Store.drop_links).
 FORUM_LINK_TABLES = ("meetings", "meeting_documents", "matters", "occurrences",
                      "occurrence_items", "decision_state")
 # The key of each of them: a forum linked again writes only the rows whose key is new or whose
-# values changed (Store.update_links).
+# values changed (Store.link_changes).
 FORUM_LINK_KEYS = {"meetings": "id", "meeting_documents": "document_id", "matters": "id",
                    "occurrences": "id", "occurrence_items": "item_id", "decision_state": "id"}
 # Derived tables replaced as a whole by Store.replace_forums.
@@ -1080,12 +1080,6 @@ class Store:
                 for table in (*FORUM_LINK_TABLES, "link_state"):
                     self._exec(f"DELETE FROM [{table}] WHERE forum_id IN ({marks})", chunk)
 
-    def update_links(self, forum_id: str, tables: dict[str, list[dict[str, Any]]],
-                     fingerprint: str) -> None:
-        """Make the derived rows of one forum ``tables`` and record its fingerprint, writing
-        only what differs from the rows it has (:meth:`link_changes`)."""
-        self.write_link_changes(forum_id, self.link_changes(forum_id, tables), fingerprint)
-
     def link_changes(self, forum_id: str, tables: dict[str, list[dict[str, Any]]]
                      ) -> LinkChanges:
         """What writing ``tables`` as one forum's derived rows changes (pure reading: a link
@@ -1100,14 +1094,12 @@ class Store:
             new = tables.get(table) or []
             # Compared as tuples of the new rows' columns (all rows of a table have the same
             # keys): a forum of 800 items has some 10,000 rows to compare.
-            cols = list(new[0]) if new else [key]
+            cols = list(new[0]) if new else [key, "forum_id"]
             cur = self._exec(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{table}] "
                              "WHERE forum_id = ?", [forum_id])
             at = cols.index(key)
             old = {r[at]: r for r in cur.fetchall()}
-            one = itemgetter(cols[0])
-            values = itemgetter(*cols) if len(cols) > 1 else (lambda r, one=one: (one(r),))
-            fresh = [values(r) for r in new]
+            fresh = list(map(itemgetter(*cols), new))  # a row has its key and forum_id
             keep = {v[at] for v in fresh}
             out.gone[table] = [k for k in old if k not in keep]
             out.changed[table] = [r for r, v in zip(new, fresh, strict=True)
@@ -1272,11 +1264,6 @@ class LinkChanges:
 
     changed: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     gone: dict[str, list[Any]] = field(default_factory=dict)
-
-    @property
-    def rows(self) -> int:
-        return sum(map(len, self.changed.values())) + sum(map(len, self.gone.values()))
-
 
 class WriteBatch:
     """Use as ``with store.batch() as b:``; call ``b.open()`` before the writes of a file and
