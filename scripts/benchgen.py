@@ -556,8 +556,8 @@ def add(out: Path, share: float, jobs: int | None = None) -> list[dict[str, Any]
     m = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     n = len(m["documents"])
     k = max(1, round(n * share))
-    formats = {FORMATS[i % len(FORMATS)] for i in range(n, n + min(k, len(FORMATS)))}
-    tasks = [(str(out), m["seed"], i, 0, _fonts(formats), True) for i in range(n, n + k)]
+    fonts = _fonts({FORMATS[i % len(FORMATS)] for i in range(n, n + k)})
+    tasks = [(str(out), m["seed"], i, 0, fonts, True) for i in range(n, n + k)]
     return list(_run(tasks, jobs or os.cpu_count() or 1))
 
 
