@@ -800,6 +800,15 @@ def _ranked_few(st: Store, p: _Plan, where: list[str],
     levels = p.group_levels()
     groups = p.groups()
     split = len(levels) - 1 if len(levels) > 1 and levels[-1][0] == COMPOUND else len(levels)
+    if split < len(levels):
+        # Under filters the words and their forms seldom fill a page: the rows of every group
+        # from the one query of the compounds, its matches told apart here, cost less than
+        # the query of the forms and then that of the compounds (each as costly as the other
+        # when the words are common).
+        every = _passing(st, p.full, where, params, text=True)
+        if every is not None:
+            return _few_groups(st, p, levels, len(levels), every, where, params,
+                               last_unscored=True)
     first = _passing(st, groups[split - 1][1], where, params, text=True)
     if first is None:
         return None
@@ -807,14 +816,16 @@ def _ranked_few(st: Store, p: _Plan, where: list[str],
 
 
 def _few_groups(st: Store, p: _Plan, levels: list[tuple[str, int]], split: int,
-                first: list[tuple[Any, ...]], where: list[str],
-                params: list[Any]) -> Iterator[tuple[int, float, str | None, str]]:
+                first: list[tuple[Any, ...]], where: list[str], params: list[Any], *,
+                last_unscored: bool = False) -> Iterator[tuple[int, float, str | None, str]]:
+    """Rank ``first``, the rows of the groups before ``split``. ``last_unscored``: the last of
+    them is the compounds', which come newest first, unscored (as _ranked gives them)."""
     assert p.parts is not None
     parts = p.parts
     # Per group and part: its words (a set, most phrases are one word) and other phrases.
     wanted = [[({ph[0][0] for ph in part.levels[lv] if len(ph[0]) == 1 and not ph[1]},
                 [ph for ph in part.levels[lv] if len(ph[0]) > 1 or ph[1]]) for part in parts]
-              for _, lv in levels[:split]]
+              for _, lv in levels[:split - 1 if last_unscored else split]]
     placed = []
     for rid, kind, date, key, title, body in first:
         cols = (words.tokens(title), words.tokens(body))
@@ -824,15 +835,16 @@ def _few_groups(st: Store, p: _Plan, levels: list[tuple[str, int]], split: int,
                                                              for c in cols)
                          for one, more in want)), split - 1)
         placed.append((g, cols, present, (rid, key, kind, date)))
+    unscored = split - 1 if last_unscored else split
     # A phrase no row holds adds 0 to every score: only the others are counted in the index.
-    bm25 = _Bm25(st, [ph for g, _, present, _ in placed for part in parts
+    bm25 = _Bm25(st, [ph for g, _, present, _ in placed if g < unscored for part in parts
                       for ph in part.levels[levels[g][1]]
                       if (ph[0][0] in present if len(ph[0]) == 1 and not ph[1] else True)])
     grouped: list[list[tuple[Any, ...]]] = [[] for _ in range(split)]
     for g, cols, _, (rid, key, kind, date) in placed:
         label, lv = levels[g]
-        score = bm25.score(cols, [ph for part in parts for ph in part.levels[lv]
-                                  if ph in bm25.idf])
+        score = 0.0 if g >= unscored else bm25.score(
+            cols, [ph for part in parts for ph in part.levels[lv] if ph in bm25.idf])
         grouped[g].append((rid, score, key, label, kind, date))
     for rs in grouped:
         yield from _in_rank_order(rs)
