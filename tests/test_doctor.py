@@ -88,6 +88,16 @@ def test_a_damaged_index_is_found_and_rebuilt(db: Path, capsys: pytest.CaptureFi
     assert _run(capsys, "--db", str(db), "doctor", "--quiet") == (0, "", "")
 
 
+def test_a_wrong_search_span_is_found_and_rebuilt(db: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE documents SET search_hi = search_lo")
+    ok, detail = _checks(doctor.check(db))["search index"]
+    assert not ok and "wrong search span" in detail and "--rebuild-index" in detail
+    code, out, err = _run(capsys, "--db", str(db), "doctor", "--rebuild-index")
+    assert code == 0 and "The archive is sound." in err, out
+
+
 def test_quiet_says_only_the_problems(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     os.chmod(db, 0o640)
     code, out, err = _run(capsys, "--db", str(db), "doctor", "-q")

@@ -513,7 +513,7 @@ def test_a_v1_archive_upgrades_and_searches_the_danish_way(tmp_path: Path) -> No
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
     raw.close()
     with store.open_store(db) as s:
-        assert s.schema_version == store.SCHEMA_VERSION == 5
+        assert s.schema_version == store.SCHEMA_VERSION == 6
         s.check_fts()
         assert s.scalar("SELECT count(*) FROM search_terms") > 20
         assert s.scalar("SELECT count(*) FROM search_docs WHERE dup_key IS NULL") == 0
@@ -555,6 +555,43 @@ def test_a_narrowed_search_ranks_as_the_whole_index_does(
     monkeypatch.setattr(search, "NARROW_MAX_MATCHES", -1)
     for q in NARROWED_QUERIES:
         assert mine[q] == _page(fixtures_db, q, **filters), q
+
+
+@pytest.mark.parametrize("filters", NARROWING, ids=lambda f: ",".join(f))
+def test_the_span_of_the_filtered_documents_leaves_out_no_hit(
+        fixtures_db: Path, filters: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
+    """FTS5 asked only for the rowids of the documents a filter leaves finds the same page as
+    asked for all of them, in windows and ranked here (fixtures/ are not stored in date order,
+    so each span holds rows that do not pass too)."""
+    def pages() -> dict[str, object]:
+        return {q: _page(fixtures_db, q, **filters) for q in NARROWED_QUERIES}
+
+    def timelines() -> dict[str, object]:
+        period = {k: v for k, v in filters.items() if k in ("date_from", "date_to", "forum")}
+        return {q: search.timeline(fixtures_db, q, **period).to_dict()  # type: ignore[arg-type]
+                for q in NARROWED_QUERIES}
+
+    spanned, spanned_timelines = pages(), timelines()
+    monkeypatch.setattr(search, "NARROW_MAX_MATCHES", -1)
+    windowed = pages()
+    monkeypatch.setattr(search.Filters, "span", lambda self, st_: search.ALL_ROWS)
+    assert spanned == windowed == pages()
+    assert spanned_timelines == timelines()
+
+
+def test_the_span_is_that_of_the_documents_of_the_filters(fixtures_db: Path) -> None:
+    from referatkit import queries
+
+    with queries.open_archive(fixtures_db) as st_:
+        assert search.Filters().span(st_) == search.ALL_ROWS
+        assert search.Filters(scope="items", kind="section").span(st_) == search.ALL_ROWS
+        lo, hi = search.Filters(year=2021).span(st_)
+        rows = st_.rows("SELECT rid FROM search_docs WHERE meeting_date LIKE '2021-%'")
+        assert rows and lo == min(r["rid"] for r in rows) and hi == max(r["rid"] for r in rows)
+        lo, hi = search.Filters(forum="handicaprådet", year=2021).span(st_)
+        assert lo <= hi
+        assert search.Filters(year=1901).span(st_) == (1, 0)  # no document: no row
+        assert search.search(st_, "møde", year=1901).hits == []
 
 
 def test_a_narrowed_search_of_many_rows_ranks_in_windows(

@@ -217,6 +217,51 @@ def test_a_changed_file_replaces_its_rows(db: store.Store) -> None:
     db.check_fts()
 
 
+def _wrong_spans(st_: store.Store) -> list[dict[str, object]]:
+    """Documents whose search span is not the least and greatest rid of their search rows."""
+    return st_.rows(
+        "SELECT d.id, d.search_lo, d.search_hi, min(s.rid) AS lo, max(s.rid) AS hi "
+        f"FROM documents d LEFT JOIN {store.FTS_CONTENT_TABLE} s ON s.document_id = d.id "
+        "GROUP BY d.id HAVING d.search_lo IS NOT lo OR d.search_hi IS NOT hi")
+
+
+def test_a_document_knows_the_span_of_its_search_rows(db: store.Store) -> None:
+    run = db.start_run(["x"])
+    a = sample_document(path="/a.txt", sha256="1" * 64)
+    b = notat_document(path="/b.txt", sha256="3" * 64)
+    db.store_file(_rec(a.path, a.sha256), [a], run)
+    db.store_file(_rec(b.path, b.sha256), [b], run)
+    changed = sample_document(path="/a.txt", sha256="2" * 64,
+                              budget_decision="Godkendt med bemærkninger.")
+    db.store_file(_rec(changed.path, changed.sha256, size=11, mtime=2), [changed], run)
+    spans = db.rows("SELECT search_lo, search_hi FROM documents ORDER BY search_lo")
+    assert len(spans) == 2 and all(r["search_lo"] <= r["search_hi"] for r in spans)
+    assert spans[0]["search_hi"] < spans[1]["search_lo"]  # the changed file's rows came last
+    assert _wrong_spans(db) == []
+    db.replace_search_rows(db.rows(f"SELECT * FROM {store.FTS_CONTENT_TABLE} ORDER BY rid DESC"))
+    assert _wrong_spans(db) == []
+
+
+def test_an_archive_before_search_spans_gets_them(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    with open_store(path) as s:
+        run = s.start_run(["x"])
+        for i, doc in enumerate((sample_document(path="/a.txt", sha256="1" * 64),
+                                 notat_document(path="/b.txt", sha256="2" * 64))):
+            s.store_file(_rec(doc.path, doc.sha256, mtime=i), [doc], run)
+    raw = sqlite3.connect(path)
+    raw.execute("DROP INDEX ix_documents_span")
+    raw.execute("ALTER TABLE documents DROP COLUMN search_lo")
+    raw.execute("ALTER TABLE documents DROP COLUMN search_hi")
+    raw.execute("PRAGMA user_version = 5")
+    raw.commit()
+    raw.close()
+    with open_store(path) as s:
+        assert s.schema_version == store.SCHEMA_VERSION
+        assert s.scalar("SELECT count(*) FROM documents WHERE search_lo IS NOT NULL") == 2
+        assert _wrong_spans(s) == []
+
+
 def test_a_failed_write_rolls_back_to_the_previous_document(db: store.Store) -> None:
     run = db.start_run(["x"])
     old = sample_document(sha256="1" * 64)

@@ -79,6 +79,11 @@ MAX_SUGGESTIONS = 3
 
 # A term of a query: a "quoted phrase" (a lone quote opens one to the end) or a run of
 # non-space characters.
+# The rowids (least, greatest) a search looks at: all of them, unless its filters leave the
+# rows of some documents only (Filters.span).
+Span = tuple[int, int]
+ALL_ROWS: Span = (-(2**63), 2**63 - 1)
+
 _TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 # The end of a range of words sharing a beginning: the highest code point compares above
 # every other UTF-8 sequence under SQLite's BINARY collation.
@@ -554,10 +559,23 @@ class Filters:
             where.append("s.document_id IN (SELECT id FROM documents WHERE doc_type = ?)")
             params.append(self.doc_type)
         if self.forum:
-            cond, args = _forum_condition(st, self.forum)
-            where.append(cond)
+            docs, args = _forum_documents(st, self.forum)
+            where.append(f"s.document_id IN ({docs})")
             params += args
         return where, params
+
+    def span(self, st: Store) -> Span:
+        """The least and greatest rowid of the rows of the period asked for: the spans of its
+        documents (store.DOCUMENTS_V6_COLUMNS, read from an index); ALL_ROWS without a
+        period, an empty span when no document is of it. Only the period: a forum's or a
+        document type's documents are spread over the years, and so over the index."""
+        lo, hi = self._dates()
+        if not lo and not hi:
+            return ALL_ROWS
+        least, greatest = st._exec(
+            "SELECT min(search_lo), max(search_hi) FROM documents "
+            "WHERE meeting_date >= ? AND meeting_date <= ?", [lo or "", hi or _TOP]).fetchone()
+        return (1, 0) if least is None else (least, greatest)
 
     @property
     def narrows(self) -> bool:
@@ -580,8 +598,8 @@ class Filters:
         return lo, hi
 
 
-def _forum_condition(st: Store, forum: str) -> tuple[str, list[Any]]:
-    """Documents of a forum whose name — as written, or the forum's name after linking (all
+def _forum_documents(st: Store, forum: str) -> tuple[str, list[Any]]:
+    """A query of the ids of the documents of a forum whose name — as written, or the forum's name after linking (all
     names of a merged forum count) — contains ``forum``, case-insensitively with Æ/Ø/Å. The
     names are matched here, once each, not once per hit."""
     want = fold(words.normalise(forum)).strip()
@@ -604,7 +622,7 @@ def _forum_condition(st: Store, forum: str) -> tuple[str, list[Any]]:
         parts.append("SELECT document_id FROM meeting_documents WHERE forum_id IN "
                      f"({', '.join('?' for _ in forum_ids)})")
         params += forum_ids
-    return f"s.document_id IN ({' UNION '.join(parts)})", params
+    return " UNION ".join(parts), params
 
 
 # ---------------------------------------------------------------------------------------------
@@ -642,7 +660,7 @@ def search(
         p = plan(st, query, exact=exact, aa=aa, raw=raw)
         where, params = filters.sql(st)
         hits, more = _rank(st, p, where, params, offset, limit, query if raw else None,
-                           filters.narrows)
+                           filters.narrows, filters.span(st))
         suggestions: list[str] = []
         if suggest and not raw and offset == 0 and len(hits) < SUGGEST_BELOW:
             suggestions = _suggest(st, p.terms, query)
@@ -650,7 +668,8 @@ def search(
 
 
 def _rank(st: Store, p: _Plan, where: list[str], params: list[Any], offset: int, limit: int,
-          raw: str | None, narrowed: bool = False) -> tuple[list[SearchHit], bool]:
+          raw: str | None, narrowed: bool = False,
+          span: Span = ALL_ROWS) -> tuple[list[SearchHit], bool]:
     """The hits of the page, and whether more follow.
 
     Hits come group by group (exact, other forms, compounds), in each group title hits
@@ -667,7 +686,7 @@ def _rank(st: Store, p: _Plan, where: list[str], params: list[Any], offset: int,
     by_snippet: dict[tuple[Any, ...], int] = {}
     more = False
     with _fts_errors(raw):
-        for rid, score, key, label in _ranked(st, p, where, params, narrowed):
+        for rid, score, key, label in _ranked(st, p, where, params, narrowed, span):
             key = key or f"rid:{rid}"
             if key in by_key:
                 rids[by_key[key]].append(rid)
@@ -702,8 +721,8 @@ TITLE_KINDS = ("item", "document")
 RANK_WINDOW = 1000
 
 
-def _ranked(st: Store, p: _Plan, where: list[str], params: list[Any],
-            narrowed: bool = False) -> Iterator[tuple[int, float, str | None, str]]:
+def _ranked(st: Store, p: _Plan, where: list[str], params: list[Any], narrowed: bool = False,
+            span: Span = ALL_ROWS) -> Iterator[tuple[int, float, str | None, str]]:
     """(rid, bm25, dup_key, how it matched) of the matches that pass ``where``, in rank order,
     read as far as the caller goes and never further.
 
@@ -714,9 +733,10 @@ def _ranked(st: Store, p: _Plan, where: list[str], params: list[Any],
     while its exact matches fill the page.
 
     ``narrowed`` (filters beyond the default): a query with few matches is ranked from the
-    rows that pass the filters instead (_ranked_few), in the same order."""
+    rows that pass the filters instead (_ranked_few), in the same order. Only the rows of
+    ``span`` (rowids) can pass the filters: FTS5 is asked for no others."""
     if narrowed:
-        few = _ranked_few(st, p, where, params)
+        few = _ranked_few(st, p, where, params, span)
         if few is not None:
             yield from few
             return
@@ -726,7 +746,7 @@ def _ranked(st: Store, p: _Plan, where: list[str], params: list[Any],
         # Compounds come last and newest first: bm25 would first count every compound of
         # every word over the whole index, the costliest part of a query of common words.
         scored = label != COMPOUND
-        for rid, score, key, passes in _ranked_rows(st, expr, where, params, scored):
+        for rid, score, key, passes in _ranked_rows(st, expr, where, params, scored, span):
             if rid in seen:
                 continue
             seen.add(rid)
@@ -735,13 +755,13 @@ def _ranked(st: Store, p: _Plan, where: list[str], params: list[Any],
 
 
 def _ranked_rows(st: Store, match: str, where: list[str], params: list[Any],
-                 scored: bool = True) -> Iterator[tuple[Any, ...]]:
+                 scored: bool = True, span: Span = ALL_ROWS) -> Iterator[tuple[Any, ...]]:
     """(rid, bm25, dup_key, passes the filters) of the rows ``match`` finds, title hits first,
     then best first, ties to the newest meeting: one window of RANK_WINDOW matches (newest
     added first) at a time."""
-    below = _NO_ROWID_ABOVE
+    below = min(_NO_ROWID_ABOVE, span[1] + 1)
     while True:
-        rows = _one_window(st, match, where, params, below=below, scored=scored)
+        rows = _one_window(st, match, where, params, below=below, scored=scored, least=span[0])
         yield from rows
         if len(rows) < RANK_WINDOW:
             return
@@ -749,8 +769,10 @@ def _ranked_rows(st: Store, match: str, where: list[str], params: list[Any],
 
 
 def _one_window(st: Store, match: str, where: list[str], params: list[Any], *,
-                below: int | None = None, scored: bool = True) -> list[tuple[Any, ...]]:
-    """The newest RANK_WINDOW matches below rowid ``below``, ordered as _ranked_rows says. The
+                below: int | None = None, scored: bool = True,
+                least: int = ALL_ROWS[0]) -> list[tuple[Any, ...]]:
+    """The newest RANK_WINDOW matches below rowid ``below`` (and from ``least`` on), ordered as
+    _ranked_rows says. The
     filters are computed per row rather than applied, so that the window's size and end are
     known without a second query."""
     w1, w2 = BM25_WEIGHTS
@@ -760,12 +782,12 @@ def _one_window(st: Store, match: str, where: list[str], params: list[Any], *,
     sql = f"""
         SELECT m.rid, m.score, s.dup_key, {ok} AS ok
         FROM (SELECT rowid AS rid, {score} AS score FROM [{FTS_TABLE}]
-              WHERE [{FTS_TABLE}] MATCH ? AND rowid < ? ORDER BY rowid DESC
+              WHERE [{FTS_TABLE}] MATCH ? AND rowid < ? AND rowid >= ? ORDER BY rowid DESC
               LIMIT {RANK_WINDOW}) m
         JOIN [{FTS_CONTENT_TABLE}] s ON s.rid = m.rid
         ORDER BY s.kind NOT IN ({title_kinds}), m.score, s.meeting_date IS NULL,
                  s.meeting_date DESC, s.dup_key, m.rid"""
-    return st._exec(sql, [*params, match, _NO_ROWID_ABOVE if below is None else below]
+    return st._exec(sql, [*params, match, _NO_ROWID_ABOVE if below is None else below, least]
                     ).fetchall()
 
 
@@ -787,8 +809,8 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 
 
-def _ranked_few(st: Store, p: _Plan, where: list[str],
-                params: list[Any]) -> Iterator[tuple[int, float, str | None, str]] | None:
+def _ranked_few(st: Store, p: _Plan, where: list[str], params: list[Any],
+                span: Span = ALL_ROWS) -> Iterator[tuple[int, float, str | None, str]] | None:
     """The matches that pass ``where``, ranked as _ranked ranks them (but each group whole,
     not in windows), or None when the query has too many for this way.
 
@@ -805,19 +827,20 @@ def _ranked_few(st: Store, p: _Plan, where: list[str],
         # from the one query of the compounds, its matches told apart here, cost less than
         # the query of the forms and then that of the compounds (each as costly as the other
         # when the words are common).
-        every = _passing(st, p.full, where, params, text=True)
+        every = _passing(st, p.full, where, params, text=True, span=span)
         if every is not None:
             return _few_groups(st, p, levels, len(levels), every, where, params,
-                               last_unscored=True)
-    first = _passing(st, groups[split - 1][1], where, params, text=True)
+                               last_unscored=True, span=span)
+    first = _passing(st, groups[split - 1][1], where, params, text=True, span=span)
     if first is None:
         return None
-    return _few_groups(st, p, levels, split, first, where, params)
+    return _few_groups(st, p, levels, split, first, where, params, span=span)
 
 
 def _few_groups(st: Store, p: _Plan, levels: list[tuple[str, int]], split: int,
                 first: list[tuple[Any, ...]], where: list[str], params: list[Any], *,
-                last_unscored: bool = False) -> Iterator[tuple[int, float, str | None, str]]:
+                last_unscored: bool = False,
+                span: Span = ALL_ROWS) -> Iterator[tuple[int, float, str | None, str]]:
     """Rank ``first``, the rows of the groups before ``split``. ``last_unscored``: the last of
     them is the compounds', which come newest first, unscored (as _ranked gives them)."""
     assert p.parts is not None
@@ -851,9 +874,10 @@ def _few_groups(st: Store, p: _Plan, levels: list[tuple[str, int]], split: int,
     if split == len(levels):
         return
     seen = {r[0] for r in first}
-    rest = _passing(st, p.full, where, params, text=False)
+    rest = _passing(st, p.full, where, params, text=False, span=span)
     if rest is None:
-        for rid, score, key, passes in _ranked_rows(st, p.full, where, params, scored=False):
+        for rid, score, key, passes in _ranked_rows(st, p.full, where, params, scored=False,
+                                                    span=span):
             if passes and rid not in seen:
                 seen.add(rid)
                 yield rid, score, key, COMPOUND
@@ -863,15 +887,16 @@ def _few_groups(st: Store, p: _Plan, levels: list[tuple[str, int]], split: int,
 
 
 def _passing(st: Store, match: str, where: list[str], params: list[Any], *,
-             text: bool) -> list[tuple[Any, ...]] | None:
+             text: bool, span: Span = ALL_ROWS) -> list[tuple[Any, ...]] | None:
     """(rid, kind, meeting_date, dup_key[, title, body]) of the rows ``match`` finds that pass
     ``where``; None when it finds more than NARROW_MAX_MATCHES or more than NARROW_MAX_PASSING
     pass."""
     ok = " AND ".join(f"({c})" for c in where) or "1"
     matched = st._exec(
         f"SELECT m.rid, {ok} FROM (SELECT rowid AS rid FROM [{FTS_TABLE}] "
-        f"WHERE [{FTS_TABLE}] MATCH ? LIMIT ?) m JOIN [{FTS_CONTENT_TABLE}] s ON s.rid = m.rid",
-        [*params, match, NARROW_MAX_MATCHES + 1]).fetchall()
+        f"WHERE [{FTS_TABLE}] MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?) m "
+        f"JOIN [{FTS_CONTENT_TABLE}] s ON s.rid = m.rid",
+        [*params, match, *span, NARROW_MAX_MATCHES + 1]).fetchall()
     rids = [rid for rid, good in matched if good]
     if len(matched) > NARROW_MAX_MATCHES or len(rids) > NARROW_MAX_PASSING:
         return None
@@ -1197,7 +1222,8 @@ def timeline(
                          coalesce({meeting}, 'undated') || '#' || coalesce(i.number, '') ||
                          '#' || coalesce(i.title, '') END) AS items,
                    count(DISTINCT {meeting}) AS meetings
-            FROM (SELECT rowid AS rid FROM [{FTS_TABLE}] WHERE [{FTS_TABLE}] MATCH ?) m
+            FROM (SELECT rowid AS rid FROM [{FTS_TABLE}]
+                  WHERE [{FTS_TABLE}] MATCH ? AND rowid BETWEEN ? AND ?) m
             JOIN [{FTS_CONTENT_TABLE}] s ON s.rid = m.rid
             JOIN documents doc ON doc.id = s.document_id
             LEFT JOIN items i ON i.id = s.item_id
@@ -1208,5 +1234,5 @@ def timeline(
             ORDER BY year IS NULL, year, forum
         """
         with _fts_errors(query if raw else None):
-            rows = st.rows(sql, [p.full, *params])
+            rows = st.rows(sql, [p.full, *filters.span(st), *params])
     return Timeline(query, [TimelineRow(**r) for r in rows])

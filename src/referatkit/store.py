@@ -47,7 +47,7 @@ from referatkit.model import Document, Section
 from referatkit.redact import CPR_MASK as CPR_MASK  # the index's mask is redact.py's
 from referatkit.redact import redact_cpr
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Keep æ/ø/å distinct from a/o/a: "remove_diacritics 0". Stems live beside the index, in
 # search_terms (see referatkit.words), not in the tokenizer: the index keeps every word as
@@ -448,6 +448,13 @@ SCHEMA_V3: dict[str, TableSpec] = {
 }
 SEARCH_DOCS_V3_COLUMNS: dict[str, type] = {"dup_key": str, "meeting_date": str, "closed": int}
 
+# ``documents`` gains the span of its rows in the search index (their least and greatest
+# rid): a search narrowed to a period asks FTS5 only for the rowids between the
+# spans of the documents that pass. New minutes come after the old ones, so a period is mostly
+# a short stretch of the index (Store.search_span).
+DOCUMENTS_V6_COLUMNS: dict[str, type] = {"search_lo": int, "search_hi": int}
+DOCUMENTS_SPAN_INDEX = ("meeting_date", "search_lo", "search_hi")
+
 # Derived tables written per forum by Store.write_link_changes (dropped by Store.drop_links).
 FORUM_LINK_TABLES = ("meetings", "meeting_documents", "matters", "occurrences",
                      "occurrence_items", "decision_state")
@@ -461,6 +468,11 @@ FORUM_TABLES = ("forums", "forum_names", "forum_suggestions")
 # The schema at SCHEMA_VERSION.
 SCHEMA: dict[str, TableSpec] = {
     **SCHEMA_V1,
+    "documents": TableSpec(**{
+        **{f: getattr(SCHEMA_V1["documents"], f)
+           for f in ("pk", "foreign_keys", "indexes", "unique", "not_null")},
+        "columns": {**SCHEMA_V1["documents"].columns, **DOCUMENTS_V6_COLUMNS},
+    }),
     FTS_CONTENT_TABLE: TableSpec(**{
         **{f: getattr(SCHEMA_V1[FTS_CONTENT_TABLE], f)
            for f in ("pk", "foreign_keys", "indexes", "unique", "not_null")},
@@ -692,12 +704,41 @@ def _migrate_5_forum_documents(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX IF EXISTS ix_documents_forum")  # the new one begins with it
 
 
+def _migrate_6_search_spans(db: sqlite_utils.Database) -> None:
+    """Each document's span of search rows, for the searches narrowed to a period
+    (one pass over the documents, two index lookups each)."""
+    for col, typ in DOCUMENTS_V6_COLUMNS.items():
+        db["documents"].add_column(col, typ)
+    _set_search_spans(db.conn)
+    db["documents"].create_index(list(DOCUMENTS_SPAN_INDEX), index_name="ix_documents_span",
+                                 if_not_exists=True)
+
+
+# Documents whose span is not that of their rows (doctor: a search of a period would miss some).
+_WRONG_SPANS = (
+    f"SELECT count(*) FROM documents d WHERE "
+    f"d.search_lo IS NOT (SELECT min(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = d.id) "
+    f"OR d.search_hi IS NOT (SELECT max(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = d.id)")
+
+
+def _set_search_spans(conn: sqlite3.Connection, doc_ids: Sequence[str] | None = None) -> None:
+    """documents.search_lo/search_hi from the rows of search_docs (of ``doc_ids``, else all)."""
+    sql = (f"UPDATE documents SET "
+           f"search_lo = (SELECT min(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = documents.id), "
+           f"search_hi = (SELECT max(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = documents.id)")
+    if doc_ids is None:
+        conn.execute(sql)
+    else:
+        conn.executemany(sql + " WHERE id = ?", [(d,) for d in doc_ids])
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _migrate_1_create,
     2: _migrate_2_matters,
     3: _migrate_3_search,
     4: _migrate_4_fk_indexes,
     5: _migrate_5_forum_documents,
+    6: _migrate_6_search_spans,
 }
 
 
@@ -833,6 +874,11 @@ class Store:
             self.check_fts()
         except DatabaseError as e:
             return e.message
+        if "search_lo" in self.db["documents"].columns_dict:
+            wrong = self.scalar(_WRONG_SPANS)
+            if wrong:
+                return (f"{wrong} document(s) with a wrong search span: searches of a period "
+                        "can miss their rows")
         return None
 
     def orphan_counts(self) -> dict[str, int]:
@@ -856,6 +902,7 @@ class Store:
                 self._exec(sql)
             self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('rebuild')")
             _refresh_terms(self.conn)  # the vocabulary follows the index
+            _set_search_spans(self.conn)  # and so do the documents' spans
 
     # -- files and runs --------------------------------------------------------------------
 
@@ -1231,6 +1278,8 @@ class Store:
                       "attachments", FTS_CONTENT_TABLE):
             if rows.tables.get(table):
                 self._insert_rows(table, rows.tables[table])
+        if rows.tables.get(FTS_CONTENT_TABLE):
+            _set_search_spans(self.conn, [d["id"] for d in rows.tables["documents"]])
         self._add_terms(rows.terms)
 
     def _insert_rows(self, table: str, rows: Sequence[dict[str, Any]],
