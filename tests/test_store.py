@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_docs import notat_document, sample_document
-from referatkit import ids, queries, store
+from referatkit import ids, queries, store, words
 from referatkit.errors import DatabaseError
 from referatkit.model import Decision, Document, Item, Participant, Section
 from referatkit.store import FileRecord, open_store
@@ -240,6 +240,36 @@ def test_a_document_knows_the_span_of_its_search_rows(db: store.Store) -> None:
     assert _wrong_spans(db) == []
     db.replace_search_rows(db.rows(f"SELECT * FROM {store.FTS_CONTENT_TABLE} ORDER BY rid DESC"))
     assert _wrong_spans(db) == []
+
+
+@pytest.mark.parametrize("params", [1, 25, store.SEARCH_ROWS_PARAMS])
+def test_search_rows_go_in_many_to_a_statement_and_all_reach_the_index(
+        tmp_path: Path, params: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many rows one statement takes (one, two, all of a document), the same rows with
+    the same rids are stored and indexed."""
+    monkeypatch.setattr(store, "SEARCH_ROWS_PARAMS", params)
+    with open_store(tmp_path / f"p{params}.db") as s:
+        run = s.start_run(["x"])
+        for i, doc in enumerate((sample_document(path="/a.txt", sha256="1" * 64),
+                                 notat_document(path="/b.txt", sha256="2" * 64))):
+            s.store_file(_rec(doc.path, doc.sha256, mtime=i), [doc], run)
+        s.check_fts()
+        rows = s.rows(f"SELECT rid, kind, ref_id, title, body FROM {store.FTS_CONTENT_TABLE} "
+                      "ORDER BY rid")
+        assert [r["rid"] for r in rows] == list(range(1, len(rows) + 1)) and len(rows) > 10
+        for r in rows:  # each row is in the index under its own words
+            word = words.tokens(f"{r['title'] or ''} {r['body'] or ''}")[0]
+            assert s.scalar(f"SELECT count(*) FROM {store.FTS_TABLE} WHERE "
+                            f"{store.FTS_TABLE} MATCH ? AND rowid = ?", [f'"{word}"', r["rid"]])
+        assert _wrong_spans(s) == []
+    with open_store(tmp_path / "one.db") as one:  # the write as one row a statement
+        run = one.start_run(["x"])
+        monkeypatch.setattr(store, "SEARCH_ROWS_PARAMS", 1)
+        for i, doc in enumerate((sample_document(path="/a.txt", sha256="1" * 64),
+                                 notat_document(path="/b.txt", sha256="2" * 64))):
+            one.store_file(_rec(doc.path, doc.sha256, mtime=i), [doc], run)
+        assert one.rows(f"SELECT rid, kind, ref_id, title, body FROM {store.FTS_CONTENT_TABLE} "
+                        "ORDER BY rid") == rows
 
 
 def test_an_archive_before_search_spans_gets_them(tmp_path: Path) -> None:

@@ -714,6 +714,9 @@ def _migrate_6_search_spans(db: sqlite_utils.Database) -> None:
                                  if_not_exists=True)
 
 
+# Parameters of one statement that inserts search rows (SQLite allows 32,766 since 3.32).
+SEARCH_ROWS_PARAMS = 2000
+
 # Documents whose span is not that of their rows (doctor: a search of a period would miss some).
 _WRONG_SPANS = (
     f"SELECT count(*) FROM documents d WHERE "
@@ -1287,11 +1290,21 @@ class Store:
         # One prepared statement for the rows of a table (all have the same keys): the write
         # path spends its time in the index, not in building SQL for every few rows.
         cols = list(rows[0])
-        self.conn.executemany(
-            f"INSERT {'OR REPLACE ' if replace else ''}INTO [{table}] "
-            f"({', '.join(f'[{c}]' for c in cols)}) "
-            f"VALUES ({', '.join('?' for _ in cols)})",
-            [tuple(r[c] for c in cols) for r in rows])
+        head = (f"INSERT {'OR REPLACE ' if replace else ''}INTO [{table}] "
+                f"({', '.join(f'[{c}]' for c in cols)}) VALUES ")
+        one = f"({', '.join('?' for _ in cols)})"
+        if table != FTS_CONTENT_TABLE:
+            self.conn.executemany(head + one, [tuple(r[c] for c in cols) for r in rows])
+            return
+        # The search rows many to a statement: each statement that fires the index's insert
+        # trigger makes FTS5 write what it holds as a segment of its own (its savepoint), so
+        # one statement per row wrote a segment per row and merged them again — three times
+        # the cost of the whole write of a document.
+        per = max(1, SEARCH_ROWS_PARAMS // len(cols))
+        for i in range(0, len(rows), per):
+            chunk = rows[i:i + per]
+            self.conn.execute(head + ", ".join([one] * len(chunk)),
+                              [r[c] for r in chunk for c in cols])
 
     def _add_terms(self, seen: set[str]) -> None:
         """Add the words of newly indexed rows to ``search_terms`` (the index's vocabulary)."""
