@@ -256,7 +256,7 @@ def test_search_rows_go_in_many_to_a_statement_and_all_reach_the_index(
         s.check_fts()
         rows = s.rows(f"SELECT rid, kind, ref_id, title, body FROM {store.FTS_CONTENT_TABLE} "
                       "ORDER BY rid")
-        assert [r["rid"] for r in rows] == list(range(1, len(rows) + 1)) and len(rows) > 10
+        assert len(rows) > 10 and [r["rid"] for r in rows] == sorted({r["rid"] for r in rows})
         for r in rows:  # each row is in the index under its own words
             word = words.tokens(f"{r['title'] or ''} {r['body'] or ''}")[0]
             assert s.scalar(f"SELECT count(*) FROM {store.FTS_TABLE} WHERE "
@@ -270,6 +270,50 @@ def test_search_rows_go_in_many_to_a_statement_and_all_reach_the_index(
             one.store_file(_rec(doc.path, doc.sha256, mtime=i), [doc], run)
         assert one.rows(f"SELECT rid, kind, ref_id, title, body FROM {store.FTS_CONTENT_TABLE} "
                         "ORDER BY rid") == rows
+
+
+def _dates_in_rid_order(st_: store.Store) -> list[str | None]:
+    return [r["meeting_date"] for r in st_.rows(
+        f"SELECT meeting_date FROM {store.FTS_CONTENT_TABLE} ORDER BY rid")]
+
+
+def test_search_rows_are_numbered_in_meeting_order_whatever_order_they_come_in(
+        db: store.Store) -> None:
+    run = db.start_run(["x"])
+    docs = [sample_document(path=f"/{d}.txt", sha256=str(i) * 64, meeting_date=d)
+            for i, d in enumerate(("2023-05-01", "2021-02-03", "2022-11-30"), start=1)]
+    memo = notat_document(path="/memo.txt", sha256="9" * 64)
+    memo.meeting_date = None
+    for i, doc in enumerate([*docs, memo]):
+        db.store_file(_rec(doc.path, doc.sha256, mtime=i), [doc], run)
+    dates = _dates_in_rid_order(db)
+    assert dates == sorted(dates, key=lambda d: d or "")  # undated first, then by date
+    # a changed file of the oldest meeting takes its rowids among that date's again
+    again = sample_document(path="/2021-02-03.txt", sha256="8" * 64, meeting_date="2021-02-03",
+                            budget_decision="Godkendt.")
+    db.store_file(_rec(again.path, again.sha256, size=11, mtime=9), [again], run)
+    assert _dates_in_rid_order(db) == dates
+    lo = store.rid_base("2021-02-03")
+    assert db.scalar(f"SELECT min(rid) FROM {store.FTS_CONTENT_TABLE} WHERE "
+                     "meeting_date = '2021-02-03'") >= lo
+    db.replace_search_rows(db.rows(f"SELECT * FROM {store.FTS_CONTENT_TABLE} ORDER BY rid DESC"))
+    assert _dates_in_rid_order(db) == dates and _wrong_spans(db) == []
+    db.check_fts()
+
+
+def test_a_date_with_more_rows_than_rowids_goes_after_every_row(
+        db: store.Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "RID_DATE_SHIFT", 2)  # four rowids a date
+    run = db.start_run(["x"])
+    old = sample_document(path="/a.txt", sha256="1" * 64, meeting_date="2020-01-01")
+    new = sample_document(path="/b.txt", sha256="2" * 64, meeting_date="2024-01-01")
+    db.store_file(_rec(new.path, new.sha256), [new], run)
+    db.store_file(_rec(old.path, old.sha256, mtime=2), [old], run)
+    rids = [r["rid"] for r in db.rows(f"SELECT rid FROM {store.FTS_CONTENT_TABLE}")]
+    assert len(rids) == len(set(rids)) > 8
+    assert _wrong_spans(db) == []
+    db.check_fts()
+    assert [h.meeting_date for h in queries.search(db, "budget", limit=50)] != []
 
 
 def test_an_archive_before_search_spans_gets_them(tmp_path: Path) -> None:

@@ -715,8 +715,8 @@ def _rank(st: Store, p: _Plan, where: list[str], params: list[Any], offset: int,
 TITLE_KINDS = ("item", "document")
 # Matches ranked at a time within a group. bm25 costs a few µs a row (and first a count of
 # each word or phrase of the query over the whole index), so a group of 50,000 matches
-# ("møde" in a large archive) is ranked in windows of this many, the most recently added
-# first, and the first page comes at once. A group with fewer matches (nearly every query)
+# ("møde" in a large archive) is ranked in windows of this many, the latest meetings first
+# (the index holds them in date order, store.RID_DATE_SHIFT), and the first page comes at once. A group with fewer matches (nearly every query)
 # is ranked as a whole, exactly.
 RANK_WINDOW = 1000
 
@@ -757,8 +757,8 @@ def _ranked(st: Store, p: _Plan, where: list[str], params: list[Any], narrowed: 
 def _ranked_rows(st: Store, match: str, where: list[str], params: list[Any],
                  scored: bool = True, span: Span = ALL_ROWS) -> Iterator[tuple[Any, ...]]:
     """(rid, bm25, dup_key, passes the filters) of the rows ``match`` finds, title hits first,
-    then best first, ties to the newest meeting: one window of RANK_WINDOW matches (newest
-    added first) at a time."""
+    then best first, ties to the newest meeting: one window of RANK_WINDOW matches (latest
+    meetings first) at a time."""
     below = min(_NO_ROWID_ABOVE, span[1] + 1)
     while True:
         rows = _one_window(st, match, where, params, below=below, scored=scored, least=span[0])

@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -449,9 +449,10 @@ SCHEMA_V3: dict[str, TableSpec] = {
 SEARCH_DOCS_V3_COLUMNS: dict[str, type] = {"dup_key": str, "meeting_date": str, "closed": int}
 
 # ``documents`` gains the span of its rows in the search index (their least and greatest
-# rid): a search narrowed to a period asks FTS5 only for the rowids between the
-# spans of the documents that pass. New minutes come after the old ones, so a period is mostly
-# a short stretch of the index (Store.search_span).
+# rid): a search narrowed to a period asks FTS5 only for the rowids between the spans of the
+# documents that pass (search.Filters.span). Rows are numbered by meeting date
+# (RID_DATE_SHIFT), so a period is one stretch of the index; an archive numbered before that
+# keeps its old rids, and its spans are right, only wider.
 DOCUMENTS_V6_COLUMNS: dict[str, type] = {"search_lo": int, "search_hi": int}
 DOCUMENTS_SPAN_INDEX = ("meeting_date", "search_lo", "search_hi")
 
@@ -716,6 +717,21 @@ def _migrate_6_search_spans(db: sqlite_utils.Database) -> None:
 
 # Parameters of one statement that inserts search rows (SQLite allows 32,766 since 3.32).
 SEARCH_ROWS_PARAMS = 2000
+# A search row's rid begins with its meeting's date: the rows of one date have the 2**16
+# rowids from (the date's ordinal << RID_DATE_SHIFT) on, undated rows those from 1. So the
+# index holds the meetings in date order whatever order the files were read in: a period is
+# one stretch of it (Filters.span), and the newest rowids are the latest meetings.
+RID_DATE_SHIFT = 16
+
+
+def rid_base(meeting_date: str | None) -> int:
+    """The first rid of the rows of a meeting on ``meeting_date`` (ISO), 0 when undated."""
+    if not meeting_date:
+        return 0
+    try:
+        return date.fromisoformat(meeting_date[:10]).toordinal() << RID_DATE_SHIFT
+    except ValueError:
+        return 0
 
 # Documents whose span is not that of their rows (doctor: a search of a period would miss some).
 _WRONG_SPANS = (
@@ -900,6 +916,8 @@ class Store:
                 self._exec(f"DROP TRIGGER IF EXISTS [{name}]")
             self._exec(f"DELETE FROM [{FTS_CONTENT_TABLE}]")
             if rows:
+                rows = [dict(r) for r in rows]
+                self._number_search_rows(rows)
                 self.db[FTS_CONTENT_TABLE].insert_all(rows)
             for sql in FTS_TRIGGERS.values():
                 self._exec(sql)
@@ -1277,6 +1295,8 @@ class Store:
         else:
             rows = document_rows(doc, stamp)
         # Parents before children: foreign keys are enforced.
+        if rows.tables.get(FTS_CONTENT_TABLE):
+            self._number_search_rows(rows.tables[FTS_CONTENT_TABLE])
         for table in ("documents", "items", "sections", "decisions", "actions", "participants",
                       "attachments", FTS_CONTENT_TABLE):
             if rows.tables.get(table):
@@ -1284,6 +1304,25 @@ class Store:
         if rows.tables.get(FTS_CONTENT_TABLE):
             _set_search_spans(self.conn, [d["id"] for d in rows.tables["documents"]])
         self._add_terms(rows.terms)
+
+    def _number_search_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Give each search row the next free rid of its meeting date (see RID_DATE_SHIFT)."""
+        following: dict[int, int] = {}
+        for r in rows:
+            base = rid_base(r.get("meeting_date"))
+            if base not in following:
+                top = base + (1 << RID_DATE_SHIFT) - 1
+                last = self.scalar(f"SELECT max(rid) FROM [{FTS_CONTENT_TABLE}] "
+                                   "WHERE rid >= ? AND rid <= ?", [base, top])
+                following[base] = max(base, 1) if last is None else last + 1
+            rid = following[base]
+            if rid >= base + (1 << RID_DATE_SHIFT):
+                # More rows on one date than it has rowids: after every row there is; the
+                # spans and the rank stay right, only this date's order is lost.
+                rid = max(rid, int(self.scalar(f"SELECT max(rid) FROM [{FTS_CONTENT_TABLE}]")
+                                   or 0) + 1)
+            r["rid"] = rid
+            following[base] = rid + 1
 
     def _insert_rows(self, table: str, rows: Sequence[dict[str, Any]],
                      replace: bool = False) -> None:
