@@ -77,13 +77,13 @@ MAX_PREFIX_WORDS = 200
 SUGGEST_BELOW = 3
 MAX_SUGGESTIONS = 3
 
-# A term of a query: a "quoted phrase" (a lone quote opens one to the end) or a run of
-# non-space characters.
 # The rowids (least, greatest) a search looks at: all of them, unless its filters leave the
 # rows of some documents only (Filters.span).
 Span = tuple[int, int]
 ALL_ROWS: Span = (-(2**63), 2**63 - 1)
 
+# A term of a query: a "quoted phrase" (a lone quote opens one to the end) or a run of
+# non-space characters.
 _TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 # The end of a range of words sharing a beginning: the highest code point compares above
 # every other UTF-8 sequence under SQLite's BINARY collation.
@@ -599,9 +599,10 @@ class Filters:
 
 
 def _forum_documents(st: Store, forum: str) -> tuple[str, list[Any]]:
-    """A query of the ids of the documents of a forum whose name — as written, or the forum's name after linking (all
-    names of a merged forum count) — contains ``forum``, case-insensitively with Æ/Ø/Å. The
-    names are matched here, once each, not once per hit."""
+    """A query of the ids of the documents of a forum whose name — as written, or the
+    forum's name after linking (all names of a merged forum count) — contains ``forum``,
+    case-insensitively with Æ/Ø/Å, and its parameters. The names are matched here, once
+    each, not once per hit."""
     want = fold(words.normalise(forum)).strip()
     if not want:
         raise UsageError("--forum is empty")
@@ -716,8 +717,8 @@ TITLE_KINDS = ("item", "document")
 # Matches ranked at a time within a group. bm25 costs a few µs a row (and first a count of
 # each word or phrase of the query over the whole index), so a group of 50,000 matches
 # ("møde" in a large archive) is ranked in windows of this many, the latest meetings first
-# (the index holds them in date order, store.RID_DATE_SHIFT), and the first page comes at once. A group with fewer matches (nearly every query)
-# is ranked as a whole, exactly.
+# (the index holds them in date order, store.RID_DATE_SHIFT), and the first page comes at
+# once. A group with fewer matches (nearly every query) is ranked as a whole, exactly.
 RANK_WINDOW = 1000
 
 
@@ -771,10 +772,9 @@ def _ranked_rows(st: Store, match: str, where: list[str], params: list[Any],
 def _one_window(st: Store, match: str, where: list[str], params: list[Any], *,
                 below: int | None = None, scored: bool = True,
                 least: int = ALL_ROWS[0]) -> list[tuple[Any, ...]]:
-    """The newest RANK_WINDOW matches below rowid ``below`` (and from ``least`` on), ordered as
-    _ranked_rows says. The
-    filters are computed per row rather than applied, so that the window's size and end are
-    known without a second query."""
+    """The newest RANK_WINDOW matches below rowid ``below`` (and from ``least`` on), ordered
+    as _ranked_rows says. The filters are computed per row rather than applied, so that the
+    window's size and end are known without a second query."""
     w1, w2 = BM25_WEIGHTS
     ok = " AND ".join(f"({c})" for c in where) or "1"
     title_kinds = ", ".join(f"'{k}'" for k in TITLE_KINDS)

@@ -733,18 +733,22 @@ def rid_base(meeting_date: str | None) -> int:
     except ValueError:
         return 0
 
+
+def _rows_rid(agg: str, doc: str) -> str:
+    """The least or greatest rid (``agg``: min or max) of the search rows of document ``doc``."""
+    return f"(SELECT {agg}(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = {doc})"
+
+
 # Documents whose span is not that of their rows (doctor: a search of a period would miss some).
-_WRONG_SPANS = (
-    f"SELECT count(*) FROM documents d WHERE "
-    f"d.search_lo IS NOT (SELECT min(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = d.id) "
-    f"OR d.search_hi IS NOT (SELECT max(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = d.id)")
+_WRONG_SPANS = (f"SELECT count(*) FROM documents d WHERE "
+                f"d.search_lo IS NOT {_rows_rid('min', 'd.id')} "
+                f"OR d.search_hi IS NOT {_rows_rid('max', 'd.id')}")
 
 
 def _set_search_spans(conn: sqlite3.Connection, doc_ids: Sequence[str] | None = None) -> None:
     """documents.search_lo/search_hi from the rows of search_docs (of ``doc_ids``, else all)."""
-    sql = (f"UPDATE documents SET "
-           f"search_lo = (SELECT min(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = documents.id), "
-           f"search_hi = (SELECT max(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = documents.id)")
+    sql = (f"UPDATE documents SET search_lo = {_rows_rid('min', 'documents.id')}, "
+           f"search_hi = {_rows_rid('max', 'documents.id')}")
     if doc_ids is None:
         conn.execute(sql)
     else:
