@@ -1301,16 +1301,18 @@ def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[s
     t = ln.text.lstrip("#").strip().strip("*_").strip()
     if not t or len(t) > MEETING_HEADER_MAX_CHARS or t.endswith(("?", ":")):
         return None
-    if _match_item(t) or label_of(t) or participant_label(t) or DATE_LABEL_RE.match(t) or OTHER_MEETING_RE.search(t):
-        return None
-    if ln.list_number or _BULLET.match(t) or re.search(r"[a-zæøå]{2}\.$", t):
-        return None  # a list entry or a sentence mentions a meeting; it does not open one
+    # The look first: it is cheap, and most lines have none (every test here is one of the
+    # conditions, in any order).
     style = _header_style(ln)
     if style is None:
         isolated = ln.blank_before and (i + 1 >= len(lines) or lines[i + 1].blank_before)
         style = "line" if isolated else None
     if style is None:
         return None
+    if _match_item(t) or label_of(t) or participant_label(t) or DATE_LABEL_RE.match(t) or OTHER_MEETING_RE.search(t):
+        return None
+    if ln.list_number or _BULLET.match(t) or re.search(r"[a-zæøå]{2}\.$", t):
+        return None  # a list entry or a sentence mentions a meeting; it does not open one
     ds = dates.find_dates(t, year_hint)
     date = ds[0].date.isoformat() if ds else None
     rest = t
