@@ -311,9 +311,14 @@ def test_a_date_with_more_rows_than_rowids_goes_after_every_row(
     db.store_file(_rec(old.path, old.sha256, mtime=2), [old], run)
     rids = [r["rid"] for r in db.rows(f"SELECT rid FROM {store.FTS_CONTENT_TABLE}")]
     assert len(rids) == len(set(rids)) > 8
+    # each date's four rowids hold its first rows; the rest went after every row there was
+    dates = _dates_in_rid_order(db)
+    assert dates[:4] == ["2020-01-01"] * 4 and dates[4:8] == ["2024-01-01"] * 4
+    assert dates[-1] == "2020-01-01"  # stored last, after the rows of 2024
     assert _wrong_spans(db) == []
     db.check_fts()
-    assert [h.meeting_date for h in queries.search(db, "budget", limit=50)] != []
+    assert {h.meeting_date for h in queries.search(db, "budget", limit=50)} == {
+        "2020-01-01", "2024-01-01"}
 
 
 def test_an_archive_before_search_spans_gets_them(tmp_path: Path) -> None:
