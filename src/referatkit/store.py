@@ -455,6 +455,23 @@ SEARCH_DOCS_V3_COLUMNS: dict[str, type] = {"dup_key": str, "meeting_date": str, 
 # keeps its old rids, and its spans are right, only wider.
 DOCUMENTS_V6_COLUMNS: dict[str, type] = {"search_lo": int, "search_hi": int}
 DOCUMENTS_SPAN_INDEX = ("meeting_date", "search_lo", "search_hi")
+# A search row's rid begins with its meeting's date: the rows of one date have the 2**16
+# rowids from (the date's ordinal << RID_DATE_SHIFT) on, undated rows those from 1. So the
+# index holds the meetings in date order whatever order the files were read in: a period is
+# one stretch of it (Filters.span), and the newest rowids are the latest meetings.
+RID_DATE_SHIFT = 16
+# Parameters of one statement that inserts search rows (SQLite allows 32,766 since 3.32).
+SEARCH_ROWS_PARAMS = 2000
+
+
+def rid_base(meeting_date: str | None) -> int:
+    """The first rid of the rows of a meeting on ``meeting_date`` (ISO), 0 when undated."""
+    if not meeting_date:
+        return 0
+    try:
+        return date.fromisoformat(meeting_date[:10]).toordinal() << RID_DATE_SHIFT
+    except ValueError:
+        return 0
 
 # Derived tables written per forum by Store.write_link_changes (dropped by Store.drop_links).
 FORUM_LINK_TABLES = ("meetings", "meeting_documents", "matters", "occurrences",
@@ -715,25 +732,6 @@ def _migrate_6_search_spans(db: sqlite_utils.Database) -> None:
                                  if_not_exists=True)
 
 
-# Parameters of one statement that inserts search rows (SQLite allows 32,766 since 3.32).
-SEARCH_ROWS_PARAMS = 2000
-# A search row's rid begins with its meeting's date: the rows of one date have the 2**16
-# rowids from (the date's ordinal << RID_DATE_SHIFT) on, undated rows those from 1. So the
-# index holds the meetings in date order whatever order the files were read in: a period is
-# one stretch of it (Filters.span), and the newest rowids are the latest meetings.
-RID_DATE_SHIFT = 16
-
-
-def rid_base(meeting_date: str | None) -> int:
-    """The first rid of the rows of a meeting on ``meeting_date`` (ISO), 0 when undated."""
-    if not meeting_date:
-        return 0
-    try:
-        return date.fromisoformat(meeting_date[:10]).toordinal() << RID_DATE_SHIFT
-    except ValueError:
-        return 0
-
-
 def _rows_rid(agg: str, doc: str) -> str:
     """The least or greatest rid (``agg``: min or max) of the search rows of document ``doc``."""
     return f"(SELECT {agg}(rid) FROM [{FTS_CONTENT_TABLE}] s WHERE s.document_id = {doc})"
@@ -745,14 +743,10 @@ _WRONG_SPANS = (f"SELECT count(*) FROM documents d WHERE "
                 f"OR d.search_hi IS NOT {_rows_rid('max', 'd.id')}")
 
 
-def _set_search_spans(conn: sqlite3.Connection, doc_ids: Sequence[str] | None = None) -> None:
-    """documents.search_lo/search_hi from the rows of search_docs (of ``doc_ids``, else all)."""
-    sql = (f"UPDATE documents SET search_lo = {_rows_rid('min', 'documents.id')}, "
-           f"search_hi = {_rows_rid('max', 'documents.id')}")
-    if doc_ids is None:
-        conn.execute(sql)
-    else:
-        conn.executemany(sql + " WHERE id = ?", [(d,) for d in doc_ids])
+def _set_search_spans(conn: sqlite3.Connection) -> None:
+    """documents.search_lo/search_hi of every document from the rows of search_docs."""
+    conn.execute(f"UPDATE documents SET search_lo = {_rows_rid('min', 'documents.id')}, "
+                 f"search_hi = {_rows_rid('max', 'documents.id')}")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
@@ -1298,15 +1292,18 @@ class Store:
             rows.tables["documents"][0]["ingested_at"] = stamp  # stored now, not parsed
         else:
             rows = document_rows(doc, stamp)
-        # Parents before children: foreign keys are enforced.
         if rows.tables.get(FTS_CONTENT_TABLE):
-            self._number_search_rows(rows.tables[FTS_CONTENT_TABLE])
+            # The rids are given here, so each document's span is known before it is written.
+            search = rows.tables[FTS_CONTENT_TABLE]
+            self._number_search_rows(search)
+            for d in rows.tables["documents"]:
+                own = [r["rid"] for r in search if r["document_id"] == d["id"]]
+                d["search_lo"], d["search_hi"] = (min(own), max(own)) if own else (None, None)
+        # Parents before children: foreign keys are enforced.
         for table in ("documents", "items", "sections", "decisions", "actions", "participants",
                       "attachments", FTS_CONTENT_TABLE):
             if rows.tables.get(table):
                 self._insert_rows(table, rows.tables[table])
-        if rows.tables.get(FTS_CONTENT_TABLE):
-            _set_search_spans(self.conn, [d["id"] for d in rows.tables["documents"]])
         self._add_terms(rows.terms)
 
     def _number_search_rows(self, rows: Sequence[dict[str, Any]]) -> None:
