@@ -321,6 +321,25 @@ def test_a_date_with_more_rows_than_rowids_goes_after_every_row(
         "2020-01-01", "2024-01-01"}
 
 
+def test_a_rebuild_numbers_dates_that_spill_into_each_other_without_a_clash(
+        db: store.Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the index rebuild numbers every row before writing any, and a date with
+    more rows than rowids spilled into the next date's rowids, which that date then gave
+    again (UNIQUE constraint failed: search_docs.rid)."""
+    monkeypatch.setattr(store, "RID_DATE_SHIFT", 2)  # four rowids a date
+    run = db.start_run(["x"])
+    for i, d in enumerate(("2020-01-02", "2020-01-01")):
+        doc = sample_document(path=f"/{d}.txt", sha256=str(i + 1) * 64, meeting_date=d)
+        db.store_file(_rec(doc.path, doc.sha256, mtime=i), [doc], run)
+    db.replace_search_rows(db.rows(f"SELECT * FROM {store.FTS_CONTENT_TABLE} "
+                                   "ORDER BY meeting_date"))
+    rids = [r["rid"] for r in db.rows(f"SELECT rid FROM {store.FTS_CONTENT_TABLE}")]
+    assert len(rids) == len(set(rids)) > 8
+    assert _dates_in_rid_order(db)[:4] == ["2020-01-01"] * 4
+    assert _wrong_spans(db) == []
+    db.check_fts()
+
+
 def test_an_archive_before_search_spans_gets_them(tmp_path: Path) -> None:
     path = tmp_path / "v5.db"
     with open_store(path) as s:

@@ -1309,6 +1309,10 @@ class Store:
     def _number_search_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         """Give each search row the next free rid of its meeting date (see RID_DATE_SHIFT)."""
         following: dict[int, int] = {}
+        # The rids given here: rows of many dates at once (a rebuild) are numbered before any
+        # is written, and a date that spilled over may have taken rids of the next one.
+        given: set[int] = set()
+        highest = 0
         for r in rows:
             base = rid_base(r.get("meeting_date"))
             if base not in following:
@@ -1317,12 +1321,16 @@ class Store:
                                    "WHERE rid >= ? AND rid <= ?", [base, top])
                 following[base] = max(base, 1) if last is None else last + 1
             rid = following[base]
+            while rid in given:
+                rid += 1
             if rid >= base + (1 << RID_DATE_SHIFT):
                 # More rows on one date than it has rowids: after every row there is; the
                 # spans and the rank stay right, only this date's order is lost.
-                rid = max(rid, int(self.scalar(f"SELECT max(rid) FROM [{FTS_CONTENT_TABLE}]")
-                                   or 0) + 1)
+                rid = max(rid, highest + 1, int(self.scalar(
+                    f"SELECT max(rid) FROM [{FTS_CONTENT_TABLE}]") or 0) + 1)
             r["rid"] = rid
+            given.add(rid)
+            highest = max(highest, rid)
             following[base] = rid + 1
 
     def _insert_rows(self, table: str, rows: Sequence[dict[str, Any]],
