@@ -640,6 +640,9 @@ _CONTENT_MIN_LEN = 4
 _STEM_LEN = 6
 
 
+# Cached: a forum's link reads each title several times (merging a meeting's documents,
+# matching, joining a matter), and the same titles recur in every forum and meeting.
+@lru_cache(maxsize=65536)
 def standing_kind(title: str | None) -> str | None:
     t = normalise_key(title)
     for kind, pat in _STANDING:
@@ -648,6 +651,7 @@ def standing_kind(title: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def title_core(title: str | None) -> str:
     """The part of a title that names the matter: normalised, lead-ins ("Godkendelse af",
     "Status på") and continuation tails ("II", "fortsat") removed, "2021-22" → "2021 2022"."""
