@@ -7,7 +7,7 @@ DEMO_DB := demo/referatkit.db
 
 .PHONY: install demo test lint eval fixtures clean browser-test screenshot bench bench-search
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py src/referatkit/readers/_glyphs.c
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
 	  || { echo "Error: referatkit needs Python 3.11 or newer (set PYTHON=python3.x)" >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)

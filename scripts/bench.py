@@ -47,6 +47,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchgen  # noqa: E402 - a sibling script
 
+from referatkit.readers import pdf as pdf_reader  # noqa: E402 - after the path set-up
+
 FORMATS = benchgen.FORMATS
 SEARCH_QUERIES = ("rammeaftale", "ventetid", "F-ACT", '"social- og sundhedsassistenter"',
                   "genoptræning", "takstmodel budget", "Fjordby", "orienteringen efterretning")
@@ -348,6 +350,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "pdf_glyph_facts": pdf_reader.GLYPH_FACTS,
                     "platform": platform.platform()},
         "args": {"n": args.n, "seed": args.seed, "jobs": args.jobs, "mixed": args.mixed,
                  "changed": args.changed, "plumber_pages": args.plumber_pages},
@@ -366,7 +369,8 @@ def table(r: dict[str, Any]) -> str:
     lines = []
     a = r["archive"]
     lines.append(f"archive: {a['documents']} documents, {a['pages']} pages "
-                 f"(jobs {r['args']['jobs']}, {r['machine']['cpus']} cpus)")
+                 f"(jobs {r['args']['jobs']}, {r['machine']['cpus']} cpus; PDF glyph facts: "
+                 f"{r['machine'].get('pdf_glyph_facts', '?')})")
     lines.append("")
     lines.append(f"{'raw extraction (1 process)':34} {'pages':>7} {'s':>8} {'pages/s':>9}")
     for k, v in r["raw_extraction"].items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -471,6 +472,92 @@ def test_fast_path_equals_glyph_path_on_real_documents(samples_dir: Path, realwo
         except ReadError:
             continue  # a scan: no text either way
         _same(fast, slow)
+
+
+# --- the C helper for glyph facts gives what ctypes gives ----------------------------------
+
+
+def _with_ctypes(path: Path, monkeypatch: pytest.MonkeyPatch) -> RawDocument:
+    import referatkit.readers.pdf as pdf_reader
+
+    with monkeypatch.context() as m:
+        m.setattr(pdf_reader, "_native_glyphs", None)
+        return read_pdf(path)
+
+
+def test_the_c_helper_is_built_where_a_compiler_is() -> None:
+    """`make install` builds readers/_glyphs.c where cc and Python's headers are at hand;
+    the reader falls back to ctypes quietly, so a build that failed shows only here."""
+    import sysconfig
+
+    import referatkit.readers.pdf as pdf_reader
+
+    headers = Path(sysconfig.get_paths()["include"], "Python.h").is_file()
+    if not (shutil.which("cc") or shutil.which("gcc")) or not headers:
+        pytest.skip("no C compiler or Python headers here: the reader uses ctypes")
+    assert pdf_reader.GLYPH_FACTS == "native"
+
+
+def test_the_c_helper_and_ctypes_give_the_same_glyph_facts(tmp_path: Path) -> None:
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    import referatkit.readers.pdf as pdf_reader
+
+    if pdf_reader._native_glyphs is None:
+        pytest.skip("the C helper is not built here")
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 14)
+    pdf.text(72, 80, "Referat - æøå ÆØÅ")
+    pdf.set_font("helvetica", "", 10)
+    pdf.text(72, 110, "Ad 1) Godkendelse af dagsorden")
+    pdf.text(300, 110, "kolonne")
+    path = tmp_path / "facts.pdf"
+    pdf.output(str(path))
+    doc = pdfium.PdfDocument(path)
+    try:
+        tp = doc[0].get_textpage()
+        tpa = ctypes.cast(tp.raw, ctypes.c_void_p).value
+        n = pdfium.raw.FPDFText_CountChars(tp.raw)
+        assert n > 40
+        keys, boxes, generated = pdf_reader._glyph_facts(tpa, n)
+        c_keys, c_boxes, c_generated = pdf_reader._glyph_facts(tpa, n, native=False)
+        assert (keys, boxes) == (c_keys, c_boxes)
+        assert [generated[i] for i in range(n)] == [c_generated[i] for i in range(n)]
+        assert len(boxes) == 4 * n
+        # three text objects; only pdfium's own spaces and line ends belong to none
+        assert len(set(keys) - {0}) == 3
+        assert all(k or generated[i] for i, k in enumerate(keys))
+    finally:
+        doc.close()
+
+
+def test_the_c_helper_reads_the_fixtures_as_ctypes_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    import referatkit.readers.pdf as pdf_reader
+
+    if pdf_reader._native_glyphs is None:
+        pytest.skip("the C helper is not built here")
+    pdfs = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/*/*.pdf"))
+    assert pdfs
+    for path in pdfs:
+        _same(read_pdf(path), _with_ctypes(path, monkeypatch))
+
+
+@pytest.mark.shared
+def test_the_c_helper_reads_real_documents_as_ctypes_does(
+        samples_dir: Path, realworld_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import referatkit.readers.pdf as pdf_reader
+
+    if pdf_reader._native_glyphs is None:
+        pytest.skip("the C helper is not built here")
+    for path in sorted([*samples_dir.glob("*/*.pdf"), *realworld_dir.glob("**/*.pdf")]):
+        try:
+            native = read_pdf(path)
+        except ReadError:
+            continue  # a scan: no text either way
+        _same(native, _with_ctypes(path, monkeypatch))
 
 
 def test_fast_path_leaves_hard_pages_to_the_glyph_path(tmp_path: Path,

@@ -4,8 +4,10 @@ Why pdfium and not pdfplumber: pdfium gives the same characters, boxes and fonts
 times faster (≈70 pages/s on the real-world corpus against ≈10 for pdfplumber's
 ``extract_words``), and an archive holds tens of thousands of pages. Most pages take a fast
 path that handles each run of one text object as a whole instead of a Python object per
-glyph (≈2.5× faster: ≈150-190 pages/s of CPU time on the benchmark archive of
-``make bench``, against ≈1000 for pypdfium2's bare ``get_text_range``); it gives the
+glyph (≈2.5× faster), and takes each glyph's object and box (and whether pdfium made it up) in
+one C call per page where the optional helper ``_glyphs.c`` is built (≈2× faster again:
+4.6 against 9.1 ms of CPU per page of the benchmark archive of ``make bench``, against 1.7
+for pypdfium2's bare ``get_text_range``); it gives the
 same blocks as the glyph path, to which it hands every page it cannot reproduce exactly
 (turned text, runs out of order or overlapping on a line, a run across a table ruling).
 Tables are found from
@@ -608,6 +610,56 @@ _RENDER_MODE = ctypes.cast(pdfium_c.FPDFTextObj_GetTextRenderMode,
                            ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p))
 
 
+try:  # the optional C helper (readers/_glyphs.c), built where a compiler is at hand
+    from referatkit.readers import _glyphs as _native_glyphs
+except ImportError:  # pragma: no cover - depends on the machine that installed the package
+    _native_glyphs = None
+
+# Whether glyph facts come from the C helper ("native") or from ctypes calls ("ctypes").
+GLYPH_FACTS = "native" if _native_glyphs is not None else "ctypes"
+
+_ADDRESS = ctypes.c_void_p
+_FETCH_FUNCTIONS = tuple(
+    ctypes.cast(f, _ADDRESS).value or 0
+    for f in (pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetTextObject,
+              pdfium_c.FPDFText_GetLooseCharBox)
+)
+
+
+class _Generated:
+    """Whether pdfium generated glyph *i*, asked when needed (the ctypes form: only spaces
+    and line ends are ever asked about)."""
+
+    __slots__ = ("tpa",)
+
+    def __init__(self, tpa: int) -> None:
+        self.tpa = tpa
+
+    def __getitem__(self, i: int) -> int:
+        return _IS_GENERATED(self.tpa, i)
+
+
+def _glyph_facts(tpa: int, n: int,
+                 native: bool = True) -> tuple[list[int], list[float], bytes | _Generated]:
+    """Per glyph of the text page at address ``tpa``: its text object's address (0 for
+    none), its loose box as four numbers in a flat list (left, top, right, bottom, in page
+    space), and whether pdfium generated it. From the C helper when it is built and
+    ``native``; else by a ctypes call per glyph, giving the same values."""
+    if native and _native_glyphs is not None:
+        keys, boxes, generated = _native_glyphs.fetch(tpa, n, *_FETCH_FUNCTIONS)
+        return memoryview(keys).cast("Q").tolist(), memoryview(boxes).cast("f").tolist(), \
+            generated
+    object_at, loose_box = _TEXT_OBJECT_AT, _LOOSE_BOX
+    rect = pdfium_c.FS_RECTF()
+    rect_at = ctypes.addressof(rect)
+    flat: list[float] = []
+    add = flat.extend
+    for i in range(n):
+        loose_box(tpa, i, rect_at)
+        add((rect.left, rect.top, rect.right, rect.bottom))
+    return [object_at(tpa, i) or 0 for i in range(n)], flat, _Generated(tpa)
+
+
 def _runs(tp: object, tf: _Transform, *,
           centres: bool = True) -> tuple[list[_Run], int, int] | None:
     """The page's glyphs as runs, or None when the page needs the glyph path. The same
@@ -619,11 +671,9 @@ def _runs(tp: object, tf: _Transform, *,
     if n <= 0:
         return [], 0, 0
     codes = _unicode(tp, n)
-    tpa = ctypes.cast(tp, ctypes.c_void_p).value
-    rect = pdfium_c.FS_RECTF()
-    rect_at = ctypes.addressof(rect)
+    tpa = ctypes.cast(tp, ctypes.c_void_p).value or 0
+    keys, boxes, generated = _glyph_facts(tpa, n)
     objects = _FactsReader(tp, tf)
-    is_generated, object_at, loose_box = _IS_GENERATED, _TEXT_OBJECT_AT, _LOOSE_BOX
     char_origin = pdfium_c.FPDFText_GetCharOrigin
     ox, oy = ctypes.c_double(), ctypes.c_double()
     left, top_edge = tf.left, tf.top
@@ -646,9 +696,9 @@ def _runs(tp: object, tf: _Transform, *,
     cx = cy = 0.0
     for i in range(n):
         code = codes[i]
-        if code <= 32 and (code == 32 or code == 10 or code == 13) and is_generated(tpa, i):
+        if code <= 32 and (code == 32 or code == 10 or code == 13) and generated[i]:
             continue  # pdfium's guessed spaces and line ends: upright gaps are measured
-        key = object_at(tpa, i) or 0
+        key = keys[i]
         if key != fkey:
             facts = objects.get(i, key)
             fkey, f_unmapped, f_upright = key, facts.unmapped, facts.upright
@@ -669,11 +719,11 @@ def _runs(tp: object, tf: _Transform, *,
             text = "-" if code == 2 or code == 0xAD else chr(code)
         if not f_upright:
             return None  # margin labels are read in content order: the glyph path does it
-        loose_box(tpa, i, rect_at)
-        x0 = rect.left - left
-        x1 = rect.right - left
-        top = top_edge - rect.top
-        bottom = top_edge - rect.bottom
+        j = 4 * i
+        x0 = boxes[j] - left
+        top = top_edge - boxes[j + 1]
+        x1 = boxes[j + 2] - left
+        bottom = top_edge - boxes[j + 3]
         if centres:
             cx = (x0 + x1) / 2
             cy = (top + bottom) / 2
