@@ -166,6 +166,19 @@ def same_word(a: str, b: str, rules: MatchRules = RULES) -> bool:
     """Equal, an inflection of each other ("rammeaftale"/"rammeaftaler"), or a typo."""
     if a == b:
         return True
+    if rules is RULES:
+        return _same_word_default(a, b)
+    return _same_word(a, b, rules)
+
+
+# Cached: matching a meeting compares its titles' words with those of every candidate matter,
+# and a forum's titles use a few hundred words, compared again and again.
+@lru_cache(maxsize=262144)
+def _same_word_default(a: str, b: str) -> bool:
+    return _same_word(a, b, RULES)
+
+
+def _same_word(a: str, b: str, rules: MatchRules) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if (len(short) >= rules.word_prefix_min and long_.startswith(short)
             and len(long_) - len(short) <= rules.word_suffix_max):
