@@ -162,28 +162,32 @@ def parse_forum_name(name: str | None) -> ForumName:
     return ForumName(key=key, body=body, core=tuple(core))
 
 
-def same_word(a: str, b: str, rules: MatchRules = RULES) -> bool:
-    """Equal, an inflection of each other ("rammeaftale"/"rammeaftaler"), or a typo."""
-    if a == b:
-        return True
-    if rules is RULES:
-        return _same_word_default(a, b)
-    return _same_word(a, b, rules)
+def _cached_for_default_rules(
+        test: Callable[[str, str, MatchRules], bool]) -> Callable[..., bool]:
+    """``test(a, b, rules)``, its answers under the default rules cached: matching a meeting
+    compares its titles with every candidate matter's, and a forum's titles share a few
+    hundred words, compared again and again."""
+    cached = lru_cache(maxsize=262144)(lambda a, b: test(a, b, RULES))
 
+    def call(a: str, b: str, rules: MatchRules = RULES) -> bool:
+        return cached(a, b) if rules is RULES else test(a, b, rules)
 
-# Cached: matching a meeting compares its titles' words with those of every candidate matter,
-# and a forum's titles use a few hundred words, compared again and again.
-@lru_cache(maxsize=262144)
-def _same_word_default(a: str, b: str) -> bool:
-    return _same_word(a, b, RULES)
+    call.__doc__ = test.__doc__
+    return call
 
 
 def _same_word(a: str, b: str, rules: MatchRules) -> bool:
+    """Equal, an inflection of each other ("rammeaftale"/"rammeaftaler"), or a typo."""
+    if a == b:
+        return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if (len(short) >= rules.word_prefix_min and long_.startswith(short)
             and len(long_) - len(short) <= rules.word_suffix_max):
         return True
     return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= rules.word_typo_ratio
+
+
+same_word = _cached_for_default_rules(_same_word)
 
 
 def _matched(small: Sequence[str], big: Sequence[str], rules: MatchRules) -> int:
@@ -702,25 +706,17 @@ def title_score(a: str, b: str) -> float:
     return max(fuzz.token_sort_ratio(wa, wb), fuzz.ratio(a, b))
 
 
-def contained(a: str, b: str, rules: MatchRules = RULES) -> bool:
+def _contained(a: str, b: str, rules: MatchRules) -> bool:
     """Every word of the shorter title core is in the longer one ("rekruttering" in
     "rekruttering fastholdelse medarbejdere"), the shorter is not trivially short, and its
     numbers are all in the longer one's."""
-    if rules is RULES:
-        return _contained_default(a, b)
-    return _contained(a, b, rules)
-
-
-@lru_cache(maxsize=262144)
-def _contained_default(a: str, b: str) -> bool:
-    return _contained(a, b, RULES)
-
-
-def _contained(a: str, b: str, rules: MatchRules) -> bool:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
     return _inside(wa, a, wb, b, rules) or _inside(wb, b, wa, a, rules)
+
+
+contained = _cached_for_default_rules(_contained)
 
 
 def _inside(small: tuple[str, ...], s_core: str, big: tuple[str, ...], b_core: str,
