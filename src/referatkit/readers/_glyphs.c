@@ -16,12 +16,17 @@
 #include <stdint.h>
 #include <string.h>
 
-/* pdfium's FS_RECTF, and the signatures of public/fpdf_text.h. FPDF_CALLCONV is the
- * platform's C convention everywhere but 32-bit Windows, where this module is not built. */
+/* pdfium's FS_RECTF, and the signatures of public/fpdf_text.h with its calling convention
+ * (FPDF_CALLCONV in public/fpdfview.h: __stdcall on Windows, which matters on 32-bit only). */
+#if defined(_WIN32)
+#define FPDF_CALLCONV __stdcall
+#else
+#define FPDF_CALLCONV
+#endif
 typedef struct { float left, top, right, bottom; } rect_f;
-typedef int (*is_generated_f)(void *text_page, int index);
-typedef void *(*text_object_f)(void *text_page, int index);
-typedef int (*loose_box_f)(void *text_page, int index, rect_f *rect);
+typedef int (FPDF_CALLCONV *is_generated_f)(void *text_page, int index);
+typedef void *(FPDF_CALLCONV *text_object_f)(void *text_page, int index);
+typedef int (FPDF_CALLCONV *loose_box_f)(void *text_page, int index, rect_f *rect);
 
 static PyObject *
 fetch(PyObject *self, PyObject *args)
