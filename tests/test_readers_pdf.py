@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from referatkit.errors import ReadError
 from referatkit.model import BLANK, PARA, TABLE_CELL, RawDocument
 from referatkit.readers import read
-from referatkit.readers.pdf import PAGE_NUMBER, read_pdf
+from referatkit.readers.pdf import GLYPH_FACTS, PAGE_NUMBER, read_pdf
 
 
 def new_pdf() -> FPDF:
@@ -477,6 +477,10 @@ def test_fast_path_equals_glyph_path_on_real_documents(samples_dir: Path, realwo
 # --- the C helper for glyph facts gives what ctypes gives ----------------------------------
 
 
+needs_c_helper = pytest.mark.skipif(GLYPH_FACTS != "native",
+                                    reason="the C helper is not built here")
+
+
 def _with_ctypes(path: Path, monkeypatch: pytest.MonkeyPatch) -> RawDocument:
     import referatkit.readers.pdf as pdf_reader
 
@@ -498,6 +502,7 @@ def test_the_c_helper_is_built_where_a_compiler_is() -> None:
     assert pdf_reader.GLYPH_FACTS == "native"
 
 
+@needs_c_helper
 def test_the_c_helper_and_ctypes_give_the_same_glyph_facts(tmp_path: Path) -> None:
     import ctypes
 
@@ -505,8 +510,6 @@ def test_the_c_helper_and_ctypes_give_the_same_glyph_facts(tmp_path: Path) -> No
 
     import referatkit.readers.pdf as pdf_reader
 
-    if pdf_reader._native_glyphs is None:
-        pytest.skip("the C helper is not built here")
     pdf = new_pdf()
     pdf.add_page()
     pdf.set_font("helvetica", "B", 14)
@@ -534,11 +537,8 @@ def test_the_c_helper_and_ctypes_give_the_same_glyph_facts(tmp_path: Path) -> No
         doc.close()
 
 
+@needs_c_helper
 def test_the_c_helper_reads_the_fixtures_as_ctypes_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    import referatkit.readers.pdf as pdf_reader
-
-    if pdf_reader._native_glyphs is None:
-        pytest.skip("the C helper is not built here")
     pdfs = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/*/*.pdf"))
     assert pdfs
     for path in pdfs:
@@ -546,12 +546,9 @@ def test_the_c_helper_reads_the_fixtures_as_ctypes_does(monkeypatch: pytest.Monk
 
 
 @pytest.mark.shared
+@needs_c_helper
 def test_the_c_helper_reads_real_documents_as_ctypes_does(
         samples_dir: Path, realworld_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import referatkit.readers.pdf as pdf_reader
-
-    if pdf_reader._native_glyphs is None:
-        pytest.skip("the C helper is not built here")
     for path in sorted([*samples_dir.glob("*/*.pdf"), *realworld_dir.glob("**/*.pdf")]):
         try:
             native = read_pdf(path)

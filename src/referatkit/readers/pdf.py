@@ -618,9 +618,8 @@ except ImportError:  # pragma: no cover - depends on the machine that installed 
 # Whether glyph facts come from the C helper ("native") or from ctypes calls ("ctypes").
 GLYPH_FACTS = "native" if _native_glyphs is not None else "ctypes"
 
-_ADDRESS = ctypes.c_void_p
 _FETCH_FUNCTIONS = tuple(
-    ctypes.cast(f, _ADDRESS).value or 0
+    ctypes.cast(f, ctypes.c_void_p).value or 0
     for f in (pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetTextObject,
               pdfium_c.FPDFText_GetLooseCharBox)
 )
