@@ -757,9 +757,13 @@ def content_score(a: set[str], b: set[str], rules: MatchRules = RULES) -> float:
 
 # "mødet den 10. marts", "styregruppemødet d. 2/10", "møde 15.05.2020"; the date is parsed by
 # dates.find_dates from the text that follows.
-_REFERENCE = re.compile(r"\b\w*møde[t]?\s+(?:den\s+|d\.\s*)?(?=\d)", re.IGNORECASE)
-# "på sidste møde", "fra forrige møde": the forum's previous meeting.
-_PREVIOUS = re.compile(r"\b(?:sidste|forrige|seneste)\s+\w*møde[t]?\b", re.IGNORECASE)
+# Found from "møde" on, and the word's start looked up from there: a pattern that begins at
+# every word (\b\w*møde) cost half of a forum's link, most texts saying "mødet" somewhere.
+_REFERENCE = re.compile(r"møde[t]?\s+(?:den\s+|d\.\s*)?(?=\d)", re.IGNORECASE)
+# "på sidste møde", "fra forrige møde": the forum's previous meeting (looked for only in a text
+# that has one of the words).
+_PREVIOUS_WORDS = ("sidste", "forrige", "seneste")
+_PREVIOUS = re.compile(rf"\b(?:{'|'.join(_PREVIOUS_WORDS)})\s+\w*møde[t]?\b", re.IGNORECASE)
 # Words just before "mødet den …" that make it a forward reference.
 _FORWARD = re.compile(r"(?:næste|kommende|følgende|planlagte?)\s*$", re.IGNORECASE)
 
@@ -767,12 +771,14 @@ _FORWARD = re.compile(r"(?:næste|kommende|følgende|planlagte?)\s*$", re.IGNORE
 def references(text: str, meeting_date: str) -> tuple[list[str], bool]:
     """Earlier meeting dates ``text`` refers to, and whether it names "the last meeting".
     A date without a year is the latest such date before the meeting."""
-    if "møde" not in text.casefold():  # both patterns need it: most texts are passed over
+    low = text.casefold()
+    if "møde" not in low:  # both patterns need it: most texts are passed over
         return [], False
     current = date.fromisoformat(meeting_date)
     found: list[str] = []
     for m in _REFERENCE.finditer(text):
-        if _FORWARD.search(text[max(0, m.start() - 20):m.start()]):
+        start = _word_start(text, m.start())
+        if _FORWARD.search(text[max(0, start - 20):start]):
             continue
         window = text[m.end():m.end() + 40]
         ds = dates.find_dates(window, default_year=current.year)
@@ -786,9 +792,17 @@ def references(text: str, meeting_date: str) -> tuple[list[str], bool]:
                 d = d - timedelta(days=365)
         if d < current:
             found.append(d.isoformat())
-    previous = any(not _FORWARD.search(text[max(0, m.start() - 20):m.start()])
-                   for m in _PREVIOUS.finditer(text))
+    previous = any(w in low for w in _PREVIOUS_WORDS) and any(
+        not _FORWARD.search(text[max(0, m.start() - 20):m.start()])
+        for m in _PREVIOUS.finditer(text))
     return sorted(set(found)), previous
+
+
+def _word_start(text: str, at: int) -> int:
+    # where the word (\w+) that ``at`` is in begins: "styregruppemødet" from its "møde"
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    return at
 
 
 # --- linking one forum ------------------------------------------------------------------------
