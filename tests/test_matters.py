@@ -445,10 +445,14 @@ def test_documents_without_a_forum_are_linked_folder_by_folder() -> None:
 
 _WORDS = ("rammeaftale", "budget", "rekruttering", "handleplan", "botilbud", "psykiatri",
           "evaluering", "udbud", "kontrakt", "strategi")
+# More words, so that some titles never meet and a dirty matter touches only some of the later
+# meetings (where taking the last link over has most to decide).
+_MORE_WORDS = (*_WORDS, "ventelister", "demens", "genoptræning", "takstmodel", "forsorgshjem",
+               "akutfunktion", "velfærdsteknologi", "sygeplejersker", "misbrug", "årshjul")
 _STATUSES = ("approved", "noted", "postponed", "action", "referred", "none")
 
 
-def _random_forum(rng: random.Random, meetings: int) -> Series:
+def _random_forum(rng: random.Random, meetings: int, words: tuple[str, ...] = _WORDS) -> Series:
     """A forum whose matters run, are renamed, refer to earlier meetings, carry case numbers
     and stay open — the evidence link_forum weighs — from a few words, so that they meet."""
     s = Series()
@@ -457,8 +461,8 @@ def _random_forum(rng: random.Random, meetings: int) -> Series:
         day += timedelta(days=rng.randint(20, 90))
         rows = [item("1", "Godkendelse af dagsorden", ("approved", "Godkendt."))]
         for n in range(2, rng.randint(3, 7)):
-            title = " ".join(rng.sample(_WORDS, rng.randint(1, 3))).capitalize()
-            text = " ".join(rng.choices(_WORDS, k=rng.randint(3, 12)))
+            title = " ".join(rng.sample(words, rng.randint(1, 3))).capitalize()
+            text = " ".join(rng.choices(words, k=rng.randint(3, 12)))
             if rng.random() < 0.15:
                 text += f" Drøftet på mødet den {rng.randint(1, 28)}. marts."
             if rng.random() < 0.1:
@@ -483,25 +487,45 @@ def _linked(s: Series, docs: set[str], prior: M.PriorLinks | None = None) -> M.F
     return M.link_forum("F", meetings, kept, s.items, s.decisions, prior=prior)
 
 
+def _twin(s: Series, doc: str, suffix: str, rng: random.Random, *, retitle: bool) -> str:
+    """Another document of the same meeting as ``doc``: its first item retitled, or (a
+    correction) the same items with other words in their texts and decisions."""
+    twin = f"{doc}-{suffix}"
+    s.docs[twin] = dataclasses.replace(s.docs[doc], id=twin)
+    s.items[twin] = [dataclasses.replace(
+        it, id=f"{it.id}-{suffix}", document_id=twin,
+        title=it.title + " II" if retitle and it.ordinal == 1 else it.title,
+        text=it.text if retitle else " ".join(rng.choices(_MORE_WORDS, k=rng.randint(3, 12))))
+        for it in s.items[doc]]
+    for it, new in zip(s.items[doc], s.items[twin], strict=True):
+        s.decisions[new.id] = [dataclasses.replace(
+            d, id=f"{d.id}-{suffix}", item_id=new.id, document_id=twin,
+            text=d.text if retitle else f"{d.text} {rng.choice(_MORE_WORDS)}")
+            for d in s.decisions.get(it.id, [])]
+    return twin
+
+
+@pytest.mark.parametrize("words", [_WORDS, _MORE_WORDS], ids=["few-words", "more-words"])
 @pytest.mark.parametrize("seed", range(12))
-def test_taking_the_last_link_over_links_as_linking_afresh(seed: int) -> None:
+def test_taking_the_last_link_over_links_as_linking_afresh(seed: int,
+                                                           words: tuple[str, ...]) -> None:
     # A meeting added (also before others), removed or edited (its document replaced by
-    # another of the same date), and several at once: the links that take over the last
-    # link's decisions are those of linking everything again.
+    # another of the same date: an item retitled, or the texts corrected), and several at
+    # once: the links that take over the last link's decisions are those of linking
+    # everything again.
     rng = random.Random(seed)
-    s = _random_forum(rng, 14)
+    s = _random_forum(rng, 14, words)
     every = set(s.docs)
     ordered = sorted(every)
-    for _ in range(4):
+    for round_ in range(4):
         gone = set(rng.sample(ordered, rng.randint(1, 3)))
-        edited = rng.choice(ordered)
-        twin = f"{edited}-v2"
-        s.docs[twin] = dataclasses.replace(s.docs[edited], id=twin)
-        s.items[twin] = [dataclasses.replace(it, id=f"{it.id}-v2", document_id=twin,
-                                             title=it.title + " II" if it.ordinal == 1 else it.title)
-                         for it in s.items[edited]]
+        edited, corrected = rng.choice(ordered), rng.sample(ordered, 2)
+        twin = _twin(s, edited, f"v{round_}", rng, retitle=True)
+        fixes = {_twin(s, d, f"c{round_}", rng, retitle=False) for d in corrected}
         for before, after in ((every - gone, every), (every, every - gone),
-                              (every, every - {edited} | {twin})):
+                              (every, every - {edited} | {twin}),
+                              (every, every - set(corrected) | fixes),
+                              (every - gone, every - set(corrected) | fixes)):
             prior = M.PriorLinks.of(_linked(s, before))
             assert _rows(_linked(s, after, prior)) == _rows(_linked(s, after))
 
@@ -538,3 +562,75 @@ def test_a_reference_to_the_last_meeting_follows_the_meeting_that_is_last_now() 
     assert _timelines(_linked(s, every))["Opfølgning"] == [("2021-03-10", "Opfølgning")]
     again = _linked(s, without_b, M.PriorLinks.of(_linked(s, every)))
     assert _rows(again) == _rows(fresh)
+
+
+def test_a_correction_matches_again_only_what_it_can_change() -> None:
+    # A matter linked by title at every meeting; one meeting's texts corrected (titles,
+    # case numbers and decisions as they were): no later meeting compares its content with
+    # the matter's, so every other meeting is taken over, and the links are those of linking
+    # everything again.
+    s = Series()
+    for month in range(1, 9):
+        s.meeting(f"2021-{month:02d}-10",
+                  item("1", "Godkendelse af dagsorden", ("approved", "Godkendt.")),
+                  item("2", "Rammeaftale 2021-2022", ("noted", "Taget til efterretning."),
+                       text=f"Status nr. {month} på rammeaftalen."))
+    every = set(s.docs)
+    fix = _twin(s, "2021-04-10-referat", "c", random.Random(1), retitle=False)
+    after = every - {"2021-04-10-referat"} | {fix}
+    again = _linked(s, after, M.PriorLinks.of(_linked(s, every)))
+    assert again.reused == 7  # all but the corrected one
+    assert _rows(again) == _rows(_linked(s, after))
+
+
+def test_a_decision_corrected_to_open_makes_its_matter_pending_again() -> None:
+    # At the last link "Rekruttering" was settled in February, so the longer title in March
+    # needed its content to agree (it did not); corrected to postponed, the matter is pending
+    # in March and takes the longer title up: March is matched again.
+    s = Series().meeting(
+        "2021-01-10", item("2", "Rekruttering", ("postponed", "Udsat."), text="Ledige stillinger."),
+    ).meeting(
+        "2021-02-10", item("2", "Rekruttering", ("approved", "Godkendt."), text="Ledige stillinger."),
+    ).meeting(
+        "2021-03-10", item("2", "Rekruttering og fastholdelse af medarbejdere",
+                           ("noted", "Taget til efterretning."), text="Trivselsmåling på skolerne."),
+    )
+    every = set(s.docs)
+    before = _linked(s, every)
+    assert len(_timelines(before)["Rekruttering"]) == 2
+    fix = "2021-02-10-referat-c"
+    s.docs[fix] = dataclasses.replace(s.docs["2021-02-10-referat"], id=fix)
+    s.items[fix] = [dataclasses.replace(it, id=f"{it.id}-c", document_id=fix)
+                    for it in s.items["2021-02-10-referat"]]
+    s.decisions[f"{fix}#2"] = [M.DecisionIn(f"{fix}#2/0", f"{fix}#2", fix, 0, "decision",
+                                            "postponed", "Udsat igen.")]
+    after = every - {"2021-02-10-referat"} | {fix}
+    fresh = _linked(s, after)
+    assert len(_timelines(fresh)["Rekruttering og fastholdelse af medarbejdere"]) == 3
+    assert _rows(_linked(s, after, M.PriorLinks.of(before))) == _rows(fresh)
+
+
+def test_a_reference_to_a_meeting_gone_is_matched_again() -> None:
+    # June referred to the meeting of 10 March and was linked to its matter by that alone;
+    # with March gone the reference names no meeting, so June is matched again, though the
+    # matter (still there from January) is no more like June's title than before.
+    s = Series().meeting(
+        "2021-01-10", item("2", "Strategi for udbud", ("postponed", "Udsat.")),
+    ).meeting(
+        "2021-03-10", item("2", "Strategi for udbud", ("postponed", "Udsat igen.")),
+    ).meeting(
+        "2021-06-10", item("2", "Opfølgning", ("noted", "Taget til efterretning."),
+                           text="Punktet blev drøftet på mødet den 10. marts."),
+    )
+    every = set(s.docs)
+    before = _linked(s, every)
+    assert [o.meeting_date for o in _matter_of(before, "Opfølgning").occurrences] == [
+        "2021-01-10", "2021-03-10", "2021-06-10"]
+    without = every - {"2021-03-10-referat"}
+    fresh = _linked(s, without)
+    assert _timelines(fresh)["Opfølgning"] == [("2021-06-10", "Opfølgning")]
+    assert _rows(_linked(s, without, M.PriorLinks.of(before))) == _rows(fresh)
+
+
+def _matter_of(links: M.ForumLinks, title: str) -> M.Matter:
+    return next(m for m in links.matters if any(o.title == title for o in m.occurrences))

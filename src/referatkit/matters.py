@@ -30,9 +30,11 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -527,10 +529,27 @@ class ForumLinks:
     reused: int = 0  # meetings whose links were taken over from the last link (PriorLinks)
 
 
+class PriorOccurrence(NamedTuple):
+    """One occurrence as the last link placed it."""
+
+    matter: str
+    how: str
+    score: float
+    via: str | None
+    items: frozenset[str]
+    meeting: str
+    # What the matcher compared it by, as it was then (the title and case numbers of an
+    # edited meeting's items are gone from the documents by the time it is linked again).
+    title: str
+    case_numbers: tuple[str, ...]
+    settles: bool  # a decision of it settles (SETTLING_STATUSES)
+    opens: bool  # a decision of it is open (OPEN_STATUSES)
+
+
 @dataclass(slots=True)
 class PriorLinks:
     """What the last link of a forum decided: per meeting its date and documents, and per
-    occurrence (matter id, how, score, via, its items, its meeting).
+    occurrence where it went and what it was compared by (:class:`PriorOccurrence`).
 
     link_forum takes these decisions over for an unchanged meeting whose occurrences could
     only be compared with matters that are as they were then: matching depends only on the
@@ -538,14 +557,18 @@ class PriorLinks:
     adds a meeting, or edits one, matches again only what that touches."""
 
     meetings: dict[str, tuple[str | None, frozenset[str]]]
-    occurrences: dict[str, tuple[str, str, float, str | None, frozenset[str], str]]
+    occurrences: dict[str, PriorOccurrence]
 
     @classmethod
     def of(cls, links: ForumLinks) -> PriorLinks:
         """The decisions of a link made here (the store's are read by link.prior_links)."""
         return cls({m.id: (m.meeting_date, frozenset(m.document_ids)) for m in links.meetings},
-                   {o.id: (o.matter_id, o.how, o.score, o.via, frozenset(o.item_ids),
-                           o.meeting_id) for o in links.occurrences})
+                   {o.id: PriorOccurrence(o.matter_id, o.how, o.score, o.via,
+                                          frozenset(o.item_ids), o.meeting_id, o.title,
+                                          tuple(o.case_numbers),
+                                          any(d.status in SETTLING_STATUSES for d in o.decisions),
+                                          any(d.status in OPEN_STATUSES for d in o.decisions))
+                    for o in links.occurrences})
 
 
 def fill_forums(docs: Sequence[DocIn]) -> list[DocIn]:
@@ -882,40 +905,107 @@ class _MatterState:
 _INDEX_PREFIX = 4
 
 
-def _title_prefixes(core: str) -> set[str]:
-    return {w[:_INDEX_PREFIX] for w in _words(core)}
+@lru_cache(maxsize=65536)
+def _title_prefixes(core: str) -> frozenset[str]:
+    return frozenset(w[:_INDEX_PREFIX] for w in _words(core))
 
 
 def _candidate(occ: Occurrence, core: str, stems: Callable[[], set[str]], cases: set[str],
                refs: set[str], ms: _MatterState, meeting_ord: int,
                rules: MatchRules) -> tuple[float, list[str]]:
-    # ``stems``: the occurrence's content stems, read only if its content is compared
+    # ``stems``: the occurrence's content stems, read only if its content is compared (the
+    # cached title tests first: the content is read only for the few matters that pass them)
+    how, score, if_content = _evidence(core, cases, bool(refs & ms.by_meeting.keys()),
+                                       ms.cores, ms.cases, ms.pending, ms.last_ord,
+                                       meeting_ord, rules)
+    if if_content and content_score(stems(), ms.stems, rules) >= rules.content_support:
+        how.append(if_content)
+        score = max(score, rules.score_contained if if_content == "contained"
+                    else rules.score_content)
+    return score, how
+
+
+def _evidence(core: str, cases: set[str], refers: bool, m_cores: Iterable[str],
+              m_cases: AbstractSet[str], m_pending: bool, m_last_ord: int, meeting_ord: int,
+              rules: MatchRules) -> tuple[list[str], float, str | None]:
+    """What links an occurrence (title core, case keys, whether it refers to a meeting of
+    the matter) to a matter, but for its content: the tests passed, in order, the score, and
+    the test ("contained" or "content") passed as well if the content agrees."""
     how: list[str] = []
     score = 0.0
-    if cases & ms.cases:
+    if cases & m_cases:
         how.append("case")
         score = max(score, rules.score_case)
-    vetoed = bool(cases and ms.cases and not (cases & ms.cases))
-    if refs & ms.by_meeting.keys():
+    vetoed = bool(cases and m_cases and not (cases & m_cases))
+    if refers:
         how.append("reference")
         score = max(score, rules.score_reference)
-    recent = meeting_ord - ms.last_ord <= rules.title_window_days
-    if not vetoed and recent:
-        best = max((title_score(core, c) for c in ms.cores), default=0.0)
-        if best >= rules.title_same:
-            how.append("title")
-            score = max(score, best)
-        elif any(contained(core, c, rules) for c in ms.cores) and (
-                ms.pending or content_score(stems(), ms.stems, rules) >= rules.content_support):
-            # (the cached title test first: the content is read only for the few matters
-            # that pass it)
+    if vetoed or meeting_ord - m_last_ord > rules.title_window_days:
+        return how, score, None
+    best = max((title_score(core, c) for c in m_cores), default=0.0)
+    if best >= rules.title_same:
+        how.append("title")
+        return how, max(score, best), None
+    if any(contained(core, c, rules) for c in m_cores):
+        if m_pending:
             how.append("contained")
-            score = max(score, rules.score_contained)
-        elif best >= rules.title_related and \
-                content_score(stems(), ms.stems, rules) >= rules.content_support:
-            how.append("content")
-            score = max(score, rules.score_content)
-    return score, how
+            return how, max(score, rules.score_contained), None
+        return how, score, "contained"
+    return how, score, "content" if best >= rules.title_related else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """What a matter is compared by, but for its content: its title cores and case numbers,
+    its last day and occurrence (the link's "via"), whether it is pending, and whether it is a
+    standing matter (never compared)."""
+
+    cores: frozenset[str]
+    cases: frozenset[str]
+    last_ord: int
+    last: str | None
+    pending: bool
+    standing: bool
+    prefixes: frozenset[str]  # of its title words: what match_meeting finds candidates by
+
+    @classmethod
+    def of(cls, cores: Iterable[str], cases: Iterable[str], last_ord: int, last: str | None,
+           pending: bool, standing: bool) -> _Seen:
+        return cls(frozenset(cores), frozenset(cases), last_ord, last, pending, standing,
+                   frozenset().union(*map(_title_prefixes, cores)))
+
+
+class _Was(NamedTuple):
+    """An occurrence of a matter as the last link had it, for _Seen."""
+
+    when: str  # its meeting's date
+    meeting: str
+    occurrence: str
+    core: str
+    cases: frozenset[str]
+    settles: bool
+    opens: bool
+    standing: str | None  # the standing kind of its title
+
+
+# What _outcome gives where the pair depends on the content.
+_READS_CONTENT = ("content",)
+
+
+def _outcome(core: str, cases: set[str], meeting_ord: int, seen: _Seen | None,
+             rules: MatchRules) -> tuple[object, ...] | None:
+    """match_meeting's pair of an occurrence (title core, case keys) and a matter seen so, but
+    for references: None (no pair), _READS_CONTENT (it depends on the content), or its tests,
+    score, and the matter's last day and occurrence."""
+    if seen is None or seen.standing:
+        return None
+    if not (cases & seen.cases or _title_prefixes(core) & seen.prefixes):
+        return None  # not a candidate: no case number or title word in common
+    how, score, if_content = _evidence(core, cases, False, seen.cores, seen.cases,
+                                       seen.pending, seen.last_ord, meeting_ord, rules)
+    if if_content:
+        return _READS_CONTENT
+    return (tuple(how), score, seen.last_ord, seen.last) if how else None
 
 
 def _reference_pick(occ: Occurrence, core: str, stems: Callable[[], set[str]],
@@ -1100,14 +1190,89 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
     # The matters of the last link's meetings that changed or went: as they were until that
     # meeting's date, different after it (date, matter id), latest first.
     differ_after: list[tuple[str, str]] = []
+    # The dated occurrences of each matter of the last link, in the order they were linked;
+    # and an index of the dirty matters as they were then, by title word and case number.
+    old_by_matter: dict[str, list[_Was]] = defaultdict(list)
+    dirty_words: dict[str, set[str]] = defaultdict(set)
+    dirty_cases: dict[str, set[str]] = defaultdict(set)
     if prior is not None:
         changed = {mid for mid, (_, ds) in old_meetings.items() if now_docs.get(mid) != ds}
-        differ_after = sorted(((old_meetings[rec[5]][0] or _AFTER_ALL, rec[0])
-                               for rec in prior.occurrences.values() if rec[5] in changed),
+        differ_after = sorted(((old_meetings[rec.meeting][0] or _AFTER_ALL, rec.matter)
+                               for rec in prior.occurrences.values() if rec.meeting in changed),
                               reverse=True)
+        for oid, rec in prior.occurrences.items():
+            when = old_meetings.get(rec.meeting, (None, None))[0]
+            if when:  # an undated meeting comes after every dated one
+                old_by_matter[rec.matter].append(_Was(
+                    when, rec.meeting, oid, title_core(rec.title),
+                    frozenset(_case_key(c) for c in rec.case_numbers), rec.settles, rec.opens,
+                    standing_kind(rec.title)))
+        for entries in old_by_matter.values():
+            entries.sort()
+
+    def make_dirty(matter_id: str) -> None:
+        if matter_id in dirty:
+            return
+        dirty.add(matter_id)
+        for was in old_by_matter.get(matter_id, ()):
+            for w in _title_prefixes(was.core):
+                dirty_words[w].add(matter_id)
+            for c in was.cases:
+                dirty_cases[c].add(matter_id)
+
+    def seen_now(matter_id: str) -> _Seen | None:
+        at = index_of.get(matter_id)
+        if at is None:
+            return None
+        ms = states[at]
+        via = ms.by_meeting.get(ms.last_date)
+        return _Seen.of(ms.cores, ms.cases, ms.last_ord, via.id if via else None, ms.pending,
+                        bool(ms.matter.standing))
+
+    def seen_then(matter_id: str, meeting: Meeting) -> _Seen | None:
+        """The matter as the last link had it when it came to this meeting."""
+        assert meeting.meeting_date is not None
+        here = (meeting.meeting_date, meeting.id)
+        then = [w for w in old_by_matter.get(matter_id, ()) if (w.when, w.meeting) < here]
+        if not then:
+            return None
+        standing = then[0].standing is not None  # a matter is standing from its first
+        pending = False
+        for was in then if not standing else ():  # as attach has it
+            if was.settles:
+                pending = False
+            if was.opens:
+                pending = True
+        return _Seen.of({w.core for w in then}, frozenset().union(*(w.cases for w in then)),
+                        _date_ordinal(then[-1].when), then[-1].occurrence, pending, standing)
+
+    # (matter id → as it is now, as it was) for the meeting old_pairs is looking at
+    seen_here: dict[str, tuple[_Seen | None, _Seen | None]] = {}
+
+    def may_differ(core: str, cases: set[str], meeting: Meeting, meeting_ord: int,
+                   matter_id: str) -> bool:
+        """Whether linking an occurrence (its title core and case keys) may decide otherwise
+        than the last link because of this dirty matter: their pair, as the matter is now and
+        as it was at the last link, differs or depends on the content. (A pair by reference
+        is not weighed here: old_pairs looks at the meetings referred to.)"""
+        seen = seen_here.get(matter_id)
+        if seen is None:
+            seen = seen_here[matter_id] = (seen_now(matter_id), seen_then(matter_id, meeting))
+        now = _outcome(core, cases, meeting_ord, seen[0], rules)
+        return now is _READS_CONTENT or now != _outcome(core, cases, meeting_ord, seen[1], rules)
+
     # The meeting before each in the last link's timeline ("sidste møde" refers to it).
     dated = sorted((d, mid) for mid, (d, _) in old_meetings.items() if d)
     old_previous = {mid: before for (_, before), (_, mid) in zip(dated, dated[1:], strict=False)}
+    old_dates: dict[str, list[str]] = defaultdict(list)
+    for d, mid in dated:
+        old_dates[d].append(mid)
+
+    def old_on(day: str, meeting: Meeting) -> str | None:
+        # The last link's meeting of that day when it came to this one (by_date as it was).
+        before = [mid for mid in old_dates.get(day, ()) if (day, mid) < (meeting.meeting_date,
+                                                                          meeting.id)]
+        return before[-1] if before else None
 
     def old_pairs(meeting: Meeting, occs: list[Occurrence]
                   ) -> list[tuple[int, str, str, float, str | None]] | None:
@@ -1117,43 +1282,57 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         if meeting.id in fresh:
             return None
         while differ_after and differ_after[-1][0] < meeting.meeting_date:
-            dirty.add(differ_after.pop()[1])
+            make_dirty(differ_after.pop()[1])
         # Nothing before differs from the last link (the common case: the meetings before the
         # first that changed), so neither what it refers to nor what it could be compared
         # with can.
         same_before = not dirty and old_previous.get(meeting.id) == (
             previous.id if previous is not None else None)
+        meeting_ord = _date_ordinal(meeting.meeting_date)
+        seen_here.clear()
         out = []
         for oi, o in enumerate(occs):
             rec = prior.occurrences.get(o.id)
-            if rec is None or rec[4] != frozenset(o.item_ids):
+            if rec is None or rec.items != frozenset(o.item_ids):
                 return None
             if o.standing:
                 continue
-            if rec[1] not in ("first", "standing"):
-                if rec[0] in dirty or rec[0] not in index_of:
+            if rec.how not in ("first", "standing"):
+                if rec.matter not in index_of:
                     return None
-                out.append((oi, rec[0], rec[1], rec[2], rec[3]))
+                out.append((oi, rec.matter, rec.how, rec.score, rec.via))
             if same_before:
                 continue
-            # Every matter it could be compared with: those of its case numbers and title
-            # words, and those of the meetings it refers to (whichever item there it would
-            # pick); the cheap ones first.
-            near: set[int] = set()
-            for c in o.case_numbers:
-                near |= case_index.get(_case_key(c), set())
-            for w in _title_prefixes(title_core(o.title)):
-                near |= word_index.get(w, set())
-            if any(states[mi].matter.id in dirty for mi in near):
+            # Every dirty matter it could be compared with, now or at the last link: its own
+            # and those of its case numbers and title words; then those of the meetings it
+            # refers to (whichever item there it would pick).
+            core = title_core(o.title)
+            cases = {_case_key(c) for c in o.case_numbers}
+            near: set[str] = {rec.matter} & dirty
+            for c in cases:
+                near.update(x for mi in case_index.get(c, ()) if (x := states[mi].matter.id)
+                            in dirty)
+                near |= dirty_cases.get(c, set())
+            for w in _title_prefixes(core):
+                near.update(x for mi in word_index.get(w, ()) if (x := states[mi].matter.id)
+                            in dirty)
+                near |= dirty_words.get(w, set())
+            if any(may_differ(core, cases, meeting, meeting_ord, x) for x in near):
                 return None
             ref_dates, prev = references_of(o, meeting.meeting_date)
-            if prev and previous is not None and previous.meeting_date:
-                if old_previous.get(meeting.id) != previous.id:
+            if prev:
+                if old_previous.get(meeting.id) != (previous.id if previous else None):
                     return None
-                ref_dates = [*ref_dates, previous.meeting_date]
-            if any(states[index_of[x.matter_id]].matter.id in dirty
-                   for rd in ref_dates if rd in by_date for x in occs_of[by_date[rd].id]):
-                return None
+                if previous is not None and previous.meeting_date:
+                    ref_dates = [*ref_dates, previous.meeting_date]
+            # The meetings it refers to: the same as at the last link, none of their matters
+            # dirty.
+            for rd in ref_dates:
+                now_at = by_date.get(rd)
+                if old_on(rd, meeting) != (now_at.id if now_at else None):
+                    return None
+                if now_at is not None and any(x.matter_id in dirty for x in occs_of[now_at.id]):
+                    return None
         return out
 
     def settle_meeting(meeting: Meeting, occs: list[Occurrence]) -> None:
@@ -1163,10 +1342,10 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         assert prior is not None
         for o in occs:
             rec = prior.occurrences.get(o.id)
-            if meeting.id in fresh or rec is None or rec[0] != o.matter_id:
-                dirty.add(o.matter_id)
+            if meeting.id in fresh or rec is None or rec.matter != o.matter_id:
+                make_dirty(o.matter_id)
                 if rec is not None:
-                    dirty.add(rec[0])
+                    make_dirty(rec.matter)
 
     reused = 0
     for meeting in ordered:
