@@ -14,7 +14,8 @@ PDF, DOCX and TXT; cached in ``bench-out/archive-n<N>-s<seed>/``):
    ``wait`` is the writer waiting for them), peak RSS (the child's process tree, sampled
    from /proc, and its largest process), database size;
 3. a second run over the unchanged archive (size and mtime only, nothing read);
-4. a run after ``--changed`` (1 %) of the files were rewritten with other content;
+4. a run after ``--changed`` (1 %) of the files were rewritten with other content, and one
+   after as many other files were corrected (a sentence added to one item's text);
 5. a run after as many new files were added, of meetings after all others (a night's new
    minutes; removed again after the run);
 6. search latency: the ``search`` benchmark module when it exists, else a few queries here.
@@ -331,6 +332,11 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     after_edit = run_ingest(db, [str(archive)], args.jobs)
     after_edit["changed_files"] = len(changed)
     after_edit["share_of_full_run"] = _rate(after_edit["wall_s"], full_wall)
+    _log(f"run after {args.changed:.0%} of the files corrected …")
+    corrected = benchgen.edit(archive, args.changed, kind="correct")
+    after_fix = run_ingest(db, [str(archive)], args.jobs)
+    after_fix["changed_files"] = len(corrected)
+    after_fix["share_of_full_run"] = _rate(after_fix["wall_s"], full_wall)
     _log(f"run after {args.changed:.0%} new files (a night's new minutes) …")
     added = benchgen.add(archive, args.changed)
     try:
@@ -360,6 +366,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                                   for f, g in by_fmt.items()}},
         "raw_extraction": raw, "ingest": runs, "full": full, "stages_s": stages,
         "pdf_ingest_ratio": ratios, "unchanged_run": unchanged, "changed_run": after_edit,
+        "corrected_run": after_fix,
         "added_run": after_add,
         "search": search,
     }
@@ -404,6 +411,11 @@ def table(r: dict[str, Any]) -> str:
     lines.append(f"after {c['changed_files']} files changed: {c['wall_s']:.2f} s "
                  f"({c['share_of_full_run']:.1%} of the full run; {c['updated']} updated; "
                  f"link {c['timings'].get('link', 0):.2f} s)")
+    f = r.get("corrected_run")
+    if f:
+        lines.append(f"after {f['changed_files']} files corrected: {f['wall_s']:.2f} s "
+                     f"({f['share_of_full_run']:.1%} of the full run; {f['updated']} updated; "
+                     f"link {f['timings'].get('link', 0):.2f} s)")
     a = r.get("added_run")
     if a:
         lines.append(f"after {a['added_files']} new files (later meetings): {a['wall_s']:.2f} s "

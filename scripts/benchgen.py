@@ -17,14 +17,16 @@ What a document looks like:
   Danish letters everywhere, a letterhead and "Side n af N" on every page.
 
 The archive is ``<out>/<forum>/<year>/<date>-<kind>-<index>.<ext>`` plus ``manifest.json``
-(one entry per document: path, format, genre, pages, items, decisions). ``edit`` rewrites a
-share of the files with changed content (a decision reworded, one item added), as a nightly
-run meets them; ``add`` writes that share of new documents, of meetings after every other
-(a night's new minutes), into ``<out>/_added/`` — outside the manifest, and removed by
-``remove_added`` (and by ``cached``).
+(one entry per document: path, format, genre, pages, items, decisions). ``edit`` changes a
+share of the files, as a nightly run meets them: rewritten whole (the same meeting and file,
+other items, texts and decisions: ``--kind rewrite``) or corrected (one sentence added to one
+item's text, all else as it was: ``--kind correct``); ``add`` writes that share of new
+documents, of meetings after every other (a night's new minutes), into ``<out>/_added/`` —
+outside the manifest, and removed by ``remove_added`` (and by ``cached``).
 
     python scripts/benchgen.py generate --n 120 --out bench-out/archive
     python scripts/benchgen.py edit bench-out/archive --share 0.01
+    python scripts/benchgen.py edit bench-out/archive --share 0.01 --kind correct
     python scripts/benchgen.py add bench-out/archive --share 0.01
 """
 
@@ -87,6 +89,13 @@ FORUMS = (
 # forum of a 10,000-document archive holds about 80 meetings over the nine years (some 9 a
 # year, as real ones do) rather than a thousand.
 FORUM_AREAS = 12
+# What a correction adds to one paragraph of an item's text, and which paragraph (after the
+# standing items' first ones, counted from 0; the nth correction the nth after it).
+CORRECTION = "Tallene i punktet er rettet efter mødet på baggrund af sekretariatets opgørelse."
+CORRECTED_PARAGRAPH = 3
+# Which documents an edit of each kind changes: those at this share of every 1/share-th
+# (a correction never meets a rewritten file).
+EDIT_SLOTS = {"rewrite": 0.5, "correct": 0.25}
 
 
 def _forum(k: int) -> tuple[str, str]:
@@ -180,13 +189,17 @@ class Spec:
 
 
 class _Words:
-    """The random choices of one document."""
+    """The random choices of one document; ``correct_at``: the paragraph (counted from 0) that
+    gets CORRECTION added, without a random choice of its own (all else stays as it was)."""
 
-    def __init__(self, rng: random.Random, year: int, body: str) -> None:
+    def __init__(self, rng: random.Random, year: int, body: str,
+                 correct_at: int | None = None) -> None:
         self.rng = rng
         self.year = year
         self.body = body
         self.people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(6, 14))]
+        self.correct_at = correct_at
+        self.paragraphs = 0
 
     def fill(self, template: str) -> str:
         r = self.rng
@@ -199,7 +212,11 @@ class _Words:
         )
 
     def paragraph(self, sentences: int) -> str:
-        return " ".join(self.fill(self.rng.choice(SENTENCES)) for _ in range(sentences))
+        text = " ".join(self.fill(self.rng.choice(SENTENCES)) for _ in range(sentences))
+        self.paragraphs += 1
+        if self.paragraphs - 1 == self.correct_at:
+            text = f"{text} {CORRECTION}"
+        return text
 
     def decision(self) -> str:
         return self.fill(self.rng.choice(DECISIONS)[1])
@@ -395,10 +412,13 @@ def spec(seed: int, index: int, variant: int = 0, added: bool = False) -> Spec:
     # (each attempt from the same random state, so the result depends on the seed only).
     per_item = 6.0
     best: Spec | None = None
+    laid_out = (n_items, per_item)
+    # A correction is laid out as the document it corrects, so that only its sentence differs.
+    fitted = max(variant, 0)
     for _ in range(12):
-        s, filled = _build(seed, index, variant, n_items, per_item, added)
+        s, filled = _build(seed, index, fitted, n_items, per_item, added)
         if best is None or abs(s.pages - target) < abs(best.pages - target):
-            best = s
+            best, laid_out = s, (n_items, per_item)
         if s.pages == target:
             break
         # aim at the middle of the last page: ``filled`` pages make ceil(filled) pages
@@ -407,6 +427,8 @@ def spec(seed: int, index: int, variant: int = 0, added: bool = False) -> Spec:
             n_items = round(n_items * per_item / MAX_SENTENCES)
             per_item = MAX_SENTENCES
     assert best is not None
+    if variant < 0:
+        return _build(seed, index, variant, *laid_out, added)[0]
     return best
 
 
@@ -421,9 +443,10 @@ def _build(seed: int, index: int, variant: int, n_items: int,
         date = ADDED_FROM + dt.timedelta(days=rng.randrange(ADDED_DAYS))
     while date.weekday() > 4:
         date += dt.timedelta(days=1)
-    if variant:  # an edited file: the same meeting (forum, date, file name), other words
+    if variant > 0:  # rewritten: the same meeting (forum, date, file name), other words
         rng = random.Random(f"referatkit-bench/{seed}/{index}/body/{variant}")
-    w = _Words(rng, date.year, body)
+    # corrected (variant < 0): the paragraphs of the standing items first come before it
+    w = _Words(rng, date.year, body, CORRECTED_PARAGRAPH - variant if variant < 0 else None)
     number = _numbering(rng)
     pk = _Pages()
     kind = {"table": "Referat", "combined": "Dagsorden og referat", "punkt": "Referat"}[genre]
@@ -535,13 +558,17 @@ def _write_manifest(out: Path, m: dict[str, Any]) -> None:
                                 encoding="utf-8")
 
 
-def edit(out: Path, share: float, jobs: int | None = None, variant: int = 1) -> list[str]:
-    """Rewrite every ``1/share``-th document of the archive with edited content; returns the
-    paths changed (relative to ``out``)."""
+def edit(out: Path, share: float, jobs: int | None = None, variant: int = 1,
+         kind: str = "rewrite") -> list[str]:
+    """Change every ``1/share``-th document of the archive (``kind``: rewrite or correct,
+    each its own documents; ``variant``: which rewrite or correction); returns the paths
+    changed (relative to ``out``)."""
     m = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     docs = m["documents"]
     step = max(1, round(1 / share)) if share > 0 else len(docs) + 1
-    chosen = [d for d in docs if d["index"] % step == step // 2]
+    slot = round(step * EDIT_SLOTS[kind]) % step
+    variant = -abs(variant) if kind == "correct" else abs(variant)
+    chosen = [d for d in docs if d["index"] % step == slot]
     fonts = _fonts({d["format"] for d in chosen})
     tasks = [(str(out), m["seed"], d["index"], variant, fonts, False) for d in chosen]
     for entry in _run(tasks, jobs or os.cpu_count() or 1):
@@ -580,6 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("out", type=Path)
     e.add_argument("--share", type=float, default=0.01)
     e.add_argument("--variant", type=int, default=1)
+    e.add_argument("--kind", choices=sorted(EDIT_SLOTS), default="rewrite")
     a = sub.add_parser("add", help="write a share of new documents, of later meetings")
     a.add_argument("out", type=Path)
     a.add_argument("--share", type=float, default=0.01)
@@ -592,7 +620,7 @@ def main(argv: list[str] | None = None) -> int:
         added = add(args.out, args.share)
         print(f"{args.out}: {len(added)} documents added under {ADDED_DIR}/", file=sys.stderr)
     else:
-        changed = edit(args.out, args.share, variant=args.variant)
+        changed = edit(args.out, args.share, variant=args.variant, kind=args.kind)
         print(f"{args.out}: {len(changed)} documents changed", file=sys.stderr)
     return 0
 

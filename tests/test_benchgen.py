@@ -104,3 +104,33 @@ def test_edit_and_cached_restore_the_archive(tmp_path: Path) -> None:
     BG.cached(out, 4, seed=2, jobs=1)
     assert {p: (out / p).read_bytes() for p in before} == before
     assert json.loads((out / BG.MANIFEST).read_text(encoding="utf-8"))["n"] == 4
+
+
+def test_a_correction_adds_one_sentence_and_changes_nothing_else(tmp_path: Path) -> None:
+    s, fixed = BG.spec(7, 2), BG.spec(7, 2, variant=-1)  # index 2: TXT, no fonts needed
+    assert fixed.relpath == s.relpath and fixed.fmt == "txt"
+    parsed = []
+    for name, spec in (("a", s), ("b", fixed)):
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(BG.render(spec, None))
+        (doc,) = pipeline.parse_file(path)
+        parsed.append(doc)
+    a, b = parsed
+    assert [i.title for i in a.items] == [i.title for i in b.items]
+    assert [[d.status for d in i.decisions] for i in a.items] == [
+        [d.status for d in i.decisions] for i in b.items]
+    differ = [(x, y) for x, y in zip(a.items, b.items, strict=True)
+              if x.text().split() != y.text().split()]  # lines may break elsewhere
+    assert len(differ) == 1
+    assert " ".join(BG.CORRECTION.split()) in " ".join(differ[0][1].text().split())
+
+
+def test_corrections_and_rewrites_change_other_files(tmp_path: Path) -> None:
+    _fonts()
+    out = tmp_path / "archive"
+    BG.generate(out, 8, jobs=1)
+    rewritten = BG.edit(out, 0.25, jobs=1)
+    corrected = BG.edit(out, 0.25, jobs=1, kind="correct")
+    assert rewritten and corrected and not set(rewritten) & set(corrected)
+    m = BG.cached(out, 8)  # both kinds are written back as generated
+    assert all(d["variant"] == 0 for d in m["documents"])
