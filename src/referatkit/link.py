@@ -22,7 +22,6 @@ from typing import Any
 from referatkit import matters as M
 from referatkit import workers
 from referatkit.ids import normalise_key, short_hash
-from referatkit.model import OPEN_STATUSES
 from referatkit.store import LinkChanges, Store, chunks, open_store
 
 
@@ -185,14 +184,10 @@ def prior_links(st: Store, forum: str) -> M.PriorLinks | None:
         docs_of[meeting].add(doc_id)
     if fingerprint(forum, [d for ds in docs_of.values() for d in ds]) != stored:
         return None
-    settles: set[str] = set()
-    opens: set[str] = set()
+    statuses: dict[str, set[str]] = defaultdict(set)
     for occ, status in st._exec("SELECT occurrence_id, status FROM decision_state "
                                 "WHERE forum_id = ?", [forum]):
-        if status in M.SETTLING_STATUSES:
-            settles.add(occ)
-        if status in OPEN_STATUSES:
-            opens.add(occ)
+        statuses[occ].add(status)
     items_of: dict[str, set[str]] = defaultdict(set)
     for item_id, occ in st._exec("SELECT item_id, occurrence_id FROM occurrence_items "
                                  "WHERE forum_id = ?", [forum]):
@@ -202,7 +197,7 @@ def prior_links(st: Store, forum: str) -> M.PriorLinks | None:
             "SELECT id, meeting_date FROM meetings WHERE forum_id = ?", [forum])},
         occurrences={oid: M.PriorOccurrence(matter, how, score, via, frozenset(items_of[oid]),
                                             meeting, title or "", _cases(cases),
-                                            oid in settles, oid in opens)
+                                            frozenset(statuses.get(oid, ())))
                      for oid, matter, how, score, via, meeting, title, cases in st._exec(
                          "SELECT id, matter_id, how, score, via, meeting_id, title, case_numbers "
                          "FROM occurrences WHERE forum_id = ?", [forum])})

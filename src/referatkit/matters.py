@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -542,8 +542,7 @@ class PriorOccurrence(NamedTuple):
     # edited meeting's items are gone from the documents by the time it is linked again).
     title: str
     case_numbers: tuple[str, ...]
-    settles: bool  # a decision of it settles (SETTLING_STATUSES)
-    opens: bool  # a decision of it is open (OPEN_STATUSES)
+    statuses: frozenset[str]  # of its decisions
 
 
 @dataclass(slots=True)
@@ -566,8 +565,7 @@ class PriorLinks:
                    {o.id: PriorOccurrence(o.matter_id, o.how, o.score, o.via,
                                           frozenset(o.item_ids), o.meeting_id, o.title,
                                           tuple(o.case_numbers),
-                                          any(d.status in SETTLING_STATUSES for d in o.decisions),
-                                          any(d.status in OPEN_STATUSES for d in o.decisions))
+                                          frozenset(d.status for d in o.decisions))
                     for o in links.occurrences})
 
 
@@ -983,8 +981,7 @@ class _Was(NamedTuple):
     occurrence: str
     core: str
     cases: frozenset[str]
-    settles: bool
-    opens: bool
+    statuses: frozenset[str]  # of its decisions
     standing: str | None  # the standing kind of its title
 
 
@@ -1115,10 +1112,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             word_index[w].add(mi)
         for c in cases:
             case_index[c].add(mi)
-        if any(d.status in SETTLING_STATUSES for d in o.decisions):
-            ms.pending = False
-        if any(d.status in OPEN_STATUSES for d in o.decisions):
-            ms.pending = True
+        ms.pending = _pending_after(ms.pending, [d.status for d in o.decisions])
 
     refs_cache: dict[str, tuple[list[str], bool]] = {}
 
@@ -1205,7 +1199,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             if when:  # an undated meeting comes after every dated one
                 old_by_matter[rec.matter].append(_Was(
                     when, rec.meeting, oid, title_core(rec.title),
-                    frozenset(_case_key(c) for c in rec.case_numbers), rec.settles, rec.opens,
+                    frozenset(_case_key(c) for c in rec.case_numbers), rec.statuses,
                     standing_kind(rec.title)))
         for entries in old_by_matter.values():
             entries.sort()
@@ -1238,11 +1232,8 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             return None
         standing = then[0].standing is not None  # a matter is standing from its first
         pending = False
-        for was in then if not standing else ():  # as attach has it
-            if was.settles:
-                pending = False
-            if was.opens:
-                pending = True
+        for was in then if not standing else ():
+            pending = _pending_after(pending, was.statuses)
         return _Seen.of({w.core for w in then}, frozenset().union(*(w.cases for w in then)),
                         _date_ordinal(then[-1].when), then[-1].occurrence, pending, standing)
 
@@ -1399,6 +1390,16 @@ _AFTER_ALL = "\uffff"
 
 def _standing_id(forum: str, kind: str, scope: str = "") -> str:
     return short_hash("matter", forum, "standing", kind, *([scope] if scope else []))
+
+
+def _pending_after(pending: bool, statuses: Collection[str]) -> bool:
+    """Whether a matter is pending after an occurrence whose decisions have these statuses:
+    a settling decision ends it, an open one (even with it) begins it."""
+    if any(s in SETTLING_STATUSES for s in statuses):
+        pending = False
+    if any(s in OPEN_STATUSES for s in statuses):
+        pending = True
+    return pending
 
 
 def _date_ordinal(d: str | None) -> int:
