@@ -486,6 +486,7 @@ def _with_ctypes(path: Path, monkeypatch: pytest.MonkeyPatch) -> RawDocument:
 
     with monkeypatch.context() as m:
         m.setattr(pdf_reader, "_native_glyphs", None)
+        m.setattr(pdf_reader, "_NATIVE_RUNS", None)
         return read_pdf(path)
 
 
@@ -535,6 +536,89 @@ def test_the_c_helper_and_ctypes_give_the_same_glyph_facts(tmp_path: Path) -> No
         assert all(k or generated[i] for i, k in enumerate(keys))
     finally:
         doc.close()
+
+
+def _runs_both_ways(path: Path, max_pages: int = 1000) -> list[tuple[object, object]]:
+    """Per page (the first ``max_pages``) and for both settings of ``centres``: the C
+    loop's runs and the Python loop's, as comparable values."""
+    import dataclasses
+
+    import pypdfium2 as pdfium
+
+    import referatkit.readers.pdf as pdf_reader
+
+    def plain(result: tuple[list[object], int, int] | None) -> object:
+        if result is None:
+            return None
+        runs, visible, unmapped = result
+        return [dataclasses.astuple(r) for r in runs], visible, unmapped  # type: ignore[call-overload]
+
+    pairs = []
+    doc = pdfium.PdfDocument(path)
+    try:
+        for index in range(min(len(doc), max_pages)):
+            page = doc[index]
+            transform = pdf_reader._Transform(page)
+            textpage = page.get_textpage()
+            for centres in (False, True):
+                pairs.append((plain(pdf_reader._runs(textpage.raw, transform, centres=centres)),
+                              plain(pdf_reader._runs_py(textpage.raw, transform,
+                                                        centres=centres))))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return pairs
+
+
+@needs_c_helper
+def test_the_c_loop_gives_the_runs_of_the_python_loop(tmp_path: Path) -> None:
+    """Glyph for glyph: a page of plain text with a tab gap, one with a soft hyphen and a
+    double space, one the fast path gives up on (runs of one line overlapping)."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 14)
+    pdf.text(72, 80, "Referat - æøå ÆØÅ")
+    pdf.set_font("helvetica", "", 10)
+    pdf.text(72, 110, "Ad 1) Godkendelse af dagsorden")
+    pdf.text(300, 110, "kolonne    langt ude")
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    pdf.text(72, 100, "- punkt med bin\u00addestreg og  to mellemrum")
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    pdf.text(72, 100, "Punkt")
+    pdf.text(90, 100, "fire")
+    path = tmp_path / "runs.pdf"
+    pdf.output(str(path))
+    pairs = _runs_both_ways(path)
+    assert len(pairs) == 6
+    for native, python in pairs:
+        assert native == python
+    assert pairs[0][0] is not None
+
+
+@needs_c_helper
+def test_the_c_loop_gives_the_runs_of_the_python_loop_on_the_fixtures() -> None:
+    pdfs = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/*/*.pdf"))
+    assert pdfs
+    for path in pdfs:
+        for native, python in _runs_both_ways(path):
+            assert native == python, path
+
+
+@pytest.mark.shared
+@needs_c_helper
+def test_the_c_loop_gives_the_runs_of_the_python_loop_on_real_documents(
+        samples_dir: Path, realworld_dir: Path) -> None:
+    # The first pages of each: whole documents are compared through read_pdf above.
+    for path in sorted([*samples_dir.glob("*/*.pdf"), *realworld_dir.glob("**/*.pdf")]):
+        try:
+            pairs = _runs_both_ways(path, max_pages=3)
+        except Exception:  # noqa: BLE001 - a file pdfium cannot open is read_pdf's business
+            continue
+        for native, python in pairs:
+            assert native == python, path
 
 
 @needs_c_helper

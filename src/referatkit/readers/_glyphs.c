@@ -13,6 +13,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -74,11 +75,390 @@ fetch(PyObject *self, PyObject *args)
     return Py_BuildValue("NNN", keys, boxes, generated);
 }
 
+
+/* ---- runs: the PDF reader's fast path (readers/pdf.py, _runs_py) in C ------------------
+ *
+ * The same loop as _runs_py, glyph for glyph and in the same double arithmetic, so that it
+ * gives the same runs: a run is the glyphs of one text object that follow each other in
+ * content order. Per text object it asks the caller (facts(i, key) -> (size, bold, upright,
+ * unmapped)), so how size and boldness are judged stays in Python. None where the Python
+ * loop gives up (turned text, glyphs of one object out of order).
+ */
+typedef unsigned long (FPDF_CALLCONV *get_unicode_f)(void *text_page, int index);
+typedef int (FPDF_CALLCONV *get_text_f)(void *text_page, int start, int count,
+                                        unsigned short *result);
+typedef int (FPDF_CALLCONV *char_origin_f)(void *text_page, int index, double *x, double *y);
+
+typedef struct {
+    Py_UCS4 *data;
+    Py_ssize_t len, cap;
+} ucs4_buf;
+
+static int
+buf_push(ucs4_buf *b, Py_UCS4 c)
+{
+    if (b->len == b->cap) {
+        Py_ssize_t cap = b->cap ? 2 * b->cap : 256;
+        Py_UCS4 *data = PyMem_Realloc(b->data, (size_t)cap * sizeof(Py_UCS4));
+        if (!data) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        b->data = data;
+        b->cap = cap;
+    }
+    b->data[b->len++] = c;
+    return 0;
+}
+
+static PyObject *
+ucs4_str(const Py_UCS4 *data, Py_ssize_t len)
+{
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, data, len);
+}
+
+/* The code points of the page as referatkit.readers.pdf._unicode gives them: GetText for
+ * the page, GetUnicode per glyph where GetText cannot say (astral characters, the U+FFFE
+ * pdfium writes for a line-end hyphen). */
+static unsigned long *
+page_codes(void *tp, int n, get_text_f get_text, get_unicode_f get_unicode)
+{
+    unsigned long *codes = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(unsigned long));
+    unsigned short *units = PyMem_Malloc((size_t)(n + 1) * sizeof(unsigned short));
+    if (!codes || !units) {
+        PyMem_Free(codes);
+        PyMem_Free(units);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    memset(units, 0, (size_t)(n + 1) * sizeof(unsigned short));
+    int written = get_text(tp, 0, n, units);
+    int per_glyph = written != n + 1, has_fffe = 0;
+    for (int i = 0; i < n && !per_glyph; i++) {
+        if (units[i] >= 0xD800 && units[i] <= 0xDFFF)
+            per_glyph = 1;
+        if (units[i] == 0xFFFE)
+            has_fffe = 1;
+    }
+    for (int i = 0; i < n; i++) {
+        if (per_glyph || (has_fffe && units[i] == 0xFFFE))
+            codes[i] = get_unicode(tp, i);
+        else
+            codes[i] = units[i];
+    }
+    PyMem_Free(units);
+    return codes;
+}
+
+typedef struct {
+    PyObject *run_cls;
+    int open;  /* a run is open */
+    unsigned long long key;
+    double size, base, min_x0;
+    int bold;
+    double cx0;
+    Py_ssize_t start;  /* where its body begins in the page buffer */
+} open_run;
+
+static int
+close_run(PyObject *runs, ucs4_buf *body, open_run *o, int pending, int lead_ws,
+          long visible, double max_x0, double cx1, double cy0, double cy1,
+          Py_ssize_t first_at, Py_ssize_t first_len, double first_x0, double first_x1,
+          Py_ssize_t last_at, Py_ssize_t last_len, double last_x0, double last_x1,
+          double x1, double top, double bottom)
+{
+    PyObject *text = NULL, *first = NULL, *last = NULL, *run = NULL;
+    int rc = -1;
+    text = ucs4_str(body->data + o->start, body->len - o->start);
+    if (!text)
+        goto done;
+    if (visible) {
+        PyObject *ft = ucs4_str(body->data + first_at, first_len);
+        if (!ft)
+            goto done;
+        first = Py_BuildValue("(Ndd)", ft, first_x0, first_x1);
+        PyObject *lt = ucs4_str(body->data + last_at, last_len);
+        if (!first || !lt) {
+            Py_XDECREF(lt);
+            goto done;
+        }
+        last = Py_BuildValue("(Ndd)", lt, last_x0, last_x1);
+        if (!last)
+            goto done;
+    } else {
+        first = Py_NewRef(Py_None);
+        last = Py_NewRef(Py_None);
+    }
+    run = PyObject_CallFunction(o->run_cls, "KdOdOOOldd OO ddd dddd",
+                                o->key, o->size, o->bold ? Py_True : Py_False, o->base, text,
+                                lead_ws ? Py_True : Py_False,
+                                (pending && visible > 0) ? Py_True : Py_False,
+                                visible, o->min_x0, max_x0, first, last, x1, top, bottom,
+                                o->cx0, cx1, cy0, cy1);
+    if (!run || PyList_Append(runs, run) < 0)
+        goto done;
+    rc = 0;
+done:
+    Py_XDECREF(text);
+    Py_XDECREF(first);
+    Py_XDECREF(last);
+    Py_XDECREF(run);
+    o->open = 0;
+    return rc;
+}
+
+static PyObject *
+runs(PyObject *self, PyObject *args)
+{
+    unsigned long long page, gen_fn, obj_fn, box_fn, text_fn, uni_fn, origin_fn;
+    int n, centres;
+    double left, top_edge, space_gap, tab_gap;
+    PyObject *facts_fn, *mapping, *run_cls;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "Ki(KKKKKK)OO!Opdddd", &page, &n, &gen_fn, &obj_fn, &box_fn,
+                          &text_fn, &uni_fn, &origin_fn, &facts_fn, &PyDict_Type, &mapping,
+                          &run_cls, &centres, &left, &top_edge, &space_gap, &tab_gap))
+        return NULL;
+    if (!page || !gen_fn || !obj_fn || !box_fn || !text_fn || !uni_fn || !origin_fn) {
+        PyErr_SetString(PyExc_ValueError, "null text page or function address");
+        return NULL;
+    }
+    void *tp = (void *)(uintptr_t)page;
+    is_generated_f is_generated = (is_generated_f)(uintptr_t)gen_fn;
+    text_object_f text_object = (text_object_f)(uintptr_t)obj_fn;
+    loose_box_f loose_box = (loose_box_f)(uintptr_t)box_fn;
+    char_origin_f char_origin = (char_origin_f)(uintptr_t)origin_fn;
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    if (n <= 0)
+        return Py_BuildValue("(Nii)", out, 0, 0);
+    unsigned long *codes = page_codes(tp, n, (get_text_f)(uintptr_t)text_fn,
+                                      (get_unicode_f)(uintptr_t)uni_fn);
+    if (!codes) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    const double inf = HUGE_VAL;
+    ucs4_buf body = {NULL, 0, 0};
+    open_run o;
+    memset(&o, 0, sizeof o);
+    o.run_cls = run_cls;
+    long unmapped = 0, total_visible = 0;
+    int have_facts = 0, f_unmapped = 0, f_upright = 0, f_bold = 0, gave_up = 0;
+    unsigned long long fkey = 0, current = 0;
+    int have_current = 0;
+    double f_size = 0.0;
+    /* the open run's state, as the locals of _runs_py */
+    int pending = 0, lead_ws = 0;
+    long r_visible = 0;
+    double r_max_x0 = 0.0, r_cx1 = 0.0, r_last_x0 = 0.0, r_last_x1 = 0.0;
+    double r_cy0 = inf, r_cy1 = -inf, r_x1 = -inf, r_top = inf, r_bottom = -inf;
+    Py_ssize_t first_at = 0, first_len = 0, last_at = 0, last_len = 0;
+    double first_x0 = 0.0, first_x1 = 0.0;
+    double cx = 0.0, cy = 0.0, ox = 0.0, oy = 0.0;
+    rect_f r;
+    memset(&r, 0, sizeof r);
+    Py_UCS4 one[1];
+    PyObject *mapped = NULL;  /* a replacement string from mapping (borrowed) */
+    for (int i = 0; i < n; i++) {
+        unsigned long code = codes[i];
+        /* every glyph's box, in order: a box pdfium cannot give keeps the last one */
+        loose_box(tp, i, &r);
+        if (code <= 32 && (code == 32 || code == 10 || code == 13) && is_generated(tp, i))
+            continue;
+        unsigned long long key = (unsigned long long)(uintptr_t)text_object(tp, i);
+        if (!have_facts || key != fkey) {
+            PyObject *f = PyObject_CallFunction(facts_fn, "iK", i, key);
+            if (!f)
+                goto fail;
+            int ok = PyArg_ParseTuple(f, "dppp", &f_size, &f_bold, &f_upright, &f_unmapped);
+            Py_DECREF(f);
+            if (!ok)
+                goto fail;
+            fkey = key;
+            have_facts = 1;
+        }
+        const Py_UCS4 *text;
+        Py_ssize_t text_len;
+        int space;
+        if (code == 0 || code >= 0xD800) {
+            if (code == 0 || code == 0xFFFE || code == 0xFFFF || code <= 0xDFFF) {
+                unmapped++;
+                continue;
+            }
+            if (f_unmapped)
+                unmapped++;
+            if (code > 0x10FFFF) {
+                PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+                goto fail;
+            }
+            PyObject *k = PyLong_FromUnsignedLong(code);
+            if (!k)
+                goto fail;
+            mapped = PyDict_GetItemWithError(mapping, k);
+            Py_DECREF(k);
+            if (!mapped && PyErr_Occurred())
+                goto fail;
+            if (mapped) {
+                if (!PyUnicode_Check(mapped)) {
+                    PyErr_SetString(PyExc_TypeError, "mapping values must be str");
+                    goto fail;
+                }
+                text_len = PyUnicode_GET_LENGTH(mapped);
+                /* the replacement's code points go through one[] one at a time below */
+                text = NULL;
+            } else {
+                one[0] = (Py_UCS4)code;
+                text = one;
+                text_len = 1;
+            }
+        } else {
+            if (f_unmapped)
+                unmapped++;
+            if (code == 10 || code == 13)
+                continue;
+            one[0] = (code == 2 || code == 0xAD) ? (Py_UCS4)'-' : (Py_UCS4)code;
+            text = one;
+            text_len = 1;
+            mapped = NULL;
+        }
+        if (!f_upright) {
+            gave_up = 1;
+            break;
+        }
+        double x0 = (double)r.left - left;
+        double top = top_edge - (double)r.top;
+        double x1 = (double)r.right - left;
+        double bottom = top_edge - (double)r.bottom;
+        if (centres) {
+            cx = (x0 + x1) / 2;
+            cy = (top + bottom) / 2;
+        }
+        if (!have_current || key != current) {
+            if (o.open && close_run(out, &body, &o, pending, lead_ws, r_visible, r_max_x0,
+                                    r_cx1, r_cy0, r_cy1, first_at, first_len, first_x0,
+                                    first_x1, last_at, last_len, r_last_x0, r_last_x1, r_x1,
+                                    r_top, r_bottom) < 0)
+                goto fail;
+            char_origin(tp, i, &ox, &oy);
+            o.open = 1;
+            o.key = key;
+            o.size = f_size;
+            o.bold = f_bold;
+            o.base = top_edge - oy;
+            o.min_x0 = x0;
+            o.cx0 = cx;
+            o.start = body.len;
+            current = key;
+            have_current = 1;
+            pending = lead_ws = 0;
+            r_visible = 0;
+            r_cy0 = inf;
+            r_cy1 = -inf;
+            r_x1 = -inf;
+            r_top = inf;
+            r_bottom = -inf;
+        } else if (x0 < r_max_x0) {
+            gave_up = 1;
+            break;
+        }
+        r_max_x0 = x0;
+        if (centres) {
+            r_cx1 = cx;
+            if (cy < r_cy0)
+                r_cy0 = cy;
+            if (cy > r_cy1)
+                r_cy1 = cy;
+        }
+        if (mapped) {
+            space = text_len > 0;
+            for (Py_ssize_t c = 0; c < text_len && space; c++)
+                space = Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(mapped, c));
+        } else {
+            space = Py_UNICODE_ISSPACE(text[0]);
+        }
+        if (space) {
+            if (r_visible)
+                pending = 1;
+            else
+                lead_ws = 1;
+            continue;
+        }
+        if (r_visible) {
+            double gap = x0 - r_last_x1;
+            if (pending || gap > space_gap) {
+                /* _separator(gap, size, size, pending) */
+                Py_UCS4 sep = 0;
+                if (gap > space_gap) {
+                    double em = o.size > 1.0 ? o.size : 1.0;
+                    if (gap > tab_gap * em)
+                        sep = '\t';
+                    else if (pending || gap > space_gap * em)
+                        sep = ' ';
+                } else if (pending) {
+                    sep = ' ';
+                }
+                if (sep && buf_push(&body, sep) < 0)
+                    goto fail;
+            }
+        }
+        Py_ssize_t at = body.len;
+        for (Py_ssize_t c = 0; c < text_len; c++) {
+            Py_UCS4 ch = mapped ? PyUnicode_READ_CHAR(mapped, c) : text[c];
+            if (buf_push(&body, ch) < 0)
+                goto fail;
+        }
+        if (!r_visible) {
+            first_at = at;
+            first_len = text_len;
+            first_x0 = x0;
+            first_x1 = x1;
+        }
+        r_visible++;
+        total_visible++;
+        last_at = at;
+        last_len = text_len;
+        r_last_x0 = x0;
+        r_last_x1 = x1;
+        pending = 0;
+        if (x1 > r_x1)
+            r_x1 = x1;
+        if (top < r_top)
+            r_top = top;
+        if (bottom > r_bottom)
+            r_bottom = bottom;
+    }
+    if (gave_up) {
+        PyMem_Free(codes);
+        PyMem_Free(body.data);
+        Py_DECREF(out);
+        Py_RETURN_NONE;
+    }
+    if (o.open && close_run(out, &body, &o, pending, lead_ws, r_visible, r_max_x0, r_cx1,
+                            r_cy0, r_cy1, first_at, first_len, first_x0, first_x1, last_at,
+                            last_len, r_last_x0, r_last_x1, r_x1, r_top, r_bottom) < 0)
+        goto fail;
+    PyMem_Free(codes);
+    PyMem_Free(body.data);
+    return Py_BuildValue("(Nll)", out, total_visible, unmapped);
+fail:
+    PyMem_Free(codes);
+    PyMem_Free(body.data);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"fetch", fetch, METH_VARARGS,
      "fetch(text_page, n, is_generated, text_object, loose_box) -> (keys, boxes, generated)\n\n"
      "Per glyph: its text object's address (8 bytes, native order), its loose box as four "
      "floats (left, top, right, bottom) and 1 where pdfium generated it."},
+    {"runs", runs, METH_VARARGS,
+     "runs(text_page, n, (is_generated, text_object, loose_box, get_text, get_unicode,\n"
+     "     char_origin), facts, mapping, run_class, centres, left, top, space_gap_em,\n"
+     "     tab_gap_em) -> (runs, visible, unmapped) | None\n\n"
+     "The PDF reader's fast path over one text page (see readers/pdf.py, _runs_py)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -4,11 +4,11 @@ Why pdfium and not pdfplumber: pdfium gives the same characters, boxes and fonts
 times faster (≈70 pages/s on the real-world corpus against ≈10 for pdfplumber's
 ``extract_words``), and an archive holds tens of thousands of pages. Most pages take a fast
 path that handles each run of one text object as a whole instead of a Python object per
-glyph (≈2.5× faster), and takes each glyph's object and box (and whether pdfium made it up) in
-one C call per page where the optional helper ``_glyphs.c`` is built (≈2× faster again:
-4.6 against 9.1 ms of CPU per page of the benchmark archive of ``make bench``, against 1.7
-for pypdfium2's bare ``get_text_range``); it gives the
-same blocks as the glyph path, to which it hands every page it cannot reproduce exactly
+glyph (≈2.5× faster); where the optional helper ``_glyphs.c`` is built, that loop over a
+page's glyphs runs in C, asking Python only once per text object for its size and boldness
+(3.5 against 6.1 ms of CPU per page of the benchmark archive of ``make bench`` with the
+loop in Python and ctypes calls for the glyph facts in C, against 1.5 for pypdfium2's bare
+``get_text_range``); it gives the same blocks as the glyph path, to which it hands every page it cannot reproduce exactly
 (turned text, runs out of order or overlapping on a line, a run across a table ruling).
 Tables are found from
 the page's path objects with the ruling-line method pdfplumber uses (snap and join strokes,
@@ -617,12 +617,27 @@ except ImportError:  # pragma: no cover - depends on the machine that installed 
 
 # Whether glyph facts come from the C helper ("native") or from ctypes calls ("ctypes").
 GLYPH_FACTS = "native" if _native_glyphs is not None else "ctypes"
+# The C form of _runs_py (None from a helper built before it had one: the Python loop).
+_NATIVE_RUNS = getattr(_native_glyphs, "runs", None)
 
 _FETCH_FUNCTIONS = tuple(
     ctypes.cast(f, ctypes.c_void_p).value or 0
     for f in (pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetTextObject,
               pdfium_c.FPDFText_GetLooseCharBox)
 )
+
+
+_RUN_FUNCTIONS = _FETCH_FUNCTIONS + tuple(
+    ctypes.cast(f, ctypes.c_void_p).value or 0
+    for f in (pdfium_c.FPDFText_GetText, pdfium_c.FPDFText_GetUnicode,
+              pdfium_c.FPDFText_GetCharOrigin)
+)
+# What a glyph from the Private Use Area or a ligature reads as (the C loop's form of the
+# two tables, applied in the order the glyph path applies them).
+_REPLACED = {
+    ord(k): LIGATURES.get(PUA_BULLETS.get(k, k), PUA_BULLETS.get(k, k))
+    for k in (*PUA_BULLETS, *LIGATURES)
+}
 
 
 class _Generated:
@@ -663,7 +678,28 @@ def _runs(tp: object, tf: _Transform, *,
           centres: bool = True) -> tuple[list[_Run], int, int] | None:
     """The page's glyphs as runs, or None when the page needs the glyph path. The same
     glyphs, in the same order, with the same tests as :func:`_chars`. ``centres``: where the
-    glyphs' centres lie is needed (the page has tables)."""
+    glyphs' centres lie is needed (the page has tables). From the C helper's loop where it
+    is built (a third of the reading time of a page of minutes), else :func:`_runs_py`."""
+    if _NATIVE_RUNS is None:
+        return _runs_py(tp, tf, centres=centres)
+    if tf.rotation != 0:
+        return None
+    n = pdfium_c.FPDFText_CountChars(tp)
+    if n <= 0:
+        return [], 0, 0
+    objects = _FactsReader(tp, tf)
+
+    def facts(i: int, key: int) -> tuple[float, bool, bool, bool]:
+        f = objects.get(i, key)
+        return f.size, f.bold, f.upright, f.unmapped
+
+    return _NATIVE_RUNS(objects.tpa, n, _RUN_FUNCTIONS, facts, _REPLACED, _Run,
+                        centres, tf.left, tf.top, SPACE_GAP_EM, TAB_GAP_EM)
+
+
+def _runs_py(tp: object, tf: _Transform, *,
+             centres: bool = True) -> tuple[list[_Run], int, int] | None:
+    """:func:`_runs` with a ctypes call per glyph (where the C helper is not built)."""
     if tf.rotation != 0:
         return None
     n = pdfium_c.FPDFText_CountChars(tp)
