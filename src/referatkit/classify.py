@@ -22,23 +22,26 @@ import re
 from dataclasses import dataclass
 
 from referatkit import dates, vocab
+from referatkit.fold import fold, folded
 from referatkit.ids import assign_decision_ids
 from referatkit.model import Action, Attachment, Decision, Document, Item, Participant, Section
 from referatkit.segment import participant_label
 
 # --------------------------------------------------------------------------- compiled vocabulary
 
-STATUS_RES = [(status, re.compile(p, re.IGNORECASE | re.MULTILINE)) for status, p in vocab.STATUS_RULES]
-CUE_RE = re.compile(vocab.DECISION_CUES, re.IGNORECASE)
+# The long word lists run on folded text (see referatkit.fold): *_FOLDED patterns are
+# searched in fold(text), and what they capture is read from the text by its span.
+STATUS_FOLDED = [(status, folded(p, re.MULTILINE)) for status, p in vocab.STATUS_RULES]
+CUE_FOLDED = folded(vocab.DECISION_CUES)
 BARE_ADOPTION_RE = re.compile(vocab.BARE_ADOPTION, re.IGNORECASE)
 PROPOSAL_WORDS_RE = re.compile(vocab.PROPOSAL_WORDS, re.IGNORECASE)
 DISSENT_RE = re.compile(vocab.DISSENT, re.IGNORECASE)
 SIGNATURE_RE = re.compile(vocab.SIGNATURE_LINES, re.IGNORECASE)
-PASSIVE_TASK_RE = re.compile(vocab.PASSIVE_TASKS, re.IGNORECASE)
+PASSIVE_TASK_FOLDED = folded(vocab.PASSIVE_TASKS)
 EXPLAINS_DECISION_RE = re.compile(vocab.EXPLAINS_DECISION, re.IGNORECASE)
 NEXT_MEETING_FIELD_RE = re.compile(vocab.NEXT_MEETING_FIELD, re.IGNORECASE)
 MEETING_CLOSED_RE = re.compile(vocab.MEETING_CLOSED, re.IGNORECASE)
-NEXT_MEETING_DATE_RE = re.compile(vocab.NEXT_MEETING_MENTION, re.IGNORECASE)
+NEXT_MEETING_DATE_FOLDED = folded(vocab.NEXT_MEETING_MENTION)
 # How far after "næste møde" its date may stand ("Næste møde afholdes tirsdag den 2. december").
 NEXT_MEETING_DATE_REACH = 60
 # "blev forslaget forkastet", "er vedtaget": the sentence reports an outcome, it proposes nothing
@@ -49,7 +52,10 @@ NONE_RES = [pat for status, pat in ((st, re.compile(p, re.IGNORECASE)) for st, p
 PROPOSAL_REF_RE = re.compile(vocab.PROPOSAL_REFERENCE, re.IGNORECASE)
 PROPOSAL_CUE_RE = re.compile(vocab.PROPOSAL_CUES, re.IGNORECASE)
 NEXT_MEETING_RE = re.compile(vocab.NEXT_MEETING_TITLE, re.IGNORECASE)
-ACTION_VERB_RE = re.compile(rf"\b(?:{vocab.ACTION_VERBS})\b", re.IGNORECASE)
+ACTION_VERB_FOLDED = folded(rf"\b(?:{vocab.ACTION_VERBS})\b")
+# "Udvalget besluttede at undersøge …": the body that decided owns the task.
+DECIDED_TO_INVESTIGATE_FOLDED = folded(
+    r"\bbesluttede\s+at\s+(?:undersøge|udarbejde|afklare|indhente|nedsætte|igangsætte)\b")
 DECIDING_RE = re.compile(
     rf"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:og|for|i|[A-ZÆØÅ][\wæøåÆØÅ\-]*)){{0,5}}?)\s+"
     rf"(?:{vocab.DECIDING_VERBS})\b"
@@ -58,7 +64,7 @@ HEAD_COUNT_RES = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in vocab.HEA
 ELECTION_RES = [re.compile(p) for p in vocab.ELECTION_PATTERNS]
 # Elections of a chair or a minute-taker are read in the first items of a meeting.
 ELECTION_ITEMS = 4
-DUE_RES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in vocab.DUE_PATTERNS]
+DUE_FOLDED = [(kind, folded(p)) for kind, p in vocab.DUE_PATTERNS]
 # "senest uge 16": the week's Friday (0 = Monday), the end of a working week.
 DUE_WEEKDAY_DEFAULT = 4
 # Part of a month → (day, approximate); day 0 is the month's last.
@@ -77,6 +83,8 @@ DECISION_KINDS = {"decision"}
 OUTCOME_LABELS = re.compile(
     r"^(?:referat|drøftelse og beslutning|aftaler?|konklusion(?:er)?)(?:\s*[-–]\s*(?:punkt|pkt\.?)\s*\w+)?$", re.IGNORECASE
 )
+# "Referat – punkt 3": a label that gives an item's outcome.
+MINUTES_OF_ITEM = re.compile(r"^referat\s*[-–]", re.IGNORECASE)
 # Words that are a sentence's subject but never an owner.
 NOT_OWNERS = {
     "der", "det", "man", "vi", "punktet", "sagen", "den", "de", "dette", "disse", "hvis", "når",
@@ -117,6 +125,9 @@ _PROTECTED = re.compile(r"\x00(\d+)\x00")
 
 @functools.lru_cache(maxsize=4096)
 def _sentence_tuple(text: str) -> tuple[str, ...]:
+    if not SENTENCE_SPLIT.search(text):
+        # protecting abbreviations only ever removes places to split: with none, one sentence
+        return (stripped,) if (stripped := text.strip()) else ()
     found: list[str] = []
 
     def protect(m: re.Match[str]) -> str:
@@ -136,21 +147,29 @@ def _sentences(text: str) -> list[str]:
     return list(_sentence_tuple(text))
 
 
-def status_of(text: str, *, default: str = "approved", next_meeting_item: bool = False,
+# The classifier asks the same questions of a sentence several times (is it a decision? a
+# task? when is it due?) as it splits points and joins them again; the answers are pure
+# functions of the text, so they are kept for the sentences of about one document.
+SENTENCE_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def status_of(text: str, *, default: str | None = "approved", next_meeting_item: bool = False,
               people: frozenset[str] = frozenset()) -> str | None:
     """The status a decision's wording gives, by the first matching rule; ``default`` when
     none matches (``None`` to require a phrase). ``people``: the meeting's participants
     (casefolded names and first names), whose tasks need no task verb of the vocabulary."""
     t = " ".join(text.split())
     t_marker = LIST_MARKER.sub("", t)
-    for status, pat in STATUS_RES:
-        if pat.search(t_marker):
+    t_folded = fold(t_marker)
+    for status, pat in STATUS_FOLDED:
+        if pat.search(t_folded):
             if status == "postponed" and next_meeting_item:
                 return "approved"  # planning the next meeting is an agreement, not a deferral
             return status
     if any(_is_main_clause_task(s, o) for s, o in _action_sentences(t, people)):
         return "action"
-    if PASSIVE_TASK_RE.search(t_marker) and not PROPOSAL_WORDS_RE.search(t_marker) and not t.rstrip().endswith("?"):
+    if PASSIVE_TASK_FOLDED.search(t_folded) and not PROPOSAL_WORDS_RE.search(t_marker) and not t.rstrip().endswith("?"):
         return "action"  # "Der udarbejdes en handleplan.": a task, its owner maybe in a column
     return default
 
@@ -230,6 +249,7 @@ def _without_dissent(text: str) -> str:
     return " ".join(kept) if kept else text
 
 
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def _is_none(sentence: str) -> bool:
     t = LIST_MARKER.sub("", " ".join(sentence.split()))
     return any(p.search(t) for p in NONE_RES)
@@ -276,6 +296,11 @@ def _action_sentences(text: str, people: frozenset[str] = frozenset()) -> list[t
     """(sentence, owner) for each sentence that gives someone a task: a task verb of the
     vocabulary after its owner, or any verb in the present after a participant's name ("Karen
     indkøber præmier inden 15/6")."""
+    return list(_action_tuple(text, people))
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def _action_tuple(text: str, people: frozenset[str]) -> tuple[tuple[str, str | None], ...]:
     out: list[tuple[str, str | None]] = []
     for sent in _sentences(_strip_marker(text)):
         m = ENGLISH_ACTION.match(sent)
@@ -286,11 +311,11 @@ def _action_sentences(text: str, people: frozenset[str] = frozenset()) -> list[t
                 owner = om.group("o")
             out.append((sent, owner))
             continue
-        bm = re.search(r"\bbesluttede\s+at\s+(?:undersøge|udarbejde|afklare|indhente|nedsætte|igangsætte)\b", sent, re.IGNORECASE)
-        if bm:
+        folded_sent = fold(sent)
+        if DECIDED_TO_INVESTIGATE_FOLDED.search(folded_sent):
             out.append((sent, deciding_body(sent)))
             continue
-        vm = ACTION_VERB_RE.search(sent)
+        vm = ACTION_VERB_FOLDED.search(folded_sent)
         if not vm and not sent.rstrip().endswith("?"):
             pm = _participant_task(sent, people)
             if pm:
@@ -304,7 +329,7 @@ def _action_sentences(text: str, people: frozenset[str] = frozenset()) -> list[t
         if re.search(r"\b(?:blev|var|havde|har\s+været)\b", sent[: vm.start()], re.IGNORECASE):
             continue  # reporting the past, not a task
         out.append((sent, owner))
-    return out
+    return tuple(out)
 
 
 # A verb in the present right after the subject ("indkøber", "tager", "går"); not the
@@ -330,20 +355,37 @@ def _participant_task(sent: str, people: frozenset[str]) -> str | None:
     vm = PRESENT_VERB.match(sent.strip()[m.end("owner"):])
     if not vm or vm.group("verb").casefold() in NOT_TASK_VERBS:
         return None
-    if not any(pat.search(sent) for _, pat in DUE_RES):
+    folded_sent = fold(sent)
+    if not any(pat.search(folded_sent) for _, pat in DUE_FOLDED):
         return None  # "Tine Blach indleder punktet": the programme; a task has a time
     return owner
 
 
+class _Spans:
+    """A match in folded text, its groups read from the text it was folded from."""
+
+    __slots__ = ("_m", "_text")
+
+    def __init__(self, m: re.Match[str], text: str) -> None:
+        self._m, self._text = m, text
+
+    def group(self, name: int | str = 0) -> str | None:
+        start, end = self._m.span(name)
+        return None if start < 0 else self._text[start:end]
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def due_of(text: str, meeting_date: str | None, next_meeting: str | None = None) -> tuple[str | None, str | None, bool]:
     """(due date, due wording, approximate) from an action's text; "på næste møde" is due on
     ``next_meeting`` where the minutes give its date."""
     year = int(meeting_date[:4]) if meeting_date else None
     base = dt.date.fromisoformat(meeting_date) if meeting_date else None
-    for kind, pat in DUE_RES:
-        m = pat.search(text)
-        if not m:
+    folded_text = fold(text)
+    for kind, pat in DUE_FOLDED:
+        fm = pat.search(folded_text)
+        if not fm:
             continue
+        m = _Spans(fm, text)
         if kind == "week" and year:
             wd = dates.weekday_index(m.group("wd")) if m.group("wd") else DUE_WEEKDAY_DEFAULT
             try:
@@ -541,7 +583,7 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                 out.append(d)
                 pending.clear()
                 continue
-            if (outcome_source and CUE_RE.search(sent) and not sent.rstrip().endswith("?") and not _is_background(sent)
+            if (outcome_source and CUE_FOLDED.search(fold(sent)) and not sent.rstrip().endswith("?") and not _is_background(sent)
                     and not RECOMMENDATION_RE.search(sent) and not NEXT_MEETING_FIELD_RE.match(bare)):
                 if out and DISSENT_RE.search(sent) and out[-1].status != "rejected":
                     out[-1].text = f"{out[-1].text} {_strip_marker(sent)}"
@@ -562,7 +604,7 @@ def _free_text_decisions(text: str, ctx: _Ctx, outcome_source: bool, tasks: bool
                 pending.append((bare, None, in_list))
                 continue
             acts = [] if _is_background(sent) else _action_sentences(sent, ctx.people)
-            passive = (outcome_source and PASSIVE_TASK_RE.search(sent) and not sent.rstrip().endswith("?")
+            passive = (outcome_source and PASSIVE_TASK_FOLDED.search(fold(sent)) and not sent.rstrip().endswith("?")
                        and not PROPOSAL_WORDS_RE.search(sent))  # "Forslag om, at der rundsendes …" proposes
             if acts or ENGLISH_ACTION.match(sent) or passive:
                 out.append(_make_decision(sent, "action", "decision", ctx))
@@ -587,6 +629,7 @@ _BACKGROUND = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def _is_background(text: str) -> bool:
     return bool(_BACKGROUND.search(text))
 
@@ -594,6 +637,8 @@ def _is_background(text: str) -> bool:
 def _attach_trailing_due(decisions: list[Decision], text: str, ctx: _Ctx) -> None:
     """"… X undersøger … Der tilbagemeldes på næstkommende møde": a sentence that only
     gives a time belongs to the tasks before it."""
+    if not any(d.actions for d in decisions):
+        return
     for sent in _sentences(" ".join(text.split())):
         due, due_text, approx = due_of(sent, ctx.doc.meeting_date, ctx.next_meeting)
         if not due_text or _action_sentences(sent, ctx.people) and not sent.lower().startswith("der "):
@@ -622,7 +667,7 @@ def next_meeting_date(doc: Document) -> str | None:
     year = int(doc.meeting_date[:4]) if doc.meeting_date else None
     texts = [it.title for it in doc.items] + [s.text for it in doc.items for s in it.sections] + [s.text for s in doc.sections]
     for text in texts:
-        for m in NEXT_MEETING_DATE_RE.finditer(text):
+        for m in NEXT_MEETING_DATE_FOLDED.finditer(fold(text)):
             for d in dates.find_dates(text[m.end(): m.end() + NEXT_MEETING_DATE_REACH], year):
                 iso = d.date.isoformat()
                 if not doc.meeting_date or iso > doc.meeting_date:
@@ -638,16 +683,15 @@ def classify_decisions(doc: Document) -> None:
     labelled_actions = any(
         ENGLISH_ACTION.match(p.strip()) for it in doc.items for s in it.sections for p in s.text.split("\n")
     )
+    # an explicit "Referat:" label counts as the outcome when the document uses labels
+    labelled_doc = any(s.kind in DECISION_KINDS for it in doc.items for s in it.sections) or any(
+        s.kind == "minutes" and MINUTES_OF_ITEM.match(s.label) for it in doc.items for s in it.sections
+    )
     for item in doc.items:
         structured = any(
             s.kind in DECISION_KINDS or (s.kind == "minutes" and OUTCOME_LABELS.match(s.label) and s.label.lower() != "referat")
             or s.kind == "prior_decision"
             for s in item.sections
-        )
-        # an explicit "Referat:" label counts as the outcome when the document uses labels
-        labelled_doc = any(s.kind in DECISION_KINDS for it in doc.items for s in it.sections) or any(
-            s.kind == "minutes" and re.match(r"^referat\s*[-–]", s.label, re.IGNORECASE)
-            for it in doc.items for s in it.sections
         )
         ctx = _Ctx(
             doc=doc, item=item,
@@ -1031,10 +1075,11 @@ def _elected(doc: Document) -> list[Participant]:
 
 # --------------------------------------------------------------------------- attachments
 
-ATTACHED_SENTENCE = re.compile(
+ATTACHED_SENTENCE_FOLDED = folded(
     r"(?:som\s+bilag\s+(?:til\s+\w+\s+)?er\s+der\s+vedlagt|vedlagt\s+er|vedlægges|bilag\s+vedlagt:?)\s+(?P<titles>.+)$",
-    re.IGNORECASE,
 )
+# What every phrase above and below says ("vedlagt", "vedlægges"), looked for first.
+ATTACHED_WORD = "vedl"
 THESE_ATTACHED = re.compile(r"^(?:disse|den|det|de|dette|denne)\s+(?:er|blev)\s+vedlagt(?:\s+som\s+bilag)?", re.IGNORECASE)
 # "Formandsberetningen 2022 af … er særskilt vedlagt", "Beretning blev godkendt og er vedlagt som bilag"
 SUBJECT_ATTACHED = re.compile(
@@ -1067,11 +1112,13 @@ def _attachment_titles(item: Item) -> list[str]:
                     t = f"{prev} {p}"
                 titles.append(t)
                 continue
+            if ATTACHED_WORD not in fold(p):
+                continue  # no sentence of it says that something is attached
             sents = _sentences(p)
             for j, s in enumerate(sents):
-                m = ATTACHED_SENTENCE.search(s)
+                m = ATTACHED_SENTENCE_FOLDED.search(fold(s))
                 if m:
-                    for t in re.split(r"\s+samt\s+|,\s+|;\s*", m.group("titles")):
+                    for t in re.split(r"\s+samt\s+|,\s+|;\s*", s[m.start("titles"):m.end("titles")]):
                         if t.strip():
                             titles.append(t.strip())
                 elif THESE_ATTACHED.match(s) and j > 0:

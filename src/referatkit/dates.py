@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -104,6 +105,18 @@ def _make(y: int | None, m: int, d: int) -> dt.date | None:
 def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
     """Every date in ``text`` in order. A date without a year takes ``default_year`` and is
     skipped when there is none."""
+    if not _DIGIT.search(text):
+        return []  # every form has a day
+    return list(_dates(text, default_year))
+
+
+# The segmenter and the classifier look for dates in the same lines and sentences.
+DATES_CACHE = 4096
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=DATES_CACHE)
+def _dates(text: str, default_year: int | None) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for form, pat in _PATTERNS:
@@ -128,7 +141,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
             )
             taken.append((s, e))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 # Month-like words that are also ordinary words; without a year they are not dates

@@ -24,6 +24,7 @@ separator.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -53,6 +54,7 @@ def short_hash(*parts: str) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:ID_LENGTH]
 
 
+@functools.lru_cache(maxsize=4096)  # a meeting's forum and item numbers, once per decision
 def normalise_key(text: str | None) -> str:
     """Text as it enters a key: NFC, case-folded, words separated by single spaces.
 

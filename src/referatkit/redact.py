@@ -16,6 +16,7 @@ from referatkit.model import RawDocument
 CPR_MASK = "XXXXXX-XXXX"
 # Digits not glued to other digits, with an optional hyphen or space before the last four.
 CPR_RE = re.compile(r"(?<![\d\-/.])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>\d\d)[- ]?(?P<s>\d{4})(?![\d\-/])")
+_SIX_DIGITS = re.compile(r"\d{6}")  # found far faster than CPR_RE, whose lookbehind runs everywhere
 
 
 def _plausible(m: re.Match[str]) -> bool:
@@ -31,6 +32,8 @@ def _plausible(m: re.Match[str]) -> bool:
 
 def redact_cpr(text: str) -> tuple[str, int]:
     """``text`` with every plausible CPR number masked, and how many were masked."""
+    if not _SIX_DIGITS.search(text):
+        return text, 0  # most lines: the number's date part is not there
     count = 0
 
     def sub(m: re.Match[str]) -> str:
