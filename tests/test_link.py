@@ -37,6 +37,11 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.fixture(autouse=True)
+def _workers_for_a_small_archive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(link, "POOL_MIN_DOCUMENTS", 0)
+
+
 def _links(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     with open_store(db) as st:
         return {t: sorted(tuple(v for k, v in r.items() if k != "linked_at")
@@ -68,6 +73,30 @@ def test_workers_that_cannot_start_leave_the_linking_here(
 
     monkeypatch.setattr(workers, "pool", broken)
     report, db = _relinked(archive, tmp_path, 2)
+    assert len(report.linked) == 2
+    assert _links(db) == _links(archive)
+
+
+def test_a_small_link_starts_no_workers(
+        archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*_args: Any) -> Any:
+        raise AssertionError("workers started for a link of a few documents")
+
+    monkeypatch.setattr(link, "POOL_MIN_DOCUMENTS", 10_000)
+    monkeypatch.setattr(workers, "pool", never)
+    report, db = _relinked(archive, tmp_path, 2)
+    assert len(report.linked) == 2
+    assert _links(db) == _links(archive)
+
+
+def test_running_workers_link_as_this_process_does(
+        archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ingest hands its parse workers over: they open the archive themselves."""
+    db = tmp_path / "running.db"
+    shutil.copy(archive, db)
+    with workers.pool(2, workers.ignore_interrupt) as running, open_store(db) as st:
+        monkeypatch.setattr(workers, "pool", None)  # none other is started
+        report = link.relink(st, force=True, jobs=2, pool=running)
     assert len(report.linked) == 2
     assert _links(db) == _links(archive)
 

@@ -500,9 +500,10 @@ def _ingest(found: Scan, st: Store, on_progress: Callable[[Progress], None] | No
         report.removed = _remove_vanished(st, found, seen, report)
         if opts.prune:
             report.pruned = _prune(st, found)
-        run.workers.close()  # the parse workers are done; linking starts its own
         t = perf_counter()
-        _link(st, report, opts.force, jobs)
+        # the parse workers link too: started once, they are warm
+        _link(st, report, opts.force, jobs, run.workers.pool)
+        run.workers.close()
         run.clock("link", t)
         t = perf_counter()
         st.tidy_search_index()
@@ -555,16 +556,24 @@ class _Workers:
     def submit(self, path: Path, looked: FileResult,
                opts: Options) -> Future[tuple[FileResult, dict[str, float]]] | None:
         self.asked += 1
-        if self.jobs <= 1 or self.asked < 2 or self.unavailable:
+        if self.jobs <= 1 or self.unavailable:
             return None
-        if self.pool is None:
+        if self.asked < 2:
+            # Parsed here (cheaper than starting processes for one file), while the workers'
+            # forkserver starts importing the pipeline, in case more files follow.
             t = perf_counter()
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=workers.mp_context(),
-                                            initializer=_worker_init)
-            # Not waited for: the workers start while this process plans and stores.
-            self.ready = self.pool.submit(_ready)
+            workers.warm_up()
             self.startup_s += perf_counter() - t
-        return self.pool.submit(parse_job, str(path), looked, opts)
+            return None
+        with workers.interrupt_deferred():
+            if self.pool is None:
+                t = perf_counter()
+                self.pool = ProcessPoolExecutor(self.jobs, mp_context=workers.mp_context(),
+                                                initializer=_worker_init)
+                # Not waited for: the workers start while this process plans and stores.
+                self.ready = self.pool.submit(_ready)
+                self.startup_s += perf_counter() - t
+            return self.pool.submit(parse_job, str(path), looked, opts)
 
     def never_started(self) -> bool:
         """After a BrokenProcessPool: whether the workers died before doing anything (they
@@ -827,12 +836,13 @@ def _warn_names(found: Scan, report: IngestReport) -> None:
             f"(first: {odd[0]})")
 
 
-def _link(st: Store, report: IngestReport, force: bool, jobs: int) -> None:
+def _link(st: Store, report: IngestReport, force: bool, jobs: int,
+          pool: ProcessPoolExecutor | None) -> None:
     """Follow matters across meetings for the forums this run changed (see referatkit.link),
-    in ``jobs`` worker processes. A failure here is a warning: the documents are stored and
-    the next run links again."""
+    in ``jobs`` worker processes (``pool``, where the parse workers are running). A failure
+    here is a warning: the documents are stored and the next run links again."""
     try:
-        done = link.relink(st, force=force, jobs=jobs)
+        done = link.relink(st, force=force, jobs=jobs, pool=pool)
     except DatabaseError:
         raise
     except Exception as e:  # noqa: BLE001 - the documents are stored; linking can wait

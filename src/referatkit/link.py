@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,13 +78,15 @@ def fingerprint(forum_id: str, doc_ids: Iterable[str]) -> str:
 
 
 def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = None,
-           rules: M.MatchRules = M.RULES, jobs: int = 1) -> LinkReport:
+           rules: M.MatchRules = M.RULES, jobs: int = 1,
+           pool: Executor | None = None) -> LinkReport:
     """Bring the derived links in line with the documents and the people's choices.
 
     ``forums``: forum ids to link again whatever their fingerprint (after a person's close or
     reopen in that forum); ``force``: link every forum again. ``jobs`` > 1 links forums in
     that many worker processes (each reads its forum from the archive and returns the rows;
-    this process writes them): the links are the same whatever ``jobs`` is.
+    this process writes them): the links are the same whatever ``jobs`` is. ``pool``: worker
+    processes already running (an ingest's), used instead of starting others.
     """
     docs = load_documents(st)
     cl = M.cluster_forums(Counter(d.forum for d in docs), load_choices(st), rules)
@@ -122,7 +125,7 @@ def relink(st: Store, *, force: bool = False, forums: Iterable[str] | None = Non
     # Forums committed together for a second at a time (a commit is a disk sync), each forum
     # whole: what is committed is always whole forums with their fingerprints.
     with st.batch() as batch:
-        for done in _linked(st, tasks, jobs):
+        for done in _linked(st, tasks, jobs, pool):
             report.matters += done.matters
             report.open_decisions += done.open_decisions
             report.reused_meetings += done.reused
@@ -211,23 +214,32 @@ def _cases(stored: str | None) -> tuple[str, ...]:
 # Forums handed to the workers ahead of the one being written, per worker: memory holds the
 # rows of at most this many forums per worker, whatever the archive's size.
 IN_FLIGHT_PER_JOB = 2
+# Linking fewer documents than this is faster here than in worker processes started for it
+# (about 4 ms of CPU per document against about a second to start the workers).
+POOL_MIN_DOCUMENTS = 400
 
 
-def _linked(st: Store, tasks: list[_Task], jobs: int) -> Iterator[_Done]:
+def _linked(st: Store, tasks: list[_Task], jobs: int,
+            running: Executor | None = None) -> Iterator[_Done]:
     """The tasks done, in their order: here, or with ``jobs`` > 1 and two forums or more to
-    link, in worker processes (when they cannot start, here after all)."""
-    if jobs <= 1 or len(tasks) < 2:
+    link, in worker processes — ``running`` ones, else new ones where the work is worth their
+    start (when they cannot start, here after all)."""
+    if jobs <= 1 or len(tasks) < 2 or (
+            running is None and sum(len(t.docs) for t in tasks) < POOL_MIN_DOCUMENTS):
         for task in tasks:
             yield link_task(st, task)
         return
     pending: deque[Future[_Done]] = deque()
     queue = deque(tasks)
     given = 0  # tasks whose result was yielded
+    path = str(st.path)
     try:
-        with workers.pool(min(jobs, len(tasks)), _worker_open, str(st.path)) as pool:
+        with (nullcontext(running) if running is not None
+              else workers.pool(min(jobs, len(tasks)), workers.ignore_interrupt)) as pool:
             while queue or pending:
                 while queue and len(pending) < jobs * IN_FLIGHT_PER_JOB:
-                    pending.append(pool.submit(_worker_link, queue.popleft()))
+                    with workers.interrupt_deferred():
+                        pending.append(pool.submit(_worker_link, path, queue.popleft()))
                 done = pending.popleft().result()
                 given += 1
                 yield done
@@ -238,18 +250,16 @@ def _linked(st: Store, tasks: list[_Task], jobs: int) -> Iterator[_Done]:
             yield link_task(st, task)
 
 
-_worker_store: Store | None = None
+# A worker's read-only connection to the archive, opened by its first forum (a worker of the
+# ingest has had no connection: it only read files).
+_worker_stores: dict[str, Store] = {}
 
 
-def _worker_open(path: str) -> None:
-    global _worker_store
-    workers.ignore_interrupt()
-    _worker_store = open_store(path, create=False, readonly=True)
-
-
-def _worker_link(task: _Task) -> _Done:
-    assert _worker_store is not None
-    return link_task(_worker_store, task)
+def _worker_link(path: str, task: _Task) -> _Done:
+    st = _worker_stores.get(path)
+    if st is None:
+        st = _worker_stores[path] = open_store(path, create=False, readonly=True)
+    return link_task(st, task)
 
 
 def _load_forum(st: Store, docs: dict[str, M.DocIn], forum: str

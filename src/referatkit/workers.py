@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
+import multiprocessing.forkserver as forkserver
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,7 +23,7 @@ from typing import Any
 from referatkit.errors import UsageError
 
 __all__ = ["BrokenProcessPool", "JOBS_ENV", "default_jobs", "ignore_interrupt", "mp_context",
-           "pool"]
+           "interrupt_deferred", "pool", "warm_up"]
 
 JOBS_ENV = "REFERATKIT_JOBS"  # the default of --jobs
 
@@ -49,8 +51,46 @@ def mp_context() -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(list(PRELOAD))
+        _start_forkserver()
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def warm_up() -> None:
+    """Start the process workers are forked from, without waiting for it: it imports the
+    pipeline (most of a second) while the caller goes on, so the first workers start sooner."""
+    mp_context()
+
+
+def _start_forkserver() -> None:
+    """The forkserver, started ignoring Ctrl-C (an ignored signal stays ignored in the
+    program it runs): it would print a traceback if Ctrl-C came while it imports."""
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # signal handlers are the main thread's to change
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def interrupt_deferred() -> Iterator[None]:
+    """Ctrl-C held back until the block ends. Around a submit that may start a worker: a
+    worker half started when this process exits prints a traceback (its queue's semaphore
+    is gone); started whole, it is stopped with the pool."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
 
 
 def ignore_interrupt() -> None:
