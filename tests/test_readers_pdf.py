@@ -487,6 +487,7 @@ def _with_ctypes(path: Path, monkeypatch: pytest.MonkeyPatch) -> RawDocument:
     with monkeypatch.context() as m:
         m.setattr(pdf_reader, "_native_glyphs", None)
         m.setattr(pdf_reader, "_NATIVE_RUNS", None)
+        m.setattr(pdf_reader, "_NATIVE_OBJECTS", None)
         return read_pdf(path)
 
 

@@ -449,6 +449,52 @@ fail:
     return NULL;
 }
 
+/* public/fpdf_edit.h: a page's objects and their types. */
+typedef int (FPDF_CALLCONV *count_objects_f)(void *page);
+typedef void *(FPDF_CALLCONV *get_object_f)(void *page, int index);
+typedef int (FPDF_CALLCONV *object_type_f)(void *object);
+
+/* The addresses of a page's objects of the given types, in page order: the table finder
+ * looks at paths and forms only, and a page of minutes is mostly text objects, each two
+ * ctypes calls to pass over. */
+static PyObject *
+objects(PyObject *self, PyObject *args)
+{
+    unsigned long long page, count_fn, get_fn, type_fn;
+    int type_a, type_b;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "K(KKK)ii", &page, &count_fn, &get_fn, &type_fn, &type_a,
+                          &type_b))
+        return NULL;
+    if (!page || !count_fn || !get_fn || !type_fn) {
+        PyErr_SetString(PyExc_ValueError, "null page or function address");
+        return NULL;
+    }
+    void *pg = (void *)(uintptr_t)page;
+    get_object_f get_object = (get_object_f)(uintptr_t)get_fn;
+    object_type_f object_type = (object_type_f)(uintptr_t)type_fn;
+    int n = ((count_objects_f)(uintptr_t)count_fn)(pg);
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        void *obj = get_object(pg, i);
+        if (!obj)
+            continue;
+        int kind = object_type(obj);
+        if (kind != type_a && kind != type_b)
+            continue;
+        PyObject *address = PyLong_FromUnsignedLongLong((unsigned long long)(uintptr_t)obj);
+        if (!address || PyList_Append(out, address) < 0) {
+            Py_XDECREF(address);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(address);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"fetch", fetch, METH_VARARGS,
      "fetch(text_page, n, is_generated, text_object, loose_box) -> (keys, boxes, generated)\n\n"
@@ -459,6 +505,9 @@ static PyMethodDef methods[] = {
      "     char_origin), facts, mapping, run_class, centres, left, top, space_gap_em,\n"
      "     tab_gap_em) -> (runs, visible, unmapped) | None\n\n"
      "The PDF reader's fast path over one text page (see readers/pdf.py, _runs_py)."},
+    {"objects", objects, METH_VARARGS,
+     "objects(page, (count_objects, get_object, object_type), type_a, type_b) -> [address]\n\n"
+     "The page's objects of either type, in page order (the table finder's paths and forms)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -627,6 +627,13 @@ _FETCH_FUNCTIONS = tuple(
 )
 
 
+# The C helper's list of a page's paths and forms (None from a helper built before it had one).
+_NATIVE_OBJECTS = getattr(_native_glyphs, "objects", None)
+_OBJECT_FUNCTIONS = tuple(
+    ctypes.cast(f, ctypes.c_void_p).value or 0
+    for f in (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
+              pdfium_c.FPDFPageObj_GetType)
+)
 _RUN_FUNCTIONS = _FETCH_FUNCTIONS + tuple(
     ctypes.cast(f, ctypes.c_void_p).value or 0
     for f in (pdfium_c.FPDFText_GetText, pdfium_c.FPDFText_GetUnicode,
@@ -1100,13 +1107,22 @@ def _area(cell: _Cell) -> float:
 # --- ruled tables ---------------------------------------------------------------------
 
 
+def _graphics(page: object) -> list[object]:
+    """The page's paths and forms (what can rule a table), in page order."""
+    if _NATIVE_OBJECTS is None:
+        return [pdfium_c.FPDFPage_GetObject(page, i)
+                for i in range(pdfium_c.FPDFPage_CountObjects(page))]
+    address = ctypes.cast(page, ctypes.c_void_p).value or 0
+    return [ctypes.cast(a, pdfium_c.FPDF_PAGEOBJECT) for a in _NATIVE_OBJECTS(
+        address, _OBJECT_FUNCTIONS, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)]
+
+
 def _find_tables(page: object, tf: _Transform) -> list[_Table]:
     horizontal: list[tuple[float, float, float]] = []  # (y, x0, x1)
     vertical: list[tuple[float, float, float]] = []  # (x, top, bottom)
-    n = pdfium_c.FPDFPage_CountObjects(page)
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    for i in range(n):
-        _collect_edges(pdfium_c.FPDFPage_GetObject(page, i), identity, tf, horizontal, vertical)
+    for obj in _graphics(page):
+        _collect_edges(obj, identity, tf, horizontal, vertical)
         if len(horizontal) + len(vertical) > MAX_STROKES:
             return []
     if len(horizontal) < 2 or len(vertical) < 2:
