@@ -145,13 +145,17 @@ _LABEL_LINE = re.compile(
 )
 
 
+_NUMBERED_TITLE = re.compile(r"^(?:\d{1,3}[A-Za-z]?[.)]|[A-Za-z][.)]|§\s*\d+)\s")
+_SENTENCE_END = re.compile(r"[a-zæøå]{2}[.!?]$")
+
+
 def _reads_as_text(line: str) -> bool:
     """A label ("Beslutning:"), a sentence ("Godkendt.") or a numbered title ("4B) Budget", in the
     overview and again in the body) that recurs near page breaks is the minutes' own text;
     running headers are names and addresses."""
     t = line.strip()
-    numbered = re.match(r"^(?:\d{1,3}[A-Za-z]?[.)]|[A-Za-z][.)]|§\s*\d+)\s", t)  # "4B) Økonomi: Budget 2022"
-    return t.endswith(":") or bool(re.search(r"[a-zæøå]{2}[.!?]$", t)) or bool(numbered) or bool(_LABEL_LINE.match(t))
+    numbered = _NUMBERED_TITLE.match(t)  # "4B) Økonomi: Budget 2022"
+    return t.endswith(":") or bool(_SENTENCE_END.search(t)) or bool(numbered) or bool(_LABEL_LINE.match(t))
 
 
 def _is_line_based(raw: RawDocument) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -191,6 +192,13 @@ HOLDER_RE = re.compile(r"\b(?:kommune|kommunes|region|regionen|forvaltning\w*|mu
 FORUM_MAX_WORDS = 9
 
 
+# How many line texts the parse of a line (its item number, section or participant label,
+# dates) is remembered for: the passes over a document ask about each line several times
+# (contents, items, sections, participants, the header), and the answers depend on the text
+# alone. A document's lines fit many times over; a long ingest keeps the recent ones.
+LINE_CACHE_SIZE = 16_384
+
+
 # --------------------------------------------------------------------------- lines
 
 
@@ -250,9 +258,13 @@ def _roman(s: str) -> int:
     return total
 
 
+# The number of an item or label as written, and its letter: "4B)", "Pkt. 3", "§1".
+NUMBER_PART = re.compile(r"(\d+)\s*([A-Za-z]?)")
+
+
 def normalise_number(raw: str) -> str:
     """"4B)" → "4B", "1." → "1", "Pkt. 3" → "3", "§1" → "1", "07" → "7"."""
-    m = re.search(r"(\d+)\s*([A-Za-z]?)", raw)
+    m = NUMBER_PART.search(raw)
     if not m:
         return raw.strip(" .):")
     return str(int(m.group(1))) + m.group(2).upper()
@@ -478,6 +490,7 @@ def flatten(raw: RawDocument) -> list[Line]:
 # --------------------------------------------------------------------------- item grammar
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _match_item(text: str) -> tuple[str, re.Match[str]] | None:
     for name, pat in ITEM_RULES:
         m = pat.match(text)
@@ -486,9 +499,12 @@ def _match_item(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+CARRIED_DAY = re.compile(r"^\d{1,2}\.\s+(?P<rest>.*)$")
+
+
 def _carried_date(text: str) -> bool:
     """"27. august 2025 om …": a date carried over a line end, not a list number."""
-    m = re.match(r"^\d{1,2}\.\s+(?P<rest>.*)$", text)
+    m = CARRIED_DAY.match(text)
     return bool(m and NOT_A_TITLE.match(m.group("rest")))
 
 
@@ -502,11 +518,18 @@ def _opens_item(text: str) -> bool:
     return rule == "time" or not NOT_A_TITLE.match((m.group("title") or "").strip())
 
 
+NORMALISED_NUMBER = re.compile(r"(\d+)([A-Z]?)")
+
+
 def _value(num: str) -> float:
-    m = re.match(r"(\d+)([A-Z]?)", num)
+    m = NORMALISED_NUMBER.match(num)
     if not m:
         return 0.0
     return int(m.group(1)) + (ord(m.group(2)) - 64) / 100 if m.group(2) else float(int(m.group(1)))
+
+
+_NON_WORD_CHAR = re.compile(r"\W")
+TIME_SEPARATOR = re.compile(r"[:.]")
 
 
 def _candidate(pos: int, ln: Line) -> Candidate | None:
@@ -536,9 +559,9 @@ def _candidate(pos: int, ln: Line) -> Candidate | None:
         pass
     style = rule + (m.groupdict().get("punct") or "")
     if rule == "word":
-        style += ":" + re.sub(r"\W", "", m.group("word").lower())
+        style += ":" + _NON_WORD_CHAR.sub("", m.group("word").lower())
     if rule == "time":
-        h, mm = re.split(r"[:.]", raw_num)
+        h, mm = TIME_SEPARATOR.split(raw_num)
         value = int(h) * 60 + int(mm)
     else:
         value = _value(num)
@@ -599,6 +622,11 @@ def _title_continues(prev: Line, nxt: Line, width: float) -> bool:
 # --------------------------------------------------------------------------- labels
 
 
+# A prior decision's body names a body, not a sentence.
+SENTENCE_MARK = re.compile(r"[.!?]")
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def label_of(text: str) -> tuple[str, str, str, str | None] | None:
     """If ``text`` starts with a section label, return (label, kind, rest, item number).
 
@@ -610,7 +638,7 @@ def label_of(text: str) -> tuple[str, str, str, str | None] | None:
         m = pat.match(t)
         if m and len(t) < 160:
             body = m.groupdict().get("body") or ""
-            if len(body) < 100 and not re.search(r"[.!?]", body):
+            if len(body) < 100 and not SENTENCE_MARK.search(body):
                 return t.rstrip(":"), "prior_decision", "", None
     m = LABEL_RE.match(t)
     if not m:
@@ -635,6 +663,7 @@ def label_of(text: str) -> tuple[str, str, str, str | None] | None:
     return written, kind, rest, normalise_number(labelnum) if labelnum else None
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def participant_label(text: str) -> tuple[str, str, str] | None:
     """"Deltagere i driftsforum:", "Afbud: …", "Til stede" → (label, role, rest)."""
     t = text.strip().strip("*_").strip()
@@ -724,8 +753,11 @@ def _split_number(title: str) -> tuple[str | None, str]:
 # --------------------------------------------------------------------------- choosing the agenda
 
 
+_NON_WORD_RUN = re.compile(r"\W+")
+
+
 def _norm_title(t: str) -> str:
-    return re.sub(r"\W+", " ", t.casefold()).strip()
+    return _NON_WORD_RUN.sub(" ", t.casefold()).strip()
 
 
 def _body_sizes(cands: list[Candidate], lines: list[Line], end: int) -> list[int]:
@@ -971,10 +1003,13 @@ def choose_agenda(
     return chain
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _split_back_reference(c: Candidate, listed: str) -> None:
     """"Ad 1. Dagsordenen blev godkendt." / "Ad 3. Trivselsmåling: Punktet udsættes …": the
     agenda listed before gave the title; what the reference carries beyond it is the text."""
-    words = re.findall(r"\w+", listed)
+    words = _WORD_RUN.findall(listed)
     lead = re.match(r"^\W*" + r"\W+".join(map(re.escape, words)) + r"\b[\s:.–—-]*", c.title, re.IGNORECASE) if words else None
     if lead:
         rest = c.title[lead.end():].strip()
@@ -1100,21 +1135,27 @@ MONTH_YEAR = re.compile(
 WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(w for w in vocab.WEEKDAYS if len(w) > 4) + r")(?:en|s)?\b", re.IGNORECASE)
 
 
+ORG_NUMBER = re.compile(r"\(\s*[\d\s\-/.]+\)")
+CLOCK_TIME = re.compile(r"\b(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", re.IGNORECASE)
+DATE_ARTICLE = re.compile(r"(?:^|\s)(?:d\.|den)(?=\s|$)", re.IGNORECASE)
+_BLANK_RUN = re.compile(r"\s+")
+
+
 def _strip_meta(text: str, year: int | None) -> str:
     """A header line without its dates, times and document words: what may name the forum."""
     t = text
     for d in reversed(dates.find_dates(t, year)):
         t = t[: d.start] + " " + t[d.end:]
     t = MONTH_YEAR.sub(" ", t)
-    t = re.sub(r"\(\s*[\d\s\-/.]+\)", " ", t)  # an organisation number "(802431-0305)"
+    t = ORG_NUMBER.sub(" ", t)  # an organisation number "(802431-0305)"
     t = WEEKDAY_WORD.sub(" ", t)
-    t = re.sub(r"\b(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", " ", t, flags=re.IGNORECASE)
-    t = re.sub(r"(?:^|\s)(?:d\.|den)(?=\s|$)", " ", t, flags=re.IGNORECASE)
-    t = re.sub(r"\s+", " ", t).strip(" -–,:;|·")
+    t = CLOCK_TIME.sub(" ", t)
+    t = DATE_ARTICLE.sub(" ", t)
+    t = _BLANK_RUN.sub(" ", t).strip(" -–,:;|·")
     t = FORUM_SOURCE_LEAD_RE.sub("", t)
     t = FORUM_LEAD_RE.sub("", t, count=1)
     t = FORUM_TRAIL_RE.sub("", t)
-    t = re.sub(r"\s+", " ", t).strip(" -–,:;|·.")
+    t = _BLANK_RUN.sub(" ", t).strip(" -–,:;|·.")
     parts = [p.strip() for p in t.split(", ")]
     if len(parts) > 1 and all(p[:1].isupper() for p in parts):
         # "Børne- og Skoleudvalget, Fjordby Kommune": the body and the authority that holds it;
@@ -1135,13 +1176,19 @@ def _meeting_date_field(text: str) -> bool:
     return not plain or MEETING_WORD_RE.search(m.group("value")) is not None or MEETING_HELD.search(text) is not None
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
+# Any of the acronyms as a word (one alternation finds a match wherever one of them alone would).
+BODY_ACRONYM_RE = re.compile(r"\b(?:" + "|".join(vocab.BODY_ACRONYMS) + r")\b")
+BODY_WORD_SPLIT = re.compile(r"[\s\-/]+")
+
+
 def _has_body_word(text: str) -> float:
     score = 0.0
     # words in brackets explain ("(24 incl. Bestyrelsen)"), they do not name
-    outside = re.sub(r"\([^()]*\)", " ", text)
-    if any(re.search(rf"\b{a}\b", outside) for a in vocab.BODY_ACRONYMS):
+    outside = BRACKETED.sub(" ", text)
+    if BODY_ACRONYM_RE.search(outside):
         score = 2.0
-    for w in re.split(r"[\s\-/]+", outside.casefold()):
+    for w in BODY_WORD_SPLIT.split(outside.casefold()):
         w = w.strip("().,:;")
         if not w:
             continue
@@ -1168,6 +1215,14 @@ def _wrapped_header(header: list[Line]) -> list[Line]:
     return out
 
 
+# Words beside a date that make it the meeting's, or a date of the paper itself.
+MEETING_DATE_CONTEXT = re.compile(r"\b(?:møde|meeting|generalforsamling|referat|dagsorden|afholdt|mötesdatum|datum)\b", re.IGNORECASE)
+ISSUE_DATE_CONTEXT = re.compile(r"\b(?:udsendt|godkendt|publiceret|opdateret|revideret|printed|udskrevet)\b", re.IGNORECASE)
+_DIGIT_RUN = re.compile(r"\d+")
+THREE_LETTERS = re.compile(r"[A-Za-zÆØÅæøå]{3}")
+NO_LETTERS = re.compile(r"[\W\d]*")
+
+
 def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path: str,
                   default_year: int | None = None) -> None:
     text = "\n".join(ln.text for ln in header)
@@ -1192,11 +1247,11 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
                 s += 1
             if d.has_year:
                 s += 0.5
-            if re.search(r"\b(?:møde|meeting|generalforsamling|referat|dagsorden|afholdt|mötesdatum|datum)\b", ln.text, re.IGNORECASE):
+            if MEETING_DATE_CONTEXT.search(ln.text):
                 s += 0.7
             if MEETING_HELD.search(ln.text):
                 s += 1.5  # "Mødet blev holdt 15/5 kl. 10.00-12.00"
-            if re.search(r"\b(?:udsendt|godkendt|publiceret|opdateret|revideret|printed|udskrevet)\b", ln.text, re.IGNORECASE):
+            if ISSUE_DATE_CONTEXT.search(ln.text):
                 s -= 2
             if LETTER_REFERENCE.search(ln.text):
                 s -= 2  # "Dato: 20.05.2020 · Sagsnr. 20/1187": the letter's date, not the meeting's
@@ -1206,7 +1261,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
         date = best[1].date
         if fdate and date != fdate and not best[1].has_year and date.year != fdate.year:
             date = fdate
-        if fdate and best[1].form == "numeric" and len(re.findall(r"\d+", best[1].text)[-1]) == 2 and date.year != fdate.year and (date.month, date.day) == (fdate.month, fdate.day):
+        if fdate and best[1].form == "numeric" and len(_DIGIT_RUN.findall(best[1].text)[-1]) == 2 and date.year != fdate.year and (date.month, date.day) == (fdate.month, fdate.day):
             date = fdate
         doc.meeting_date = date.isoformat()
     elif fdate and doc.doc_type != "notat":
@@ -1241,9 +1296,9 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
             cand = _strip_meta(ln.text, year_hint)
             if ":" in cand and _has_body_word(cand.split(":", 1)[0]):
                 cand = cand.split(":", 1)[0].strip()
-            if not cand or len(cand) < 3 or len(cand) > 90 or not re.search(r"[A-Za-zÆØÅæøå]{3}", cand):
+            if not cand or len(cand) < 3 or len(cand) > 90 or not THREE_LETTERS.search(cand):
                 continue
-            if re.fullmatch(r"[\W\d]*", cand) or ONLINE_PLACE.search(cand):
+            if NO_LETTERS.fullmatch(cand) or ONLINE_PLACE.search(cand):
                 continue
             if _BULLET.match(cand) or len(cand.split()) > FORUM_MAX_WORDS:
                 continue  # a list entry or a sentence, not a name
@@ -1292,6 +1347,11 @@ def _header_style(ln: Line) -> str | None:
     return None
 
 
+SENTENCE_LINE_END = re.compile(r"[a-zæøå]{2}\.$")
+LETTER_WORD = re.compile(r"[A-Za-zÆØÅæøå]{3,}")
+DATE_FILLER = re.compile(r"\b(?:d|den|kl)\b\.?")
+
+
 def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[str, str | None] | None:
     """(style, ISO date or None) when line ``i`` opens a meeting: it names a meeting or is a
     weekday and date, stands out as a header, and is no item, label or table row."""
@@ -1311,7 +1371,7 @@ def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[s
         return None
     if _match_item(t) or label_of(t) or participant_label(t) or DATE_LABEL_RE.match(t) or OTHER_MEETING_RE.search(t):
         return None
-    if ln.list_number or _BULLET.match(t) or re.search(r"[a-zæøå]{2}\.$", t):
+    if ln.list_number or _BULLET.match(t) or SENTENCE_LINE_END.search(t):
         return None  # a list entry or a sentence mentions a meeting; it does not open one
     ds = dates.find_dates(t, year_hint)
     date = ds[0].date.isoformat() if ds else None
@@ -1320,7 +1380,7 @@ def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[s
         rest = rest[: d.start] + rest[d.end:]
     named = MEETING_WORD_RE.search(t) is not None
     # "Tirsdag d. 11/02" (or a weekday misspelt): a date and at most one word beside it
-    words = re.findall(r"[A-Za-zÆØÅæøå]{3,}", re.sub(r"\b(?:d|den|kl)\b\.?", "", rest))
+    words = LETTER_WORD.findall(DATE_FILLER.sub("", rest))
     bare_date = bool(ds) and len(words) <= 1
     if not (named or bare_date):
         return None
@@ -1369,14 +1429,20 @@ def _completes_toc_title(title: str, nxt: str, toc_titles: list[str]) -> bool:
     return any(t.startswith(sofar) and len(t) > len(sofar) and t.startswith(longer[: len(t)]) for t in toc_titles)
 
 
+TWO_COLUMN_CUT = re.compile(r"(?<=[a-zæøå0-9)])\s+(?=[A-ZÆØÅ][a-zæøå]+\s+\S+\s+\S+)")
+
+
 def _split_two_column_title(title: str) -> tuple[str, str]:
     """In a text extraction of a two-column table the right column runs into the title line:
     "… og afslutning Udbredelsen af Rosa kan …". Cut at the first lower→Upper word boundary
     that starts a sentence of at least three words."""
-    m = re.search(r"(?<=[a-zæøå0-9)])\s+(?=[A-ZÆØÅ][a-zæøå]+\s+\S+\s+\S+)", title)
+    m = TWO_COLUMN_CUT.search(title)
     if m and m.start() > 10:
         return title[: m.start()].strip(), title[m.end():].strip()
     return title, ""
+
+
+KEY_OR_CELL_GAP = re.compile(r"\t|:\s+")
 
 
 def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: int | None = None) -> Document:
@@ -1389,7 +1455,7 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
     # "Punkt <gap> Referat <gap> Ansvarlig/frist" printed as text: each item's last short block
     # is the owner cell
     owner_column = next((cells[-1] for ln in lines[:60] if "\t" in ln.text  # ("Emne: …" once _untab read a key)
-                         and len(cells := [c.strip() for c in re.split(r"\t|:\s+", ln.text) if c.strip()]) >= 3
+                         and len(cells := [c.strip() for c in KEY_OR_CELL_GAP.split(ln.text) if c.strip()]) >= 3
                          and AGENDA_TABLE_LEFT.match(cells[0]) and _responsible_header(cells[-1])), None)
     if two_column:
         for ln in lines:
@@ -1591,6 +1657,7 @@ def heading_items(lines: list[Line], raw: RawDocument) -> list[Candidate]:
 # The owner cell of a table printed as text: a name and/or a date, a line or two.
 OWNER_CELL_MAX_LINES = 3
 OWNER_CELL_MAX_CHARS = 40
+OWNER_SENTENCE_END = re.compile(r"[a-zæøå]{3}[.!?]$")
 
 
 def _owner_cell_last(body: list[Line], header: str) -> list[Line]:
@@ -1601,7 +1668,7 @@ def _owner_cell_last(body: list[Line], header: str) -> list[Line]:
         return body
     block = body[starts[-1]:]
     if len(block) > OWNER_CELL_MAX_LINES or any(
-            len(ln.text) > OWNER_CELL_MAX_CHARS or re.search(r"[a-zæøå]{3}[.!?]$", ln.text) or label_of(ln.text)
+            len(ln.text) > OWNER_CELL_MAX_CHARS or OWNER_SENTENCE_END.search(ln.text) or label_of(ln.text)
             for ln in block):
         return body
     return body[: starts[-1]] + [Line(header, synthetic="responsible")] + block
@@ -1635,6 +1702,9 @@ def _ends_list(ln: Line) -> bool:
     return bool(SENTENCE_END.search(t) and len(t.split()) >= PROSE_MIN_WORDS and ln.blank_before)
 
 
+CONJUNCTION_END = re.compile(r"\b(?:og|and|samt)$")
+
+
 def _inline_continues(prev: Line, nxt: Line, width: float) -> bool:
     """Does the visual line ``nxt`` carry on an inline list ("Deltagere: A, B, C" wrapped)?"""
     if prev.paragraph or nxt.paragraph or nxt.blank_before or _ends_list(nxt):
@@ -1642,7 +1712,7 @@ def _inline_continues(prev: Line, nxt: Line, width: float) -> bool:
     p = prev.text.rstrip()
     return (
         len(p) >= WRAP_SHARE * width or p.endswith((",", ";")) or p.count("(") > p.count(")")
-        or re.search(r"\b(?:og|and|samt)$", p) is not None or nxt.text[:1].islower() or nxt.text[:1] == "("
+        or CONJUNCTION_END.search(p) is not None or nxt.text[:1].islower() or nxt.text[:1] == "("
     )
 
 
