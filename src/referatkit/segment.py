@@ -75,6 +75,9 @@ NOT_A_TITLE = re.compile(
 # Tables of contents: dot leaders or a trailing page number after a title.
 TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|contents|table of contents|innhold|innehåll|indholdsfortegnelse:)\s*:?$", re.IGNORECASE)
 TOC_LINE = re.compile(r"^(?P<title>.*?\S)\s*(?:\.{3,}|…{2,}|(?:\. ){3,}|_{3,})\s*\.?\s*(?P<page>\d{1,4})?\s*$")
+# Every line TOC_LINE matches holds one of its leaders: looking for them first is cheap, and
+# most lines hold none (the pattern's lazy title tries every position of the line).
+TOC_LEADERS = ("...", "……", ". . . ", "___")
 TOC_TRAILING_PAGE = re.compile(r"^(?P<title>.*?\S)\s+(?P<page>\d{1,3})$")
 TOC_FIELD_HEADER = re.compile(r"^(?:punkt\s*nr\.?|side|pkt\.?|nr\.?)(?:\s+(?:side|titel))*\.?$", re.IGNORECASE)
 OPEN_PART_HEADING = re.compile(r"^(?:åbent|åben|offentlig)\s+(?:referat|dagsorden|møde|del)\s*:?$", re.IGNORECASE)
@@ -197,6 +200,13 @@ FORUM_MAX_WORDS = 9
 # (contents, items, sections, participants, the header), and the answers depend on the text
 # alone. A document's lines fit many times over; a long ingest keeps the recent ones.
 LINE_CACHE_SIZE = 16_384
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _find_dates(text: str, default_year: int | None = None) -> tuple[dates.DateMatch, ...]:
+    """:func:`dates.find_dates`, remembered: the header's lines are dated by several passes
+    (meetings in one file, the meeting's date and place, the forum)."""
+    return tuple(dates.find_dates(text, default_year))
 
 
 # --------------------------------------------------------------------------- lines
@@ -702,7 +712,7 @@ def _mark_toc(lines: list[Line]) -> list[tuple[str | None, str]]:
             ln.toc = True
             i += 1
             continue
-        m = TOC_LINE.match(t)
+        m = TOC_LINE.match(t) if any(x in t for x in TOC_LEADERS) else None
         if m and (m.group("page") or in_toc):
             ln.toc = True
             entries.append(_split_number(m.group("title")))
@@ -925,8 +935,10 @@ def _continues_list(p: Candidate, b: Candidate, lines: list[Line]) -> bool:
         return False
     if p.list_id is not None and b.list_id is not None:
         return p.list_id == b.list_id
+    if lines[b.pos].blank_before:
+        return False
     between = [ln for ln in lines[p.pos + 1: b.pos] if not ln.toc]
-    return len(between) <= 1 and not lines[b.pos].blank_before
+    return len(between) <= 1
 
 
 def choose_agenda(
@@ -958,9 +970,11 @@ def choose_agenda(
     for i, c in enumerate(pool):
         start = SCORE["start_at_one"] if c.value == 1 or c.rule == "time" else 0.0
         best[i] = c.score + start - k_unexp * i
+    final = []
     for a in range(n):
         gap = _ListParse()
-        for b in range(a + 1, min(n, a + 1 + DP_WINDOW)):
+        stop = min(n, a + 1 + DP_WINDOW)
+        for b in range(a + 1, stop):
             if b > a + 1:
                 gap.add(pool[b - 1])
             t = _transition(pool[a], pool[b])
@@ -971,13 +985,12 @@ def choose_agenda(
             v = best[a] + t + pool[b].score - k_unexp * gap.unexplained
             if v > best[b]:
                 best[b], back[b] = v, a
-    # the end: what follows the last member must be explainable as well
-    final = []
-    for i in range(n):
-        tail = _ListParse()
-        for c in pool[i + 1:]:
-            tail.add(c)
-        final.append(best[i] - k_unexp * tail.unexplained)
+        # the end: what follows the last member must be explainable as well. That is the
+        # window's gap parse carried on to the last candidate (parsing each tail afresh was
+        # quadratic); best[a] is final here, only candidates before it lead to it.
+        for c in pool[max(a + 1, stop - 1):]:
+            gap.add(c)
+        final.append(best[a] - k_unexp * gap.unexplained)
     i = max(range(n), key=lambda k: final[k])
     chain = []
     while i >= 0:
@@ -1144,7 +1157,7 @@ _BLANK_RUN = re.compile(r"\s+")
 def _strip_meta(text: str, year: int | None) -> str:
     """A header line without its dates, times and document words: what may name the forum."""
     t = text
-    for d in reversed(dates.find_dates(t, year)):
+    for d in reversed(_find_dates(t, year)):
         t = t[: d.start] + " " + t[d.end:]
     t = MONTH_YEAR.sub(" ", t)
     t = ORG_NUMBER.sub(" ", t)  # an organisation number "(802431-0305)"
@@ -1182,20 +1195,32 @@ BODY_ACRONYM_RE = re.compile(r"\b(?:" + "|".join(vocab.BODY_ACRONYMS) + r")\b")
 BODY_WORD_SPLIT = re.compile(r"[\s\-/]+")
 
 
+# Body words that name a body only weakly (a meeting's name, a group of anything).
+WEAK_BODY_WORDS = ("generalforsamling", "generalforsamlingen", "årsmøde", "årsmöte", "gruppe", "gruppen", "group", "råd", "tag")
+BODY_WORD_SCORE = 2.0
+WEAK_BODY_WORD_SCORE = 0.6
+# A word is a body word, or ends in one of at least four letters ("Skoleudvalget").
+_STRONG_BODY_WORDS = frozenset(bw for bw in vocab.BODY_WORDS if bw not in WEAK_BODY_WORDS)
+_WEAK_BODY_WORDS = frozenset(bw for bw in vocab.BODY_WORDS if bw in WEAK_BODY_WORDS)
+_STRONG_BODY_ENDINGS = tuple(bw for bw in _STRONG_BODY_WORDS if len(bw) >= 4)
+_WEAK_BODY_ENDINGS = tuple(bw for bw in _WEAK_BODY_WORDS if len(bw) >= 4)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _has_body_word(text: str) -> float:
     score = 0.0
     # words in brackets explain ("(24 incl. Bestyrelsen)"), they do not name
     outside = BRACKETED.sub(" ", text)
     if BODY_ACRONYM_RE.search(outside):
-        score = 2.0
+        return BODY_WORD_SCORE
     for w in BODY_WORD_SPLIT.split(outside.casefold()):
         w = w.strip("().,:;")
         if not w:
             continue
-        for bw in vocab.BODY_WORDS:
-            if w == bw or (len(bw) >= 4 and w.endswith(bw)):
-                weak = bw in ("generalforsamling", "generalforsamlingen", "årsmøde", "årsmöte", "gruppe", "gruppen", "group", "råd", "tag")
-                score = max(score, 0.6 if weak else 2.0)
+        if w in _STRONG_BODY_WORDS or w.endswith(_STRONG_BODY_ENDINGS):
+            return BODY_WORD_SCORE  # (the most a text scores)
+        if w in _WEAK_BODY_WORDS or w.endswith(_WEAK_BODY_ENDINGS):
+            score = WEAK_BODY_WORD_SCORE
     return score
 
 
@@ -1207,7 +1232,7 @@ def _wrapped_header(header: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         if (prev is not None and not prev.paragraph and not ln.paragraph and not ln.blank_before
                 and (prev.bold, prev.heading) == (ln.bold, ln.heading) and (prev.bold or prev.heading)
-                and not SENTENCE_END.search(prev.text) and not dates.find_dates(ln.text)
+                and not SENTENCE_END.search(prev.text) and not _find_dates(ln.text)
                 and len(ln.text.split()) <= 3 and not _is_structural(ln)):
             out[-1] = replace(prev, text=f"{prev.text} {ln.text}")
             continue
@@ -1237,7 +1262,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
     # date: prefer labelled fields and lines with a weekday or a time; then any header date
     best: tuple[float, dates.DateMatch] | None = None
     for k, ln in enumerate(header):
-        for d in dates.find_dates(ln.text, year_hint):
+        for d in _find_dates(ln.text, year_hint):
             s = 1.0 - 0.02 * k
             if DATE_LABEL_RE.match(ln.text):
                 s += 2
@@ -1277,7 +1302,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
         if m:
             doc.place = m.group("value").strip()
             break
-        if ONLINE_PLACE.search(ln.text) and len(ln.text) < 80 and not dates.find_dates(ln.text, year_hint):
+        if ONLINE_PLACE.search(ln.text) and len(ln.text) < 80 and not _find_dates(ln.text, year_hint):
             doc.place = ln.text.strip()
             break
 
@@ -1358,9 +1383,6 @@ def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[s
     ln = lines[i]
     if ln.toc or ln.in_table or ln.synthetic:
         return None
-    t = ln.text.lstrip("#").strip().strip("*_").strip()
-    if not t or len(t) > MEETING_HEADER_MAX_CHARS or t.endswith(("?", ":")):
-        return None
     # The look first: it is cheap, and most lines have none (every test here is one of the
     # conditions, in any order).
     style = _header_style(ln)
@@ -1369,11 +1391,14 @@ def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[s
         style = "line" if isolated else None
     if style is None:
         return None
+    t = ln.text.lstrip("#").strip().strip("*_").strip()
+    if not t or len(t) > MEETING_HEADER_MAX_CHARS or t.endswith(("?", ":")):
+        return None
     if _match_item(t) or label_of(t) or participant_label(t) or DATE_LABEL_RE.match(t) or OTHER_MEETING_RE.search(t):
         return None
     if ln.list_number or _BULLET.match(t) or SENTENCE_LINE_END.search(t):
         return None  # a list entry or a sentence mentions a meeting; it does not open one
-    ds = dates.find_dates(t, year_hint)
+    ds = _find_dates(t, year_hint)
     date = ds[0].date.isoformat() if ds else None
     rest = t
     for d in reversed(ds):
@@ -1614,7 +1639,7 @@ def _heading_like(lines: list[Line], i: int, line_based: bool) -> str | None:
         return None
     if len(t.split()) > HEADING_ITEM_MAX_WORDS or HEADING_TITLE_END.search(t) or _is_structural(Line(t)):
         return None
-    if DATE_LABEL_RE.match(t) or PLACE_LABEL_RE.match(t) or FORUM_LABEL_RE.match(t) or dates.find_dates(t, 2000):
+    if DATE_LABEL_RE.match(t) or PLACE_LABEL_RE.match(t) or FORUM_LABEL_RE.match(t) or _find_dates(t, 2000):
         return None  # the meeting's header fields
     if any(pat.search(t) for _, pat in DOC_TYPE_RES):
         return None  # "Referat fra netværksmøde …": the document's title
