@@ -518,6 +518,7 @@ def _carried_date(text: str) -> bool:
     return bool(m and NOT_A_TITLE.match(m.group("rest")))
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _opens_item(text: str) -> bool:
     """Does a line open with an item number: not a year ending a sentence ("2022."), not a
     date carried over ("27. august 2025 om …")?"""
@@ -712,7 +713,7 @@ def _mark_toc(lines: list[Line]) -> list[tuple[str | None, str]]:
             ln.toc = True
             i += 1
             continue
-        m = TOC_LINE.match(t) if any(x in t for x in TOC_LEADERS) else None
+        m = TOC_LINE.match(t) if any(map(t.__contains__, TOC_LEADERS)) else None
         if m and (m.group("page") or in_toc):
             ln.toc = True
             entries.append(_split_number(m.group("title")))
@@ -974,9 +975,12 @@ def choose_agenda(
     for a in range(n):
         gap = _ListParse()
         stop = min(n, a + 1 + DP_WINDOW)
+        value = pool[a].value
         for b in range(a + 1, stop):
             if b > a + 1:
                 gap.add(pool[b - 1])
+            if pool[b].value < value:
+                continue  # (what _transition says first, without the call: most pairs go down)
             t = _transition(pool[a], pool[b])
             if t is None:
                 continue
@@ -1050,15 +1054,16 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
             last = t if ln.width is None else "x" * ln.width
             continue
         short_last = len(last) < SHORT_LINE_SHARE * width and not ln.paragraph
-        starts_new = (
-            ln.paragraph
-            or (_BULLET.match(t) and not _carried_date(t))
-            or (_opens_item(t) and not (BARE_NUMBER.match(t) and not _ends_sentence(paras[-1])))
-            or (_ends_sentence(paras[-1]) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
-            or ATTACHMENT_LINE.search(paras[-1][-1])  # a file name ends its caption
-            or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
-            or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)
-        )
+        starts_new = ln.paragraph or (_BULLET.match(t) and not _carried_date(t))
+        if not starts_new:
+            ended = _ends_sentence(paras[-1])
+            starts_new = (
+                (_opens_item(t) and not (BARE_NUMBER.match(t) and not ended))
+                or (ended and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
+                or ATTACHMENT_LINE.search(paras[-1][-1])  # a file name ends its caption
+                or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
+                or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)
+            )
         if starts_new:
             paras.append([t])
         else:
