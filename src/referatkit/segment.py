@@ -975,18 +975,19 @@ def choose_agenda(
     for a in range(n):
         gap = _ListParse()
         stop = min(n, a + 1 + DP_WINDOW)
-        value = pool[a].value
+        ca = pool[a]
         for b in range(a + 1, stop):
             if b > a + 1:
                 gap.add(pool[b - 1])
-            if pool[b].value < value:
-                continue  # (what _transition says first, without the call: most pairs go down)
-            t = _transition(pool[a], pool[b])
+            cb = pool[b]
+            if cb.value < ca.value:
+                continue  # (what _transition says first, without the call)
+            t = _transition(ca, cb)
             if t is None:
                 continue
-            if b > a + 1 and _continues_list(pool[b - 1], pool[b], lines):
+            if b > a + 1 and _continues_list(pool[b - 1], cb, lines):
                 t += SCORE["mid_list"]
-            v = best[a] + t + pool[b].score - k_unexp * gap.unexplained
+            v = best[a] + t + cb.score - k_unexp * gap.unexplained
             if v > best[b]:
                 best[b], back[b] = v, a
         # the end: what follows the last member must be explainable as well. That is the
