@@ -75,3 +75,25 @@ def test_a_text_files_letterhead_and_bare_page_numbers_are_furniture() -> None:
     assert _texts(normalise(_raw(lines))) == ["Kommunalbestyrelsen", *body, *body]
     lines = ["Afstemning", "", "1", "", "Godkendt.", "", "2", "", "Udsat."]
     assert _texts(normalise(_raw(lines))) == ["Afstemning", "1", "Godkendt.", "2", "Udsat."]
+
+
+def test_block_copy_is_dataclasses_replace() -> None:
+    from dataclasses import fields, replace
+
+    from referatkit.normalise import _with
+
+    # every field set to something other than its default: a field _with missed would show
+    b = Block("x", kind="heading", page=3, bold=True, heading_level=2, list_number="1.", list_level=1,
+              list_id="7", table=1, row=2, col=3, nested=1, font_size=11.0, x0=72.0, source="footer")
+    assert all(f.init for f in fields(Block))
+    assert _with(b, text="y", kind=BLANK) == replace(b, text="y", kind=BLANK)
+    assert _with(b) == b and _with(b) is not b
+
+
+def test_furniture_key_only_strips_a_page_number() -> None:
+    from referatkit.normalise import _furniture_key
+
+    assert _furniture_key("Fjordby Kommune Side 2") == _furniture_key("Fjordby Kommune Side 3") == "Fjordby Kommune#"
+    assert _furniture_key("Referat 2 af 8 \n") == "Referat#"
+    assert _furniture_key("Fjordby Kommune") == "Fjordby Kommune"
+    assert _furniture_key("Side 2 af tekst") == "Side 2 af tekst"

@@ -589,3 +589,29 @@ def test_a_list_of_bold_names_stays_one_list(tmp_path) -> None:
                     "Godkendt.\n", encoding="utf-8")
     (doc,) = parse_file(path)
     assert [p.name for p in doc.participants] == ["Hans Hansen", "Grete Jensen"]
+
+
+def test_body_word_score_is_the_word_by_word_one() -> None:
+    """_has_body_word's set and suffix lookup scores as comparing each word with every body word."""
+    import re
+
+    from referatkit import vocab
+    from referatkit.segment import WEAK_BODY_WORDS, _has_body_word
+
+    def by_word(text: str) -> float:
+        score = 0.0
+        outside = re.sub(r"\([^()]*\)", " ", text)
+        if any(re.search(rf"\b{a}\b", outside) for a in vocab.BODY_ACRONYMS):
+            score = 2.0
+        for w in re.split(r"[\s\-/]+", outside.casefold()):
+            w = w.strip("().,:;")
+            for bw in vocab.BODY_WORDS if w else ():
+                if w == bw or (len(bw) >= 4 and w.endswith(bw)):
+                    score = max(score, 0.6 if bw in WEAK_BODY_WORDS else 2.0)
+        return score
+
+    texts = ["Børne- og Skoleudvalget, Fjordby Kommune", "Ordinær generalforsamling", "Arbejdsgruppen",
+             "Møde i TAG", "Referat (24 incl. Bestyrelsen)", "Status på projektet", "Kantineforeningen Sydhavn",
+             "A/B Solgården", "gruppe", "råd og dåd", ""]
+    for t in texts:
+        assert _has_body_word(t) == by_word(t), t

@@ -9,10 +9,12 @@ Nothing here knows which format a block came from beyond its hints.
 from __future__ import annotations
 
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import replace
+from dataclasses import fields, replace
+from typing import Any
 
 from referatkit import vocab
 from referatkit.model import BLANK, TABLE_CELL, Block, RawDocument
@@ -59,12 +61,39 @@ _HYPHEN_END = re.compile(r"(?P<word>[\wæøåÆØÅ]+)-$")
 _FIRST_WORD = re.compile(r"^(?P<word>[^\s]+)(?P<rest>.*)$", re.DOTALL)
 
 
+def _clean_line(line: str) -> str:
+    """One line with its runs of blanks collapsed and its ends stripped."""
+    # _SPACES changes a line only where it holds two spaces in a row, a form feed or a
+    # vertical tab (a single space becomes itself), and _TABS only where it holds a tab:
+    # most lines hold none, and the tests cost a fraction of the substitutions.
+    if "  " in line or "\f" in line or "\v" in line:
+        line = _SPACES.sub(" ", line)
+    if "\t" in line:
+        line = _TABS.sub("\t", line)
+    return line.strip()
+
+
 def clean_text(text: str) -> str:
     """NFC, odd spaces and invisible characters, runs of blanks collapsed per line."""
     text = unicodedata.normalize("NFC", text)
     text = _CHAR_RE.sub(lambda m: CHAR_MAP[m.group(0)], text)
-    lines = [_TABS.sub("\t", _SPACES.sub(" ", ln)).strip() for ln in text.split("\n")]
-    return "\n".join(lines).strip("\n")
+    if "\n" not in text:
+        return _clean_line(text)  # (a stripped line has no newline to strip)
+    return "\n".join([_clean_line(ln) for ln in text.split("\n")]).strip("\n")
+
+
+# A Block's fields in the order its constructor takes them.
+_BLOCK_FIELDS = operator.attrgetter(*(f.name for f in fields(Block)))
+
+
+def _with(b: Block, **changes: Any) -> Block:
+    """``dataclasses.replace(b, **changes)``, without its cost: replace inspects the
+    dataclass's fields on every call, which made it the largest part of normalising (one
+    call per block)."""
+    new = Block(*_BLOCK_FIELDS(b))
+    for name, value in changes.items():
+        setattr(new, name, value)
+    return new
 
 
 def is_page_number_line(text: str) -> bool:
@@ -101,6 +130,11 @@ def join_hyphenation(first: str, second: str) -> tuple[str, str] | None:
 
 def _furniture_key(text: str) -> str:
     """Running headers differ only in their page number ("… Side 2", "… Side 3")."""
+    # _PAGE_PART ends in a digit before trailing blanks (str.isdigit holds for every \d, and
+    # str.rstrip strips what \s matches): a text that does not cannot change, and searching
+    # it for the pattern at every position is the cost.
+    if not text.rstrip()[-1:].isdigit():
+        return text
     return _PAGE_PART.sub("#", text)
 
 
@@ -111,13 +145,17 @@ _LABEL_LINE = re.compile(
 )
 
 
+_NUMBERED_TITLE = re.compile(r"^(?:\d{1,3}[A-Za-z]?[.)]|[A-Za-z][.)]|§\s*\d+)\s")
+_SENTENCE_END = re.compile(r"[a-zæøå]{2}[.!?]$")
+
+
 def _reads_as_text(line: str) -> bool:
     """A label ("Beslutning:"), a sentence ("Godkendt.") or a numbered title ("4B) Budget", in the
     overview and again in the body) that recurs near page breaks is the minutes' own text;
     running headers are names and addresses."""
     t = line.strip()
-    numbered = re.match(r"^(?:\d{1,3}[A-Za-z]?[.)]|[A-Za-z][.)]|§\s*\d+)\s", t)  # "4B) Økonomi: Budget 2022"
-    return t.endswith(":") or bool(re.search(r"[a-zæøå]{2}[.!?]$", t)) or bool(numbered) or bool(_LABEL_LINE.match(t))
+    numbered = _NUMBERED_TITLE.match(t)  # "4B) Økonomi: Budget 2022"
+    return t.endswith(":") or bool(_SENTENCE_END.search(t)) or bool(numbered) or bool(_LABEL_LINE.match(t))
 
 
 def _is_line_based(raw: RawDocument) -> bool:
@@ -129,9 +167,12 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
     page boundaries (running letterheads)."""
     n = len(blocks)
     near_break = [False] * n
+    # each block's key and page-number test, once (the counts and the last pass use both)
+    keys = [_furniture_key(b.text) for b in blocks]
+    page_number = [is_page_number_line(b.text) for b in blocks]
     anchors = [
         i for i, b in enumerate(blocks)
-        if is_page_number_line(b.text) or (i > 0 and b.page is not None and blocks[i - 1].page is not None and b.page != blocks[i - 1].page)
+        if page_number[i] or (i > 0 and b.page is not None and blocks[i - 1].page is not None and b.page != blocks[i - 1].page)
     ]
     # the top of the first page is a page's margin too: a letterhead printed on every page
     # stands there as well as after each break (a text file marks its breaks only by the
@@ -141,10 +182,10 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
         for j in range(max(0, a - MARGIN_LINES), min(n, a + MARGIN_LINES + 1)):
             near_break[j] = True
     counts = Counter(
-        _furniture_key(b.text) for i, b in enumerate(blocks)
+        keys[i] for i, b in enumerate(blocks)
         if near_break[i] and b.kind != BLANK and len(b.text) <= MAX_FURNITURE_LEN
     )
-    total = Counter(_furniture_key(b.text) for b in blocks if b.kind != BLANK)
+    total = Counter(keys[i] for i, b in enumerate(blocks) if b.kind != BLANK)
     # a running header recurs on most pages, not merely twice in a long document (nor on the
     # cover and the signature page of a short one: member lists stand there)
     pages = len({b.page for b in blocks if b.page is not None})
@@ -157,12 +198,14 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
     numbers = _bare_page_numbers(blocks)
     out: list[Block] = []
     for i, b in enumerate(blocks):
-        t = b.text
-        if b.kind != TABLE_CELL and (is_page_number_line(t) or is_url_line(t) or _furniture_key(t) in furniture
-                                     or i in numbers):
+        if b.kind == TABLE_CELL:
+            out.append(b)
+            continue
+        url = is_url_line(b.text)
+        if page_number[i] or url or keys[i] in furniture or i in numbers:
             # kept out of the body, but a running header still tells the document type
-            if not is_url_line(t) and b.source == "body":
-                out.append(replace(b, source="header"))
+            if not url and b.source == "body":
+                out.append(_with(b, source="header"))
             continue
         out.append(b)
     return out
@@ -215,9 +258,9 @@ def _join_lines_hyphenation(blocks: list[Block]) -> list[Block]:
             i += 1
             continue
         first, rest = res
-        out[i] = replace(b, text=first)
+        out[i] = _with(b, text=first)
         if rest:
-            out[j] = replace(out[j], text=rest)
+            out[j] = _with(out[j], text=rest)
             # drop the blank lines that separated the halves of one word
             del out[i + 1:j]
         else:
@@ -247,13 +290,13 @@ def normalise(raw: RawDocument) -> RawDocument:
         text = clean_text(b.text)
         if not text and b.kind != BLANK:
             if b.kind == TABLE_CELL:
-                blocks.append(replace(b, text=""))
+                blocks.append(_with(b, text=""))
                 continue
-            blocks.append(replace(b, text="", kind=BLANK))
+            blocks.append(_with(b, text="", kind=BLANK))
             continue
         if "\n" in text:
             text = _join_in_text(text)
-        blocks.append(replace(b, text=text))
+        blocks.append(_with(b, text=text))
     body = [b for b in blocks if b.source == "body"]
     other = [b for b in blocks if b.source != "body"]
     kept = _drop_furniture(body)

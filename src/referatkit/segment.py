@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -74,6 +75,9 @@ NOT_A_TITLE = re.compile(
 # Tables of contents: dot leaders or a trailing page number after a title.
 TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|contents|table of contents|innhold|innehåll|indholdsfortegnelse:)\s*:?$", re.IGNORECASE)
 TOC_LINE = re.compile(r"^(?P<title>.*?\S)\s*(?:\.{3,}|…{2,}|(?:\. ){3,}|_{3,})\s*\.?\s*(?P<page>\d{1,4})?\s*$")
+# Every line TOC_LINE matches holds one of its leaders: looking for them first is cheap, and
+# most lines hold none (the pattern's lazy title tries every position of the line).
+TOC_LEADERS = ("...", "……", ". . . ", "___")
 TOC_TRAILING_PAGE = re.compile(r"^(?P<title>.*?\S)\s+(?P<page>\d{1,3})$")
 TOC_FIELD_HEADER = re.compile(r"^(?:punkt\s*nr\.?|side|pkt\.?|nr\.?)(?:\s+(?:side|titel))*\.?$", re.IGNORECASE)
 OPEN_PART_HEADING = re.compile(r"^(?:åbent|åben|offentlig)\s+(?:referat|dagsorden|møde|del)\s*:?$", re.IGNORECASE)
@@ -191,6 +195,20 @@ HOLDER_RE = re.compile(r"\b(?:kommune|kommunes|region|regionen|forvaltning\w*|mu
 FORUM_MAX_WORDS = 9
 
 
+# How many line texts the parse of a line (its item number, section or participant label,
+# dates) is remembered for: the passes over a document ask about each line several times
+# (contents, items, sections, participants, the header), and the answers depend on the text
+# alone. A document's lines fit many times over; a long ingest keeps the recent ones.
+LINE_CACHE_SIZE = 16_384
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _find_dates(text: str, default_year: int | None = None) -> tuple[dates.DateMatch, ...]:
+    """:func:`dates.find_dates`, remembered: the header's lines are dated by several passes
+    (meetings in one file, the meeting's date and place, the forum)."""
+    return tuple(dates.find_dates(text, default_year))
+
+
 # --------------------------------------------------------------------------- lines
 
 
@@ -250,9 +268,13 @@ def _roman(s: str) -> int:
     return total
 
 
+# The number of an item or label as written, and its letter: "4B)", "Pkt. 3", "§1".
+NUMBER_PART = re.compile(r"(\d+)\s*([A-Za-z]?)")
+
+
 def normalise_number(raw: str) -> str:
     """"4B)" → "4B", "1." → "1", "Pkt. 3" → "3", "§1" → "1", "07" → "7"."""
-    m = re.search(r"(\d+)\s*([A-Za-z]?)", raw)
+    m = NUMBER_PART.search(raw)
     if not m:
         return raw.strip(" .):")
     return str(int(m.group(1))) + m.group(2).upper()
@@ -478,6 +500,7 @@ def flatten(raw: RawDocument) -> list[Line]:
 # --------------------------------------------------------------------------- item grammar
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _match_item(text: str) -> tuple[str, re.Match[str]] | None:
     for name, pat in ITEM_RULES:
         m = pat.match(text)
@@ -486,12 +509,16 @@ def _match_item(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+CARRIED_DAY = re.compile(r"^\d{1,2}\.\s+(?P<rest>.*)$")
+
+
 def _carried_date(text: str) -> bool:
     """"27. august 2025 om …": a date carried over a line end, not a list number."""
-    m = re.match(r"^\d{1,2}\.\s+(?P<rest>.*)$", text)
+    m = CARRIED_DAY.match(text)
     return bool(m and NOT_A_TITLE.match(m.group("rest")))
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _opens_item(text: str) -> bool:
     """Does a line open with an item number: not a year ending a sentence ("2022."), not a
     date carried over ("27. august 2025 om …")?"""
@@ -502,11 +529,18 @@ def _opens_item(text: str) -> bool:
     return rule == "time" or not NOT_A_TITLE.match((m.group("title") or "").strip())
 
 
+NORMALISED_NUMBER = re.compile(r"(\d+)([A-Z]?)")
+
+
 def _value(num: str) -> float:
-    m = re.match(r"(\d+)([A-Z]?)", num)
+    m = NORMALISED_NUMBER.match(num)
     if not m:
         return 0.0
     return int(m.group(1)) + (ord(m.group(2)) - 64) / 100 if m.group(2) else float(int(m.group(1)))
+
+
+_NON_WORD_CHAR = re.compile(r"\W")
+TIME_SEPARATOR = re.compile(r"[:.]")
 
 
 def _candidate(pos: int, ln: Line) -> Candidate | None:
@@ -536,9 +570,9 @@ def _candidate(pos: int, ln: Line) -> Candidate | None:
         pass
     style = rule + (m.groupdict().get("punct") or "")
     if rule == "word":
-        style += ":" + re.sub(r"\W", "", m.group("word").lower())
+        style += ":" + _NON_WORD_CHAR.sub("", m.group("word").lower())
     if rule == "time":
-        h, mm = re.split(r"[:.]", raw_num)
+        h, mm = TIME_SEPARATOR.split(raw_num)
         value = int(h) * 60 + int(mm)
     else:
         value = _value(num)
@@ -599,6 +633,11 @@ def _title_continues(prev: Line, nxt: Line, width: float) -> bool:
 # --------------------------------------------------------------------------- labels
 
 
+# A prior decision's body names a body, not a sentence.
+SENTENCE_MARK = re.compile(r"[.!?]")
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def label_of(text: str) -> tuple[str, str, str, str | None] | None:
     """If ``text`` starts with a section label, return (label, kind, rest, item number).
 
@@ -610,7 +649,7 @@ def label_of(text: str) -> tuple[str, str, str, str | None] | None:
         m = pat.match(t)
         if m and len(t) < 160:
             body = m.groupdict().get("body") or ""
-            if len(body) < 100 and not re.search(r"[.!?]", body):
+            if len(body) < 100 and not SENTENCE_MARK.search(body):
                 return t.rstrip(":"), "prior_decision", "", None
     m = LABEL_RE.match(t)
     if not m:
@@ -635,6 +674,7 @@ def label_of(text: str) -> tuple[str, str, str, str | None] | None:
     return written, kind, rest, normalise_number(labelnum) if labelnum else None
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def participant_label(text: str) -> tuple[str, str, str] | None:
     """"Deltagere i driftsforum:", "Afbud: …", "Til stede" → (label, role, rest)."""
     t = text.strip().strip("*_").strip()
@@ -673,7 +713,7 @@ def _mark_toc(lines: list[Line]) -> list[tuple[str | None, str]]:
             ln.toc = True
             i += 1
             continue
-        m = TOC_LINE.match(t)
+        m = TOC_LINE.match(t) if any(map(t.__contains__, TOC_LEADERS)) else None
         if m and (m.group("page") or in_toc):
             ln.toc = True
             entries.append(_split_number(m.group("title")))
@@ -724,8 +764,11 @@ def _split_number(title: str) -> tuple[str | None, str]:
 # --------------------------------------------------------------------------- choosing the agenda
 
 
+_NON_WORD_RUN = re.compile(r"\W+")
+
+
 def _norm_title(t: str) -> str:
-    return re.sub(r"\W+", " ", t.casefold()).strip()
+    return _NON_WORD_RUN.sub(" ", t.casefold()).strip()
 
 
 def _body_sizes(cands: list[Candidate], lines: list[Line], end: int) -> list[int]:
@@ -893,8 +936,10 @@ def _continues_list(p: Candidate, b: Candidate, lines: list[Line]) -> bool:
         return False
     if p.list_id is not None and b.list_id is not None:
         return p.list_id == b.list_id
+    if lines[b.pos].blank_before:
+        return False
     between = [ln for ln in lines[p.pos + 1: b.pos] if not ln.toc]
-    return len(between) <= 1 and not lines[b.pos].blank_before
+    return len(between) <= 1
 
 
 def choose_agenda(
@@ -926,26 +971,31 @@ def choose_agenda(
     for i, c in enumerate(pool):
         start = SCORE["start_at_one"] if c.value == 1 or c.rule == "time" else 0.0
         best[i] = c.score + start - k_unexp * i
+    final = []
     for a in range(n):
         gap = _ListParse()
-        for b in range(a + 1, min(n, a + 1 + DP_WINDOW)):
+        stop = min(n, a + 1 + DP_WINDOW)
+        ca = pool[a]
+        for b in range(a + 1, stop):
             if b > a + 1:
                 gap.add(pool[b - 1])
-            t = _transition(pool[a], pool[b])
+            cb = pool[b]
+            if cb.value < ca.value:
+                continue  # (what _transition says first, without the call)
+            t = _transition(ca, cb)
             if t is None:
                 continue
-            if b > a + 1 and _continues_list(pool[b - 1], pool[b], lines):
+            if b > a + 1 and _continues_list(pool[b - 1], cb, lines):
                 t += SCORE["mid_list"]
-            v = best[a] + t + pool[b].score - k_unexp * gap.unexplained
+            v = best[a] + t + cb.score - k_unexp * gap.unexplained
             if v > best[b]:
                 best[b], back[b] = v, a
-    # the end: what follows the last member must be explainable as well
-    final = []
-    for i in range(n):
-        tail = _ListParse()
-        for c in pool[i + 1:]:
-            tail.add(c)
-        final.append(best[i] - k_unexp * tail.unexplained)
+        # the end: what follows the last member must be explainable as well. That is the
+        # window's gap parse carried on to the last candidate (parsing each tail afresh was
+        # quadratic); best[a] is final here, only candidates before it lead to it.
+        for c in pool[max(a + 1, stop - 1):]:
+            gap.add(c)
+        final.append(best[a] - k_unexp * gap.unexplained)
     i = max(range(n), key=lambda k: final[k])
     chain = []
     while i >= 0:
@@ -971,10 +1021,13 @@ def choose_agenda(
     return chain
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _split_back_reference(c: Candidate, listed: str) -> None:
     """"Ad 1. Dagsordenen blev godkendt." / "Ad 3. Trivselsmåling: Punktet udsættes …": the
     agenda listed before gave the title; what the reference carries beyond it is the text."""
-    words = re.findall(r"\w+", listed)
+    words = _WORD_RUN.findall(listed)
     lead = re.match(r"^\W*" + r"\W+".join(map(re.escape, words)) + r"\b[\s:.–—-]*", c.title, re.IGNORECASE) if words else None
     if lead:
         rest = c.title[lead.end():].strip()
@@ -1002,15 +1055,16 @@ def _paragraphs(lines: list[Line], width: float) -> list[str]:
             last = t if ln.width is None else "x" * ln.width
             continue
         short_last = len(last) < SHORT_LINE_SHARE * width and not ln.paragraph
-        starts_new = (
-            ln.paragraph
-            or (_BULLET.match(t) and not _carried_date(t))
-            or (_opens_item(t) and not (BARE_NUMBER.match(t) and not _ends_sentence(paras[-1])))
-            or (_ends_sentence(paras[-1]) and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
-            or ATTACHMENT_LINE.search(paras[-1][-1])  # a file name ends its caption
-            or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
-            or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)
-        )
+        starts_new = ln.paragraph or (_BULLET.match(t) and not _carried_date(t))
+        if not starts_new:
+            ended = _ends_sentence(paras[-1])
+            starts_new = (
+                (_opens_item(t) and not (BARE_NUMBER.match(t) and not ended))
+                or (ended and (ln.blank_before or t[:1].isupper() or t[:1].isdigit()))
+                or ATTACHMENT_LINE.search(paras[-1][-1])  # a file name ends its caption
+                or (ln.blank_before and not t[:1].islower() and len(last) < WRAP_SHARE * width)
+                or (short_last and (t[:1].isupper() or t[:1].isdigit()) and width < 10_000)
+            )
         if starts_new:
             paras.append([t])
         else:
@@ -1100,21 +1154,27 @@ MONTH_YEAR = re.compile(
 WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(w for w in vocab.WEEKDAYS if len(w) > 4) + r")(?:en|s)?\b", re.IGNORECASE)
 
 
+ORG_NUMBER = re.compile(r"\(\s*[\d\s\-/.]+\)")
+CLOCK_TIME = re.compile(r"\b(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", re.IGNORECASE)
+DATE_ARTICLE = re.compile(r"(?:^|\s)(?:d\.|den)(?=\s|$)", re.IGNORECASE)
+_BLANK_RUN = re.compile(r"\s+")
+
+
 def _strip_meta(text: str, year: int | None) -> str:
     """A header line without its dates, times and document words: what may name the forum."""
     t = text
-    for d in reversed(dates.find_dates(t, year)):
+    for d in reversed(_find_dates(t, year)):
         t = t[: d.start] + " " + t[d.end:]
     t = MONTH_YEAR.sub(" ", t)
-    t = re.sub(r"\(\s*[\d\s\-/.]+\)", " ", t)  # an organisation number "(802431-0305)"
+    t = ORG_NUMBER.sub(" ", t)  # an organisation number "(802431-0305)"
     t = WEEKDAY_WORD.sub(" ", t)
-    t = re.sub(r"\b(?:kl\.?|klokken)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?", " ", t, flags=re.IGNORECASE)
-    t = re.sub(r"(?:^|\s)(?:d\.|den)(?=\s|$)", " ", t, flags=re.IGNORECASE)
-    t = re.sub(r"\s+", " ", t).strip(" -–,:;|·")
+    t = CLOCK_TIME.sub(" ", t)
+    t = DATE_ARTICLE.sub(" ", t)
+    t = _BLANK_RUN.sub(" ", t).strip(" -–,:;|·")
     t = FORUM_SOURCE_LEAD_RE.sub("", t)
     t = FORUM_LEAD_RE.sub("", t, count=1)
     t = FORUM_TRAIL_RE.sub("", t)
-    t = re.sub(r"\s+", " ", t).strip(" -–,:;|·.")
+    t = _BLANK_RUN.sub(" ", t).strip(" -–,:;|·.")
     parts = [p.strip() for p in t.split(", ")]
     if len(parts) > 1 and all(p[:1].isupper() for p in parts):
         # "Børne- og Skoleudvalget, Fjordby Kommune": the body and the authority that holds it;
@@ -1135,20 +1195,38 @@ def _meeting_date_field(text: str) -> bool:
     return not plain or MEETING_WORD_RE.search(m.group("value")) is not None or MEETING_HELD.search(text) is not None
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
+# Any of the acronyms as a word (one alternation finds a match wherever one of them alone would).
+BODY_ACRONYM_RE = re.compile(r"\b(?:" + "|".join(vocab.BODY_ACRONYMS) + r")\b")
+BODY_WORD_SPLIT = re.compile(r"[\s\-/]+")
+
+
+# Body words that name a body only weakly (a meeting's name, a group of anything).
+WEAK_BODY_WORDS = ("generalforsamling", "generalforsamlingen", "årsmøde", "årsmöte", "gruppe", "gruppen", "group", "råd", "tag")
+BODY_WORD_SCORE = 2.0
+WEAK_BODY_WORD_SCORE = 0.6
+# A word is a body word, or ends in one of at least four letters ("Skoleudvalget").
+_STRONG_BODY_WORDS = frozenset(bw for bw in vocab.BODY_WORDS if bw not in WEAK_BODY_WORDS)
+_WEAK_BODY_WORDS = frozenset(bw for bw in vocab.BODY_WORDS if bw in WEAK_BODY_WORDS)
+_STRONG_BODY_ENDINGS = tuple(bw for bw in _STRONG_BODY_WORDS if len(bw) >= 4)
+_WEAK_BODY_ENDINGS = tuple(bw for bw in _WEAK_BODY_WORDS if len(bw) >= 4)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _has_body_word(text: str) -> float:
     score = 0.0
     # words in brackets explain ("(24 incl. Bestyrelsen)"), they do not name
-    outside = re.sub(r"\([^()]*\)", " ", text)
-    if any(re.search(rf"\b{a}\b", outside) for a in vocab.BODY_ACRONYMS):
-        score = 2.0
-    for w in re.split(r"[\s\-/]+", outside.casefold()):
+    outside = BRACKETED.sub(" ", text)
+    if BODY_ACRONYM_RE.search(outside):
+        return BODY_WORD_SCORE
+    for w in BODY_WORD_SPLIT.split(outside.casefold()):
         w = w.strip("().,:;")
         if not w:
             continue
-        for bw in vocab.BODY_WORDS:
-            if w == bw or (len(bw) >= 4 and w.endswith(bw)):
-                weak = bw in ("generalforsamling", "generalforsamlingen", "årsmøde", "årsmöte", "gruppe", "gruppen", "group", "råd", "tag")
-                score = max(score, 0.6 if weak else 2.0)
+        if w in _STRONG_BODY_WORDS or w.endswith(_STRONG_BODY_ENDINGS):
+            return BODY_WORD_SCORE  # (the most a text scores)
+        if w in _WEAK_BODY_WORDS or w.endswith(_WEAK_BODY_ENDINGS):
+            score = WEAK_BODY_WORD_SCORE
     return score
 
 
@@ -1160,12 +1238,20 @@ def _wrapped_header(header: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         if (prev is not None and not prev.paragraph and not ln.paragraph and not ln.blank_before
                 and (prev.bold, prev.heading) == (ln.bold, ln.heading) and (prev.bold or prev.heading)
-                and not SENTENCE_END.search(prev.text) and not dates.find_dates(ln.text)
+                and not SENTENCE_END.search(prev.text) and not _find_dates(ln.text)
                 and len(ln.text.split()) <= 3 and not _is_structural(ln)):
             out[-1] = replace(prev, text=f"{prev.text} {ln.text}")
             continue
         out.append(ln)
     return out
+
+
+# Words beside a date that make it the meeting's, or a date of the paper itself.
+MEETING_DATE_CONTEXT = re.compile(r"\b(?:møde|meeting|generalforsamling|referat|dagsorden|afholdt|mötesdatum|datum)\b", re.IGNORECASE)
+ISSUE_DATE_CONTEXT = re.compile(r"\b(?:udsendt|godkendt|publiceret|opdateret|revideret|printed|udskrevet)\b", re.IGNORECASE)
+_DIGIT_RUN = re.compile(r"\d+")
+THREE_LETTERS = re.compile(r"[A-Za-zÆØÅæøå]{3}")
+NO_LETTERS = re.compile(r"[\W\d]*")
 
 
 def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path: str,
@@ -1182,7 +1268,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
     # date: prefer labelled fields and lines with a weekday or a time; then any header date
     best: tuple[float, dates.DateMatch] | None = None
     for k, ln in enumerate(header):
-        for d in dates.find_dates(ln.text, year_hint):
+        for d in _find_dates(ln.text, year_hint):
             s = 1.0 - 0.02 * k
             if DATE_LABEL_RE.match(ln.text):
                 s += 2
@@ -1192,11 +1278,11 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
                 s += 1
             if d.has_year:
                 s += 0.5
-            if re.search(r"\b(?:møde|meeting|generalforsamling|referat|dagsorden|afholdt|mötesdatum|datum)\b", ln.text, re.IGNORECASE):
+            if MEETING_DATE_CONTEXT.search(ln.text):
                 s += 0.7
             if MEETING_HELD.search(ln.text):
                 s += 1.5  # "Mødet blev holdt 15/5 kl. 10.00-12.00"
-            if re.search(r"\b(?:udsendt|godkendt|publiceret|opdateret|revideret|printed|udskrevet)\b", ln.text, re.IGNORECASE):
+            if ISSUE_DATE_CONTEXT.search(ln.text):
                 s -= 2
             if LETTER_REFERENCE.search(ln.text):
                 s -= 2  # "Dato: 20.05.2020 · Sagsnr. 20/1187": the letter's date, not the meeting's
@@ -1206,7 +1292,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
         date = best[1].date
         if fdate and date != fdate and not best[1].has_year and date.year != fdate.year:
             date = fdate
-        if fdate and best[1].form == "numeric" and len(re.findall(r"\d+", best[1].text)[-1]) == 2 and date.year != fdate.year and (date.month, date.day) == (fdate.month, fdate.day):
+        if fdate and best[1].form == "numeric" and len(_DIGIT_RUN.findall(best[1].text)[-1]) == 2 and date.year != fdate.year and (date.month, date.day) == (fdate.month, fdate.day):
             date = fdate
         doc.meeting_date = date.isoformat()
     elif fdate and doc.doc_type != "notat":
@@ -1222,7 +1308,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
         if m:
             doc.place = m.group("value").strip()
             break
-        if ONLINE_PLACE.search(ln.text) and len(ln.text) < 80 and not dates.find_dates(ln.text, year_hint):
+        if ONLINE_PLACE.search(ln.text) and len(ln.text) < 80 and not _find_dates(ln.text, year_hint):
             doc.place = ln.text.strip()
             break
 
@@ -1241,9 +1327,9 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
             cand = _strip_meta(ln.text, year_hint)
             if ":" in cand and _has_body_word(cand.split(":", 1)[0]):
                 cand = cand.split(":", 1)[0].strip()
-            if not cand or len(cand) < 3 or len(cand) > 90 or not re.search(r"[A-Za-zÆØÅæøå]{3}", cand):
+            if not cand or len(cand) < 3 or len(cand) > 90 or not THREE_LETTERS.search(cand):
                 continue
-            if re.fullmatch(r"[\W\d]*", cand) or ONLINE_PLACE.search(cand):
+            if NO_LETTERS.fullmatch(cand) or ONLINE_PLACE.search(cand):
                 continue
             if _BULLET.match(cand) or len(cand.split()) > FORUM_MAX_WORDS:
                 continue  # a list entry or a sentence, not a name
@@ -1292,14 +1378,16 @@ def _header_style(ln: Line) -> str | None:
     return None
 
 
+SENTENCE_LINE_END = re.compile(r"[a-zæøå]{2}\.$")
+LETTER_WORD = re.compile(r"[A-Za-zÆØÅæøå]{3,}")
+DATE_FILLER = re.compile(r"\b(?:d|den|kl)\b\.?")
+
+
 def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[str, str | None] | None:
     """(style, ISO date or None) when line ``i`` opens a meeting: it names a meeting or is a
     weekday and date, stands out as a header, and is no item, label or table row."""
     ln = lines[i]
     if ln.toc or ln.in_table or ln.synthetic:
-        return None
-    t = ln.text.lstrip("#").strip().strip("*_").strip()
-    if not t or len(t) > MEETING_HEADER_MAX_CHARS or t.endswith(("?", ":")):
         return None
     # The look first: it is cheap, and most lines have none (every test here is one of the
     # conditions, in any order).
@@ -1309,18 +1397,21 @@ def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[s
         style = "line" if isolated else None
     if style is None:
         return None
+    t = ln.text.lstrip("#").strip().strip("*_").strip()
+    if not t or len(t) > MEETING_HEADER_MAX_CHARS or t.endswith(("?", ":")):
+        return None
     if _match_item(t) or label_of(t) or participant_label(t) or DATE_LABEL_RE.match(t) or OTHER_MEETING_RE.search(t):
         return None
-    if ln.list_number or _BULLET.match(t) or re.search(r"[a-zæøå]{2}\.$", t):
+    if ln.list_number or _BULLET.match(t) or SENTENCE_LINE_END.search(t):
         return None  # a list entry or a sentence mentions a meeting; it does not open one
-    ds = dates.find_dates(t, year_hint)
+    ds = _find_dates(t, year_hint)
     date = ds[0].date.isoformat() if ds else None
     rest = t
     for d in reversed(ds):
         rest = rest[: d.start] + rest[d.end:]
     named = MEETING_WORD_RE.search(t) is not None
     # "Tirsdag d. 11/02" (or a weekday misspelt): a date and at most one word beside it
-    words = re.findall(r"[A-Za-zÆØÅæøå]{3,}", re.sub(r"\b(?:d|den|kl)\b\.?", "", rest))
+    words = LETTER_WORD.findall(DATE_FILLER.sub("", rest))
     bare_date = bool(ds) and len(words) <= 1
     if not (named or bare_date):
         return None
@@ -1369,14 +1460,20 @@ def _completes_toc_title(title: str, nxt: str, toc_titles: list[str]) -> bool:
     return any(t.startswith(sofar) and len(t) > len(sofar) and t.startswith(longer[: len(t)]) for t in toc_titles)
 
 
+TWO_COLUMN_CUT = re.compile(r"(?<=[a-zæøå0-9)])\s+(?=[A-ZÆØÅ][a-zæøå]+\s+\S+\s+\S+)")
+
+
 def _split_two_column_title(title: str) -> tuple[str, str]:
     """In a text extraction of a two-column table the right column runs into the title line:
     "… og afslutning Udbredelsen af Rosa kan …". Cut at the first lower→Upper word boundary
     that starts a sentence of at least three words."""
-    m = re.search(r"(?<=[a-zæøå0-9)])\s+(?=[A-ZÆØÅ][a-zæøå]+\s+\S+\s+\S+)", title)
+    m = TWO_COLUMN_CUT.search(title)
     if m and m.start() > 10:
         return title[: m.start()].strip(), title[m.end():].strip()
     return title, ""
+
+
+KEY_OR_CELL_GAP = re.compile(r"\t|:\s+")
 
 
 def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: int | None = None) -> Document:
@@ -1389,7 +1486,7 @@ def segment_zone(lines: list[Line], raw: RawDocument, part: int, default_year: i
     # "Punkt <gap> Referat <gap> Ansvarlig/frist" printed as text: each item's last short block
     # is the owner cell
     owner_column = next((cells[-1] for ln in lines[:60] if "\t" in ln.text  # ("Emne: …" once _untab read a key)
-                         and len(cells := [c.strip() for c in re.split(r"\t|:\s+", ln.text) if c.strip()]) >= 3
+                         and len(cells := [c.strip() for c in KEY_OR_CELL_GAP.split(ln.text) if c.strip()]) >= 3
                          and AGENDA_TABLE_LEFT.match(cells[0]) and _responsible_header(cells[-1])), None)
     if two_column:
         for ln in lines:
@@ -1548,7 +1645,7 @@ def _heading_like(lines: list[Line], i: int, line_based: bool) -> str | None:
         return None
     if len(t.split()) > HEADING_ITEM_MAX_WORDS or HEADING_TITLE_END.search(t) or _is_structural(Line(t)):
         return None
-    if DATE_LABEL_RE.match(t) or PLACE_LABEL_RE.match(t) or FORUM_LABEL_RE.match(t) or dates.find_dates(t, 2000):
+    if DATE_LABEL_RE.match(t) or PLACE_LABEL_RE.match(t) or FORUM_LABEL_RE.match(t) or _find_dates(t, 2000):
         return None  # the meeting's header fields
     if any(pat.search(t) for _, pat in DOC_TYPE_RES):
         return None  # "Referat fra netværksmøde …": the document's title
@@ -1591,6 +1688,7 @@ def heading_items(lines: list[Line], raw: RawDocument) -> list[Candidate]:
 # The owner cell of a table printed as text: a name and/or a date, a line or two.
 OWNER_CELL_MAX_LINES = 3
 OWNER_CELL_MAX_CHARS = 40
+OWNER_SENTENCE_END = re.compile(r"[a-zæøå]{3}[.!?]$")
 
 
 def _owner_cell_last(body: list[Line], header: str) -> list[Line]:
@@ -1601,7 +1699,7 @@ def _owner_cell_last(body: list[Line], header: str) -> list[Line]:
         return body
     block = body[starts[-1]:]
     if len(block) > OWNER_CELL_MAX_LINES or any(
-            len(ln.text) > OWNER_CELL_MAX_CHARS or re.search(r"[a-zæøå]{3}[.!?]$", ln.text) or label_of(ln.text)
+            len(ln.text) > OWNER_CELL_MAX_CHARS or OWNER_SENTENCE_END.search(ln.text) or label_of(ln.text)
             for ln in block):
         return body
     return body[: starts[-1]] + [Line(header, synthetic="responsible")] + block
@@ -1635,6 +1733,9 @@ def _ends_list(ln: Line) -> bool:
     return bool(SENTENCE_END.search(t) and len(t.split()) >= PROSE_MIN_WORDS and ln.blank_before)
 
 
+CONJUNCTION_END = re.compile(r"\b(?:og|and|samt)$")
+
+
 def _inline_continues(prev: Line, nxt: Line, width: float) -> bool:
     """Does the visual line ``nxt`` carry on an inline list ("Deltagere: A, B, C" wrapped)?"""
     if prev.paragraph or nxt.paragraph or nxt.blank_before or _ends_list(nxt):
@@ -1642,7 +1743,7 @@ def _inline_continues(prev: Line, nxt: Line, width: float) -> bool:
     p = prev.text.rstrip()
     return (
         len(p) >= WRAP_SHARE * width or p.endswith((",", ";")) or p.count("(") > p.count(")")
-        or re.search(r"\b(?:og|and|samt)$", p) is not None or nxt.text[:1].islower() or nxt.text[:1] == "("
+        or CONJUNCTION_END.search(p) is not None or nxt.text[:1].islower() or nxt.text[:1] == "("
     )
 
 
