@@ -195,18 +195,12 @@ HOLDER_RE = re.compile(r"\b(?:kommune|kommunes|region|regionen|forvaltning\w*|mu
 FORUM_MAX_WORDS = 9
 
 
-# How many line texts the parse of a line (its item number, section or participant label,
-# dates) is remembered for: the passes over a document ask about each line several times
+# How many line texts the parse of a line (its item number, section or participant label)
+# is remembered for: the passes over a document ask about each line several times
 # (contents, items, sections, participants, the header), and the answers depend on the text
-# alone. A document's lines fit many times over; a long ingest keeps the recent ones.
+# alone (dates.find_dates keeps its own). A document's lines fit many times over; a long
+# ingest keeps the recent ones.
 LINE_CACHE_SIZE = 16_384
-
-
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _find_dates(text: str, default_year: int | None = None) -> tuple[dates.DateMatch, ...]:
-    """:func:`dates.find_dates`, remembered: the header's lines are dated by several passes
-    (meetings in one file, the meeting's date and place, the forum)."""
-    return tuple(dates.find_dates(text, default_year))
 
 
 # --------------------------------------------------------------------------- lines
@@ -1163,7 +1157,7 @@ _BLANK_RUN = re.compile(r"\s+")
 def _strip_meta(text: str, year: int | None) -> str:
     """A header line without its dates, times and document words: what may name the forum."""
     t = text
-    for d in reversed(_find_dates(t, year)):
+    for d in reversed(dates.find_dates(t, year)):
         t = t[: d.start] + " " + t[d.end:]
     t = MONTH_YEAR.sub(" ", t)
     t = ORG_NUMBER.sub(" ", t)  # an organisation number "(802431-0305)"
@@ -1238,7 +1232,7 @@ def _wrapped_header(header: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         if (prev is not None and not prev.paragraph and not ln.paragraph and not ln.blank_before
                 and (prev.bold, prev.heading) == (ln.bold, ln.heading) and (prev.bold or prev.heading)
-                and not SENTENCE_END.search(prev.text) and not _find_dates(ln.text)
+                and not SENTENCE_END.search(prev.text) and not dates.find_dates(ln.text)
                 and len(ln.text.split()) <= 3 and not _is_structural(ln)):
             out[-1] = replace(prev, text=f"{prev.text} {ln.text}")
             continue
@@ -1268,7 +1262,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
     # date: prefer labelled fields and lines with a weekday or a time; then any header date
     best: tuple[float, dates.DateMatch] | None = None
     for k, ln in enumerate(header):
-        for d in _find_dates(ln.text, year_hint):
+        for d in dates.find_dates(ln.text, year_hint):
             s = 1.0 - 0.02 * k
             if DATE_LABEL_RE.match(ln.text):
                 s += 2
@@ -1308,7 +1302,7 @@ def _meeting_meta(doc: Document, header: list[Line], furniture: list[str], path:
         if m:
             doc.place = m.group("value").strip()
             break
-        if ONLINE_PLACE.search(ln.text) and len(ln.text) < 80 and not _find_dates(ln.text, year_hint):
+        if ONLINE_PLACE.search(ln.text) and len(ln.text) < 80 and not dates.find_dates(ln.text, year_hint):
             doc.place = ln.text.strip()
             break
 
@@ -1404,7 +1398,7 @@ def _meeting_header(lines: list[Line], i: int, year_hint: int | None) -> tuple[s
         return None
     if ln.list_number or _BULLET.match(t) or SENTENCE_LINE_END.search(t):
         return None  # a list entry or a sentence mentions a meeting; it does not open one
-    ds = _find_dates(t, year_hint)
+    ds = dates.find_dates(t, year_hint)
     date = ds[0].date.isoformat() if ds else None
     rest = t
     for d in reversed(ds):
@@ -1645,7 +1639,7 @@ def _heading_like(lines: list[Line], i: int, line_based: bool) -> str | None:
         return None
     if len(t.split()) > HEADING_ITEM_MAX_WORDS or HEADING_TITLE_END.search(t) or _is_structural(Line(t)):
         return None
-    if DATE_LABEL_RE.match(t) or PLACE_LABEL_RE.match(t) or FORUM_LABEL_RE.match(t) or _find_dates(t, 2000):
+    if DATE_LABEL_RE.match(t) or PLACE_LABEL_RE.match(t) or FORUM_LABEL_RE.match(t) or dates.find_dates(t, 2000):
         return None  # the meeting's header fields
     if any(pat.search(t) for _, pat in DOC_TYPE_RES):
         return None  # "Referat fra netværksmøde …": the document's title
