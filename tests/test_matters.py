@@ -487,20 +487,27 @@ def _linked(s: Series, docs: set[str], prior: M.PriorLinks | None = None) -> M.F
     return M.link_forum("F", meetings, kept, s.items, s.decisions, prior=prior)
 
 
-def _twin(s: Series, doc: str, suffix: str, rng: random.Random, *, retitle: bool) -> str:
+def _twin(s: Series, doc: str, suffix: str, rng: random.Random, *, retitle: bool,
+          only: int | None = None) -> str:
     """Another document of the same meeting as ``doc``: its first item retitled, or (a
-    correction) the same items with other words in their texts and decisions."""
+    correction) the same items with other words in their texts and decisions (``only``: in
+    the item of that ordinal alone, the others as they were)."""
     twin = f"{doc}-{suffix}"
     s.docs[twin] = dataclasses.replace(s.docs[doc], id=twin)
+
+    def corrected(it: M.ItemIn) -> bool:
+        return not retitle and only in (None, it.ordinal)
+
     s.items[twin] = [dataclasses.replace(
         it, id=f"{it.id}-{suffix}", document_id=twin,
         title=it.title + " II" if retitle and it.ordinal == 1 else it.title,
-        text=it.text if retitle else " ".join(rng.choices(_MORE_WORDS, k=rng.randint(3, 12))))
+        text=" ".join(rng.choices(_MORE_WORDS, k=rng.randint(3, 12))) if corrected(it)
+        else it.text)
         for it in s.items[doc]]
     for it, new in zip(s.items[doc], s.items[twin], strict=True):
         s.decisions[new.id] = [dataclasses.replace(
             d, id=f"{d.id}-{suffix}", item_id=new.id, document_id=twin,
-            text=d.text if retitle else f"{d.text} {rng.choice(_MORE_WORDS)}")
+            text=f"{d.text} {rng.choice(_MORE_WORDS)}" if corrected(it) else d.text)
             for d in s.decisions.get(it.id, [])]
     return twin
 
@@ -522,10 +529,16 @@ def test_taking_the_last_link_over_links_as_linking_afresh(seed: int,
         edited, corrected = rng.choice(ordered), rng.sample(ordered, 2)
         twin = _twin(s, edited, f"v{round_}", rng, retitle=True)
         fixes = {_twin(s, d, f"c{round_}", rng, retitle=False) for d in corrected}
+        # one item's text corrected, the rest of the meeting as it was
+        one = rng.choice(ordered)
+        fixed = _twin(s, one, f"o{round_}", rng, retitle=False,
+                      only=rng.randrange(len(s.items[one])))
         for before, after in ((every - gone, every), (every, every - gone),
                               (every, every - {edited} | {twin}),
                               (every, every - set(corrected) | fixes),
-                              (every - gone, every - set(corrected) | fixes)):
+                              (every - gone, every - set(corrected) | fixes),
+                              (every, every - {one} | {fixed}),
+                              (every - gone, every - {one} | {fixed})):
             prior = M.PriorLinks.of(_linked(s, before))
             assert _rows(_linked(s, after, prior)) == _rows(_linked(s, after))
 
@@ -541,6 +554,26 @@ def test_a_new_meeting_after_the_others_takes_every_earlier_link_over() -> None:
     middle = sorted(s.docs)[6]
     edited = M.PriorLinks.of(_linked(s, set(s.docs) - {middle}))
     assert _linked(s, set(s.docs), edited).reused >= 6
+
+
+def test_correcting_one_item_matches_again_only_what_that_item_touches() -> None:
+    # An edited meeting is matched again; its other items, as they were, leave their matters
+    # as they were, so the later meetings that only those matters could reach are taken over
+    # (without the content keys, as an archive linked before them has, every matter of the
+    # edited meeting made them match again).
+    rng = random.Random(5)
+    s = _random_forum(rng, 16, _MORE_WORDS)
+    every = set(s.docs)
+    third = sorted(every)[3]
+    fixed = _twin(s, third, "fix", rng, retitle=False, only=2)
+    after = every - {third} | {fixed}
+    prior = M.PriorLinks.of(_linked(s, every))
+    unkeyed = dataclasses.replace(prior, occurrences={
+        k: o._replace(content=None) for k, o in prior.occurrences.items()})
+    again, blind = _linked(s, after, prior), _linked(s, after, unkeyed)
+    assert _rows(again) == _rows(blind) == _rows(_linked(s, after))
+    assert again.reused > blind.reused
+    assert (again.reused, blind.reused) == (10, 8)
 
 
 def test_a_reference_to_the_last_meeting_follows_the_meeting_that_is_last_now() -> None:

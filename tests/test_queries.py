@@ -156,7 +156,7 @@ def test_stats(db: Store) -> None:
     assert s.files == {"ok": 3, "failed": 0, "removed": 0}
     assert s.failed == []
     assert s.last_run["roots"] == ["test"]
-    assert s.to_dict()["schema_version"] == store.SCHEMA_VERSION == 6
+    assert s.to_dict()["schema_version"] == store.SCHEMA_VERSION == 7
 
 
 def test_parse_date_bound() -> None:

@@ -513,7 +513,7 @@ def test_a_v1_archive_upgrades_and_searches_the_danish_way(tmp_path: Path) -> No
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
     raw.close()
     with store.open_store(db) as s:
-        assert s.schema_version == store.SCHEMA_VERSION == 6
+        assert s.schema_version == store.SCHEMA_VERSION == 7
         s.check_fts()
         assert s.scalar("SELECT count(*) FROM search_terms") > 20
         assert s.scalar("SELECT count(*) FROM search_docs WHERE dup_key IS NULL") == 0

@@ -207,7 +207,7 @@ def test_a_v1_archive_upgrades_in_place(tmp_path: Path) -> None:
     ids_before = sorted(r[0] for r in raw.execute("SELECT id FROM decisions"))
     raw.close()
     with store.open_store(db) as st:
-        assert st.schema_version == store.SCHEMA_VERSION == 6
+        assert st.schema_version == store.SCHEMA_VERSION == 7
         assert set(store.SCHEMA_V2) <= set(st.db.table_names())
         assert sorted(r["id"] for r in st.rows("SELECT id FROM decisions")) == ids_before
         st.check_fts()

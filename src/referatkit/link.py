@@ -200,10 +200,10 @@ def prior_links(st: Store, forum: str) -> M.PriorLinks | None:
             "SELECT id, meeting_date FROM meetings WHERE forum_id = ?", [forum])},
         occurrences={oid: M.PriorOccurrence(matter, how, score, via, frozenset(items_of[oid]),
                                             meeting, title or "", _cases(cases),
-                                            frozenset(statuses.get(oid, ())))
-                     for oid, matter, how, score, via, meeting, title, cases in st._exec(
-                         "SELECT id, matter_id, how, score, via, meeting_id, title, case_numbers "
-                         "FROM occurrences WHERE forum_id = ?", [forum])})
+                                            frozenset(statuses.get(oid, ())), content)
+                     for oid, matter, how, score, via, meeting, title, cases, content in st._exec(
+                         "SELECT id, matter_id, how, score, via, meeting_id, title, case_numbers, "
+                         "content FROM occurrences WHERE forum_id = ?", [forum])})
 
 
 def _cases(stored: str | None) -> tuple[str, ...]:
@@ -353,7 +353,7 @@ def _link_rows(links: M.ForumLinks, out: dict[str, list[dict[str, Any]]]) -> Non
                 "id": o.id, "matter_id": matter.id, "meeting_id": o.meeting_id, "forum_id": f,
                 "meeting_date": o.meeting_date, "ordinal": ordinal, "number": o.number,
                 "title": o.title, "case_numbers": _json_list(o.case_numbers),
-                "how": o.how, "score": o.score, "via": o.via,
+                "how": o.how, "score": o.score, "via": o.via, "content": M.content_key(o),
             })
             for item_id, doc_id in zip(o.item_ids, o.document_ids, strict=True):
                 out["occurrence_items"].append({"item_id": item_id, "occurrence_id": o.id,

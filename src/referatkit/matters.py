@@ -543,6 +543,10 @@ class PriorOccurrence(NamedTuple):
     title: str
     case_numbers: tuple[str, ...]
     statuses: frozenset[str]  # of its decisions
+    # content_key of its title, text and decisions (None: not recorded, an archive linked
+    # before it was): an edited meeting's occurrence with the same content, case numbers and
+    # decisions, in the same matter, leaves that matter as it was.
+    content: str | None = None
 
 
 @dataclass(slots=True)
@@ -565,7 +569,8 @@ class PriorLinks:
                    {o.id: PriorOccurrence(o.matter_id, o.how, o.score, o.via,
                                           frozenset(o.item_ids), o.meeting_id, o.title,
                                           tuple(o.case_numbers),
-                                          frozenset(d.status for d in o.decisions))
+                                          frozenset(d.status for d in o.decisions),
+                                          content_key(o))
                     for o in links.occurrences})
 
 
@@ -1024,8 +1029,18 @@ def _reference_pick(occ: Occurrence, core: str, stems: Callable[[], set[str]],
     return pending[0] if len(pending) == 1 else None
 
 
+def _occurrence_content(o: Occurrence) -> str:
+    """What the matcher reads of an occurrence's content (its stems are this text's)."""
+    return f"{o.title}\n{o.text}\n" + "\n".join(d.text for d in o.decisions)
+
+
 def _occurrence_stems(o: Occurrence) -> set[str]:
-    return content_stems(f"{o.title}\n{o.text}\n" + "\n".join(d.text for d in o.decisions))
+    return content_stems(_occurrence_content(o))
+
+
+def content_key(o: Occurrence) -> str:
+    """A digest of what the matcher reads of an occurrence: equal keys, equal content."""
+    return short_hash("content", _occurrence_content(o))
 
 
 def link_apart(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
@@ -1183,7 +1198,12 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
     dirty: set[str] = set()
     # The matters of the last link's meetings that changed or went: as they were until that
     # meeting's date, different after it (date, matter id), latest first.
-    differ_after: list[tuple[str, str]] = []
+    differ_after: list[tuple[str, str, str]] = []
+    # The last link's occurrences of those meetings; and the (meeting, matter) pairs of the
+    # edited meetings found to leave their matter as it was (settle_meeting), which do not
+    # make it differ after all.
+    old_occs_of: dict[str, list[tuple[str, PriorOccurrence]]] = defaultdict(list)
+    unchanged_in: set[tuple[str, str]] = set()
     # The dated occurrences of each matter of the last link, in the order they were linked;
     # and an index of the dirty matters as they were then, by title word and case number.
     old_by_matter: dict[str, list[_Was]] = defaultdict(list)
@@ -1191,10 +1211,13 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
     dirty_cases: dict[str, set[str]] = defaultdict(set)
     if prior is not None:
         changed = {mid for mid, (_, ds) in old_meetings.items() if now_docs.get(mid) != ds}
-        differ_after = sorted(((old_meetings[rec.meeting][0] or _AFTER_ALL, rec.matter)
+        differ_after = sorted(((old_meetings[rec.meeting][0] or _AFTER_ALL, rec.matter,
+                                rec.meeting)
                                for rec in prior.occurrences.values() if rec.meeting in changed),
                               reverse=True)
         for oid, rec in prior.occurrences.items():
+            if rec.meeting in changed:
+                old_occs_of[rec.meeting].append((oid, rec))
             when = old_meetings.get(rec.meeting, (None, None))[0]
             if when:  # an undated meeting comes after every dated one
                 old_by_matter[rec.matter].append(_Was(
@@ -1273,7 +1296,9 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         if meeting.id in fresh:
             return None
         while differ_after and differ_after[-1][0] < meeting.meeting_date:
-            make_dirty(differ_after.pop()[1])
+            _, matter_id, was_in = differ_after.pop()
+            if (was_in, matter_id) not in unchanged_in:
+                make_dirty(matter_id)
         # Nothing before differs from the last link (the common case: the meetings before the
         # first that changed), so neither what it refers to nor what it could be compared
         # with can.
@@ -1330,13 +1355,30 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         # Where an occurrence of this meeting is in another matter than at the last link, the
         # matters on both sides differ from here on. (How it was linked, its score and the
         # occurrence it was linked to are not part of a matter's state.)
+        # An edited meeting's occurrence that is as it was (the same content, case numbers and
+        # decisions, in the same matter) leaves its matter as it was: a correction of one
+        # item makes one matter differ, not every matter of the meeting.
         assert prior is not None
+        edited = meeting.id in fresh
+        differs: set[str] = set()
+        same: set[str] = set()
         for o in occs:
             rec = prior.occurrences.get(o.id)
-            if meeting.id in fresh or rec is None or rec.matter != o.matter_id:
-                make_dirty(o.matter_id)
+            if rec is None or rec.matter != o.matter_id:
+                differs.add(o.matter_id)
                 if rec is not None:
-                    make_dirty(rec.matter)
+                    differs.add(rec.matter)
+            elif edited and not _as_it_was(o, rec, meeting.id):
+                differs.add(o.matter_id)
+            elif edited:
+                same.add(o.matter_id)
+        if edited:
+            here = {o.id for o in occs}
+            differs.update(rec.matter for oid, rec in old_occs_of.get(meeting.id, ())
+                           if oid not in here)
+            unchanged_in.update((meeting.id, m) for m in same - differs)
+        for matter_id in sorted(differs):
+            make_dirty(matter_id)
 
     reused = 0
     for meeting in ordered:
@@ -1382,6 +1424,14 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
     matters = [ms.matter for ms in states]
     return ForumLinks(forum_id=forum, meetings=list(ordered), occurrences=occ_all,
                       matters=matters, decisions=settle(forum, matters), reused=reused)
+
+
+def _as_it_was(o: Occurrence, rec: PriorOccurrence, meeting: str) -> bool:
+    """Whether an occurrence of an edited meeting is what the last link compared it by."""
+    return (rec.content is not None and rec.meeting == meeting and rec.title == o.title
+            and rec.case_numbers == tuple(o.case_numbers)
+            and rec.statuses == frozenset(d.status for d in o.decisions)
+            and rec.content == content_key(o))
 
 
 # Later than every date (an undated meeting comes after the dated ones).

@@ -47,7 +47,7 @@ from referatkit.model import Document, Section
 from referatkit.redact import CPR_MASK as CPR_MASK  # the index's mask is redact.py's
 from referatkit.redact import redact_cpr
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Keep æ/ø/å distinct from a/o/a: "remove_diacritics 0". Stems live beside the index, in
 # search_terms (see referatkit.words), not in the tokenizer: the index keeps every word as
@@ -454,6 +454,9 @@ SEARCH_DOCS_V3_COLUMNS: dict[str, type] = {"dup_key": str, "meeting_date": str, 
 # (RID_DATE_SHIFT), so a period is one stretch of the index; an archive numbered before that
 # keeps its old rids, and its spans are right, only wider.
 DOCUMENTS_V6_COLUMNS: dict[str, type] = {"search_lo": int, "search_hi": int}
+# What the matcher read of each occurrence (matters.content_key): an edited meeting whose
+# occurrence is as it was leaves its matter alone when the forum is linked again.
+OCCURRENCES_V7_COLUMNS: dict[str, type] = {"content": str}
 DOCUMENTS_SPAN_INDEX = ("meeting_date", "search_lo", "search_hi")
 # A search row's rid begins with its meeting's date: the rows of one date have the 2**16
 # rowids from (the date's ordinal << RID_DATE_SHIFT) on, undated rows those from 1. So the
@@ -497,6 +500,11 @@ SCHEMA: dict[str, TableSpec] = {
         "columns": {**SCHEMA_V1[FTS_CONTENT_TABLE].columns, **SEARCH_DOCS_V3_COLUMNS},
     }),
     **SCHEMA_V2,
+    "occurrences": TableSpec(**{
+        **{f: getattr(SCHEMA_V2["occurrences"], f)
+           for f in ("pk", "foreign_keys", "indexes", "unique", "not_null")},
+        "columns": {**SCHEMA_V2["occurrences"].columns, **OCCURRENCES_V7_COLUMNS},
+    }),
     **SCHEMA_V3,
 }
 
@@ -749,6 +757,15 @@ def _set_search_spans(conn: sqlite3.Connection) -> None:
                  f"search_hi = {_rows_rid('max', 'documents.id')}")
 
 
+def _migrate_7_occurrence_content(db: sqlite_utils.Database) -> None:
+    """Each occurrence's content key. The links an archive holds have none: a forum's next
+    link matches an edited meeting's matters again as before, and records them."""
+    have = db["occurrences"].columns_dict
+    for col, typ in OCCURRENCES_V7_COLUMNS.items():
+        if col not in have:  # (a copy brought back to an older version number has it)
+            db["occurrences"].add_column(col, typ)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _migrate_1_create,
     2: _migrate_2_matters,
@@ -756,6 +773,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     4: _migrate_4_fk_indexes,
     5: _migrate_5_forum_documents,
     6: _migrate_6_search_spans,
+    7: _migrate_7_occurrence_content,
 }
 
 
