@@ -608,6 +608,28 @@ def test_the_c_loop_gives_the_runs_of_the_python_loop_on_the_fixtures() -> None:
             assert native == python, path
 
 
+@needs_c_helper
+def test_the_c_loop_reads_text_object_facts_as_the_python_reader_does(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Font size, boldness, uprightness and unmapped fonts per text object: computed in the
+    C loop (the facts spec) or asked of _FactsReader per object, the same runs."""
+    import referatkit.readers.pdf as pdf_reader
+
+    def runs(path: Path) -> list[object]:
+        # (a text object's address, the run's key, differs from one opening to the next)
+        return [None if native is None else ([r[1:] for r in native[0]], *native[1:])
+                for native, _ in _runs_both_ways(path)]
+
+    assert pdf_reader._NATIVE_FACTS
+    pdfs = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/*/*.pdf"))
+    for path in pdfs:
+        in_c = runs(path)
+        with monkeypatch.context() as m:
+            m.setattr(pdf_reader, "_NATIVE_FACTS", False)
+            asked = runs(path)
+        assert in_c == asked, path
+
+
 @pytest.mark.shared
 @needs_c_helper
 def test_the_c_loop_gives_the_runs_of_the_python_loop_on_real_documents(

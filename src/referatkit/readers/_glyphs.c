@@ -207,6 +207,128 @@ done:
     return rc;
 }
 
+/* A text object's facts from pdfium directly, as referatkit.readers.pdf._FactsReader._read
+ * computes them for an upright page (same calls, same double arithmetic): the facts spec is
+ * (font_size, get_matrix, font_of, render_mode, has_map_error, bold_fonts, bold_of,
+ * upright_tol_deg, fill_stroke_a, fill_stroke_b). Whether a font is bold stays in Python
+ * (bold_of(font_address), remembered in bold_fonts per font); the rest is a few calls per
+ * object that through ctypes cost more than pdfium's work. */
+typedef double (FPDF_CALLCONV *font_size_f)(void *text_page, int index);
+typedef struct { float a, b, c, d, e, f; } matrix_f;
+typedef int (FPDF_CALLCONV *get_matrix_f)(void *text_page, int index, matrix_f *matrix);
+typedef void *(FPDF_CALLCONV *font_of_f)(void *text_object);
+typedef int (FPDF_CALLCONV *render_mode_f)(void *text_object);
+typedef int (FPDF_CALLCONV *map_error_f)(void *text_page, int index);
+
+typedef struct {
+    font_size_f font_size;
+    get_matrix_f get_matrix;
+    font_of_f font_of;
+    render_mode_f render_mode;
+    map_error_f map_error;
+    PyObject *bold_fonts, *bold_of; /* borrowed */
+    double upright_tol;
+    int fill_stroke_a, fill_stroke_b;
+} facts_spec;
+
+static int
+parse_facts_spec(PyObject *spec, facts_spec *s)
+{
+    unsigned long long fs, gm, fo, rm, me;
+    if (!PyArg_ParseTuple(spec, "KKKKKO!Odii;facts spec", &fs, &gm, &fo, &rm, &me,
+                          &PyDict_Type, &s->bold_fonts, &s->bold_of, &s->upright_tol,
+                          &s->fill_stroke_a, &s->fill_stroke_b))
+        return -1;
+    if (!fs || !gm || !fo || !rm || !me) {
+        PyErr_SetString(PyExc_ValueError, "null function address in the facts spec");
+        return -1;
+    }
+    s->font_size = (font_size_f)(uintptr_t)fs;
+    s->get_matrix = (get_matrix_f)(uintptr_t)gm;
+    s->font_of = (font_of_f)(uintptr_t)fo;
+    s->render_mode = (render_mode_f)(uintptr_t)rm;
+    s->map_error = (map_error_f)(uintptr_t)me;
+    return 0;
+}
+
+/* Python's float % for a positive divisor (the sign of the result is the divisor's). */
+static double
+py_mod(double v, double w)
+{
+    double mod = fmod(v, w);
+    if (mod) {
+        if ((w < 0) != (mod < 0))
+            mod += w;
+    } else {
+        mod = copysign(0.0, w);
+    }
+    return mod;
+}
+
+static int
+native_facts(const facts_spec *s, void *tp, int i, unsigned long long key, double *size,
+             int *bold, int *upright, int *unmapped)
+{
+    static const double rad_to_deg = 180.0 / 3.14159265358979323846; /* math.degrees */
+    double sz = s->font_size(tp, i);
+    int up = 1;
+    matrix_f m;
+    if (s->get_matrix(tp, i, &m)) {
+        double h = hypot((double)m.c, (double)m.d);
+        sz *= (h != 0.0) ? h : 1.0;
+        double angle = rad_to_deg * atan2((double)m.b, (double)m.a);
+        up = fabs(py_mod(angle + 180.0, 360.0) - 180.0) <= s->upright_tol;
+    }
+    int b = 0;
+    if (key) {
+        void *font = s->font_of((void *)(uintptr_t)key);
+        if (font) {
+            PyObject *k = PyLong_FromVoidPtr(font);
+            if (!k)
+                return -1;
+            PyObject *v = PyDict_GetItemWithError(s->bold_fonts, k); /* borrowed */
+            if (!v) {
+                if (PyErr_Occurred()) {
+                    Py_DECREF(k);
+                    return -1;
+                }
+                PyObject *got = PyObject_CallOneArg(s->bold_of, k);
+                if (!got || PyDict_SetItem(s->bold_fonts, k, got) < 0) {
+                    Py_XDECREF(got);
+                    Py_DECREF(k);
+                    return -1;
+                }
+                b = PyObject_IsTrue(got);
+                Py_DECREF(got);
+            } else {
+                b = PyObject_IsTrue(v);
+            }
+            Py_DECREF(k);
+            if (b < 0)
+                return -1;
+        }
+        int mode = s->render_mode((void *)(uintptr_t)key);
+        if (mode == s->fill_stroke_a || mode == s->fill_stroke_b)
+            b = 1;
+    }
+    *unmapped = s->map_error(tp, i) ? 1 : 0;
+    /* round(size, 1) as Python rounds (correctly, to the nearest decimal) */
+    PyObject *f = PyFloat_FromDouble(sz);
+    if (!f)
+        return -1;
+    PyObject *r = PyObject_CallMethod(f, "__round__", "i", 1);
+    Py_DECREF(f);
+    if (!r)
+        return -1;
+    *size = PyFloat_AsDouble(r);
+    Py_DECREF(r);
+    if (*size == -1.0 && PyErr_Occurred())
+        return -1;
+    *bold = b;
+    *upright = up;
+    return 0;
+}
+
 static PyObject *
 runs(PyObject *self, PyObject *args)
 {
@@ -223,6 +345,13 @@ runs(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "null text page or function address");
         return NULL;
     }
+    /* facts: a callable (facts(i, key) -> (size, bold, upright, unmapped)), or a facts spec
+     * tuple for native_facts, whose answers are remembered per text object as the
+     * callable's are (an object's first glyph decides) */
+    facts_spec spec;
+    int native = PyTuple_Check(facts_fn);
+    if (native && parse_facts_spec(facts_fn, &spec) < 0)
+        return NULL;
     void *tp = (void *)(uintptr_t)page;
     is_generated_f is_generated = (is_generated_f)(uintptr_t)gen_fn;
     text_object_f text_object = (text_object_f)(uintptr_t)obj_fn;
@@ -233,9 +362,15 @@ runs(PyObject *self, PyObject *args)
         return NULL;
     if (n <= 0)
         return Py_BuildValue("(Nii)", out, 0, 0);
+    PyObject *seen = NULL; /* text object address -> (size, bold, upright, unmapped) */
+    if (native && !(seen = PyDict_New())) {
+        Py_DECREF(out);
+        return NULL;
+    }
     unsigned long *codes = page_codes(tp, n, (get_text_f)(uintptr_t)text_fn,
                                       (get_unicode_f)(uintptr_t)uni_fn);
     if (!codes) {
+        Py_XDECREF(seen);
         Py_DECREF(out);
         return NULL;
     }
@@ -269,13 +404,41 @@ runs(PyObject *self, PyObject *args)
             continue;
         unsigned long long key = (unsigned long long)(uintptr_t)text_object(tp, i);
         if (!have_facts || key != fkey) {
-            PyObject *f = PyObject_CallFunction(facts_fn, "iK", i, key);
-            if (!f)
-                goto fail;
-            int ok = PyArg_ParseTuple(f, "dppp", &f_size, &f_bold, &f_upright, &f_unmapped);
-            Py_DECREF(f);
-            if (!ok)
-                goto fail;
+            if (native) {
+                PyObject *k = PyLong_FromUnsignedLongLong(key);
+                if (!k)
+                    goto fail;
+                PyObject *known = PyDict_GetItemWithError(seen, k); /* borrowed */
+                if (known) {
+                    Py_DECREF(k);
+                    if (!PyArg_ParseTuple(known, "dppp", &f_size, &f_bold, &f_upright,
+                                          &f_unmapped))
+                        goto fail;
+                } else {
+                    PyObject *t = NULL;
+                    if (PyErr_Occurred()
+                        || native_facts(&spec, tp, i, key, &f_size, &f_bold, &f_upright,
+                                        &f_unmapped) < 0
+                        || !(t = Py_BuildValue("(diii)", f_size, f_bold, f_upright,
+                                               f_unmapped))
+                        || PyDict_SetItem(seen, k, t) < 0) {
+                        Py_XDECREF(t);
+                        Py_DECREF(k);
+                        goto fail;
+                    }
+                    Py_DECREF(t);
+                    Py_DECREF(k);
+                }
+            } else {
+                PyObject *f = PyObject_CallFunction(facts_fn, "iK", i, key);
+                if (!f)
+                    goto fail;
+                int ok = PyArg_ParseTuple(f, "dppp", &f_size, &f_bold, &f_upright,
+                                          &f_unmapped);
+                Py_DECREF(f);
+                if (!ok)
+                    goto fail;
+            }
             fkey = key;
             have_facts = 1;
         }
@@ -432,6 +595,7 @@ runs(PyObject *self, PyObject *args)
     if (gave_up) {
         PyMem_Free(codes);
         PyMem_Free(body.data);
+        Py_XDECREF(seen);
         Py_DECREF(out);
         Py_RETURN_NONE;
     }
@@ -441,10 +605,12 @@ runs(PyObject *self, PyObject *args)
         goto fail;
     PyMem_Free(codes);
     PyMem_Free(body.data);
+    Py_XDECREF(seen);
     return Py_BuildValue("(Nll)", out, total_visible, unmapped);
 fail:
     PyMem_Free(codes);
     PyMem_Free(body.data);
+    Py_XDECREF(seen);
     Py_DECREF(out);
     return NULL;
 }
@@ -504,7 +670,10 @@ static PyMethodDef methods[] = {
      "runs(text_page, n, (is_generated, text_object, loose_box, get_text, get_unicode,\n"
      "     char_origin), facts, mapping, run_class, centres, left, top, space_gap_em,\n"
      "     tab_gap_em) -> (runs, visible, unmapped) | None\n\n"
-     "The PDF reader's fast path over one text page (see readers/pdf.py, _runs_py)."},
+     "The PDF reader's fast path over one text page (see readers/pdf.py, _runs_py). facts:\n"
+     "facts(i, key) -> (size, bold, upright, unmapped), or the tuple (font_size, get_matrix,\n"
+     "font_of, render_mode, has_map_error, bold_fonts, bold_of, upright_tol_deg,\n"
+     "fill_stroke_a, fill_stroke_b) for the facts computed here (FACTS_API)."},
     {"objects", objects, METH_VARARGS,
      "objects(page, (count_objects, get_object, object_type), type_a, type_b) -> [address]\n\n"
      "The page's objects of either type, in page order (the table finder's paths and forms)."},
@@ -519,5 +688,11 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__glyphs(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    /* runs() takes a facts spec tuple (a helper built before answers AttributeError) */
+    if (m && PyModule_AddIntConstant(m, "FACTS_API", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

@@ -107,6 +107,7 @@ LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\
 # document where at least two of them occur that way.
 MISMAPPED_LIGATURES = {"\u019f": "ti", "\u014c": "ft", "\u01a9": "tt", "\u0142": "fj"}
 _MISMAPPED_RE = re.compile("(?<=[a-zæøåA-ZÆØÅ])[" + "".join(MISMAPPED_LIGATURES) + "]|[" + "".join(MISMAPPED_LIGATURES) + "](?=[a-zæøå])")
+_MISMAPPED_ANY = re.compile("[" + "".join(MISMAPPED_LIGATURES) + "]")
 MISMAPPED_MIN_KINDS = 2
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|,b\b", re.I)
 BOLD_WEIGHT = 600
@@ -256,7 +257,10 @@ def _read_document(path: Path, doc: pdfium.PdfDocument) -> RawDocument:
 
 def _repair_ligatures(raw: RawDocument) -> None:
     """Undo the mismapped Calibri ligatures (see :data:`MISMAPPED_LIGATURES`)."""
-    found = {m.group(0) for b in raw.blocks for m in _MISMAPPED_RE.finditer(b.text)}
+    # (only blocks holding one of the letters at all: the pattern's lookbehind tried at every
+    # position of every block cost a millisecond a document)
+    found = {m.group(0) for b in raw.blocks if _MISMAPPED_ANY.search(b.text)
+             for m in _MISMAPPED_RE.finditer(b.text)}
     if len(found) < MISMAPPED_MIN_KINDS:
         return
     for b in raw.blocks:
@@ -527,17 +531,26 @@ class _FactsReader:
         return _Facts(round(size, 1), bold, upright, unmapped)
 
     def _bold(self, address: int) -> bool:
-        font = ctypes.cast(address, pdfium_c.FPDF_FONT)
-        fontbuf = self.fontbuf
-        length = pdfium_c.FPDFFont_GetBaseFontName(font, fontbuf, len(fontbuf))
-        name = fontbuf.raw[: max(length - 1, 0)].decode("latin-1", "replace")
-        weight = pdfium_c.FPDFFont_GetWeight(font)
-        flags = pdfium_c.FPDFFont_GetFlags(font)
-        return bool(
-            BOLD_NAME.search(name.split("+")[-1])
-            or weight >= BOLD_WEIGHT
-            or (flags > 0 and flags & FONT_FLAG_FORCE_BOLD)
-        )
+        return _font_bold(address, self.fontbuf)
+
+
+def _font_bold(address: int, fontbuf: ctypes.Array[ctypes.c_char] | None = None) -> bool:
+    """Whether the font at ``address`` is bold: by its name, weight or flags."""
+    font = ctypes.cast(address, pdfium_c.FPDF_FONT)
+    if fontbuf is None:
+        fontbuf = _FONT_NAME_BUFFER
+    length = pdfium_c.FPDFFont_GetBaseFontName(font, fontbuf, len(fontbuf))
+    name = fontbuf.raw[: max(length - 1, 0)].decode("latin-1", "replace")
+    weight = pdfium_c.FPDFFont_GetWeight(font)
+    flags = pdfium_c.FPDFFont_GetFlags(font)
+    return bool(
+        BOLD_NAME.search(name.split("+")[-1])
+        or weight >= BOLD_WEIGHT
+        or (flags > 0 and flags & FONT_FLAG_FORCE_BOLD)
+    )
+
+
+_FONT_NAME_BUFFER = ctypes.create_string_buffer(256)
 
 
 def _margin_lines(margin: list[str]) -> list[_Line]:
@@ -627,6 +640,15 @@ _FETCH_FUNCTIONS = tuple(
 )
 
 
+# Whether the C loop also reads the text objects' facts (a helper built before answers no).
+_NATIVE_FACTS = getattr(_native_glyphs, "FACTS_API", 0) >= 1
+_FACTS_FUNCTIONS = tuple(
+    ctypes.cast(f, ctypes.c_void_p).value or 0
+    for f in (pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix,
+              pdfium_c.FPDFTextObj_GetFont, pdfium_c.FPDFTextObj_GetTextRenderMode,
+              pdfium_c.FPDFText_HasUnicodeMapError)
+)
+
 # The C helper's list of a page's paths and forms (None from a helper built before it had one).
 _NATIVE_OBJECTS = getattr(_native_glyphs, "objects", None)
 _OBJECT_FUNCTIONS = tuple(
@@ -694,13 +716,20 @@ def _runs(tp: object, tf: _Transform, *,
     n = pdfium_c.FPDFText_CountChars(tp)
     if n <= 0:
         return [], 0, 0
-    objects = _FactsReader(tp, tf)
+    tpa = ctypes.cast(tp, ctypes.c_void_p).value
+    if _NATIVE_FACTS:
+        # size, boldness and uprightness per text object in C too; whether a font is bold
+        # (its name) here, once per font of the page
+        facts: object = (*_FACTS_FUNCTIONS, {}, _font_bold, UPRIGHT_TOL_DEG,
+                         *RENDER_FILL_STROKE)
+    else:
+        objects = _FactsReader(tp, tf)
 
-    def facts(i: int, key: int) -> tuple[float, bool, bool, bool]:
-        f = objects.get(i, key)
-        return f.size, f.bold, f.upright, f.unmapped
+        def facts(i: int, key: int) -> tuple[float, bool, bool, bool]:  # type: ignore[misc]
+            f = objects.get(i, key)
+            return f.size, f.bold, f.upright, f.unmapped
 
-    return _NATIVE_RUNS(objects.tpa, n, _RUN_FUNCTIONS, facts, _REPLACED, _Run,
+    return _NATIVE_RUNS(tpa, n, _RUN_FUNCTIONS, facts, _REPLACED, _Run,
                         centres, tf.left, tf.top, SPACE_GAP_EM, TAB_GAP_EM)
 
 
