@@ -488,6 +488,7 @@ def _with_ctypes(path: Path, monkeypatch: pytest.MonkeyPatch) -> RawDocument:
         m.setattr(pdf_reader, "_native_glyphs", None)
         m.setattr(pdf_reader, "_NATIVE_RUNS", None)
         m.setattr(pdf_reader, "_NATIVE_OBJECTS", None)
+        m.setattr(pdf_reader, "_NATIVE_LINES", None)
         return read_pdf(path)
 
 
@@ -628,6 +629,68 @@ def test_the_c_loop_reads_text_object_facts_as_the_python_reader_does(
             m.setattr(pdf_reader, "_NATIVE_FACTS", False)
             asked = runs(path)
         assert in_c == asked, path
+
+
+@needs_c_helper
+def test_the_c_helper_makes_the_lines_of_the_python_function() -> None:
+    """_run_lines in C and in Python: lines of the fixtures' pages, and the cases where
+    both give up (runs overlapping on a line, a fake-bold twin, baselines that disagree)."""
+    import pypdfium2 as pdfium
+
+    import referatkit.readers.pdf as pdf_reader
+
+    native = pdf_reader._NATIVE_LINES
+    assert native is not None
+
+    def both(runs: list[object]) -> tuple[object, object]:
+        args = (pdf_reader._Line, pdf_reader.BASELINE_TOL_EM, pdf_reader.SPACE_GAP_EM,
+                pdf_reader.TAB_GAP_EM, pdf_reader.DUPLICATE_OVERLAP)
+        return native(list(runs), *args), pdf_reader._run_lines_py(list(runs))
+
+    pages = 0
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("fixtures/*/*.pdf")):
+        doc = pdfium.PdfDocument(path)
+        try:
+            for index in range(len(doc)):
+                page = doc[index]
+                textpage = page.get_textpage()
+                got = pdf_reader._runs(textpage.raw, pdf_reader._Transform(page))
+                textpage.close()
+                page.close()
+                if got is not None:
+                    c_lines, py_lines = both(got[0])
+                    assert c_lines == py_lines, (path, index)
+                    pages += 1
+        finally:
+            doc.close()
+    assert pages > 50
+
+    def run(key: int, x0: float, text: str, base: float = 100.0, size: float = 10.0,
+            visible: int = 1) -> object:
+        x1 = x0 + 6 * len(text)
+        return pdf_reader._Run(key, size, False, base, text, visible=visible, min_x0=x0,
+                               max_x0=x1 - 6, first=(text[0], x0, x0 + 6),
+                               last=(text[-1], x1 - 6, x1), x1=x1, top=base - 8,
+                               bottom=base + 2)
+
+    cases = [
+        [],
+        [run(1, 10, "Punkt"), run(2, 60, "fire"), run(3, 200, "langt ude")],  # space, tab
+        [run(1, 10, "Punkt"), run(2, 20, "fire")],  # overlapping runs: None
+        [run(1, 10, "Bold"), run(2, 29, "dBold")],  # a fake-bold twin: None
+        [run(1, 10, "a", base=100), run(2, 40, "b", base=100), run(3, 10, "c", base=102),
+         run(4, 60, "d", base=100.0)],
+        [run(1, 10, "x", base=100), run(2, 10, "y", base=102, size=1),
+         run(3, 40, "z", base=102, size=30)],  # one baseline joins, the other not: None
+        [run(1, 10, " ", visible=0), run(2, 30, "ord")],
+        [run(1, 10, "ét", base=100), run(2, 10, "to", base=140)],  # two lines, by top
+    ]
+    for runs in cases:
+        c_lines, py_lines = both(runs)
+        assert c_lines == py_lines, runs
+    assert both(cases[2]) == (None, None) and both(cases[3]) == (None, None)
+    assert both(cases[5]) == (None, None)
+    assert [ln.text for ln in both(cases[1])[0]] == ["Punkt fire\tlangt ude"]
 
 
 @pytest.mark.shared

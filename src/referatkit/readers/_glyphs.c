@@ -615,6 +615,431 @@ fail:
     return NULL;
 }
 
+/* The lines of a list of runs, as referatkit.readers.pdf._run_lines makes them (runs sorted
+ * by baseline then left edge, a line per baseline within the tolerance, each line's runs
+ * left to right with a space or tab where the gap says so): the same comparisons in the same
+ * order and the same double arithmetic. None where _run_lines gives up (the glyph path
+ * decides); NotImplemented where a coordinate is not a number (the Python function then,
+ * whose sorting of NaN this does not imitate). */
+typedef struct {
+    PyObject *run;
+    long long key;
+    double size, base, min_x0, max_x0, x1, top, bottom;
+    int bold, lead_ws, trail_ws;
+    long visible;
+    PyObject *body;              /* borrowed from run */
+    PyObject *first_text, *last_text; /* borrowed from the run's tuples, or NULL */
+    double first_x0, first_x1, last_x0, last_x1;
+    Py_ssize_t order;
+} run_in;
+
+static PyObject *s_key, *s_size, *s_bold, *s_base, *s_body, *s_lead_ws, *s_trail_ws,
+    *s_visible, *s_min_x0, *s_max_x0, *s_first, *s_last, *s_x1, *s_top, *s_bottom,
+    *s_text, *s_x0, *s_empty, *s_space, *s_tab;
+
+static int
+intern_names(void)
+{
+    if (s_key)
+        return 0;
+#define NAME(var, str) if (!(var = PyUnicode_InternFromString(str))) return -1;
+    NAME(s_key, "key") NAME(s_size, "size") NAME(s_bold, "bold") NAME(s_base, "base")
+    NAME(s_body, "body") NAME(s_lead_ws, "lead_ws") NAME(s_trail_ws, "trail_ws")
+    NAME(s_visible, "visible") NAME(s_min_x0, "min_x0") NAME(s_max_x0, "max_x0")
+    NAME(s_first, "first") NAME(s_last, "last") NAME(s_x1, "x1") NAME(s_top, "top")
+    NAME(s_bottom, "bottom") NAME(s_text, "text") NAME(s_x0, "x0") NAME(s_empty, "")
+    NAME(s_space, " ") NAME(s_tab, "\t")
+#undef NAME
+    return 0;
+}
+
+/* attribute helpers: -1 with an exception set on failure */
+static int
+get_double(PyObject *o, PyObject *name, double *out)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (!v)
+        return -1;
+    *out = PyFloat_AsDouble(v);
+    Py_DECREF(v);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+get_truth(PyObject *o, PyObject *name, int *out)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (!v)
+        return -1;
+    *out = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    return *out < 0 ? -1 : 0;
+}
+
+/* (text, x0, x1) of a run's first or last glyph; text NULL for None. The run keeps the
+ * tuple alive, so the text is borrowed. */
+static int
+get_glyph(PyObject *o, PyObject *name, PyObject **text, double *x0, double *x1)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (!v)
+        return -1;
+    *text = NULL;
+    if (v != Py_None) {
+        if (!PyTuple_Check(v) || PyTuple_GET_SIZE(v) != 3) {
+            Py_DECREF(v);
+            PyErr_SetString(PyExc_TypeError, "a run's first/last must be (text, x0, x1)");
+            return -1;
+        }
+        *text = PyTuple_GET_ITEM(v, 0);
+        *x0 = PyFloat_AsDouble(PyTuple_GET_ITEM(v, 1));
+        *x1 = PyFloat_AsDouble(PyTuple_GET_ITEM(v, 2));
+    }
+    Py_DECREF(v);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static int
+read_run(PyObject *run, run_in *r)
+{
+    PyObject *v;
+    r->run = run;
+    if (!(v = PyObject_GetAttr(run, s_key)))
+        return -1;
+    r->key = PyLong_AsLongLong(v);
+    Py_DECREF(v);
+    if (r->key == -1 && PyErr_Occurred()) {
+        /* a key beyond long long (an address): compare as unsigned */
+        PyErr_Clear();
+        if (!(v = PyObject_GetAttr(run, s_key)))
+            return -1;
+        r->key = (long long)PyLong_AsUnsignedLongLong(v);
+        Py_DECREF(v);
+        if (PyErr_Occurred())
+            return -1;
+    }
+    if (!(v = PyObject_GetAttr(run, s_visible)))
+        return -1;
+    r->visible = PyLong_AsLong(v);
+    Py_DECREF(v);
+    if (r->visible == -1 && PyErr_Occurred())
+        return -1;
+    if (!(v = PyObject_GetAttr(run, s_body)))
+        return -1;
+    r->body = v;
+    Py_DECREF(v); /* the run holds it */
+    if (get_double(run, s_size, &r->size) < 0 || get_double(run, s_base, &r->base) < 0
+        || get_double(run, s_min_x0, &r->min_x0) < 0 || get_double(run, s_max_x0, &r->max_x0) < 0
+        || get_double(run, s_x1, &r->x1) < 0 || get_double(run, s_top, &r->top) < 0
+        || get_double(run, s_bottom, &r->bottom) < 0 || get_truth(run, s_bold, &r->bold) < 0
+        || get_truth(run, s_lead_ws, &r->lead_ws) < 0
+        || get_truth(run, s_trail_ws, &r->trail_ws) < 0
+        || get_glyph(run, s_first, &r->first_text, &r->first_x0, &r->first_x1) < 0
+        || get_glyph(run, s_last, &r->last_text, &r->last_x0, &r->last_x1) < 0)
+        return -1;
+    return 0;
+}
+
+static int
+has_nan(const run_in *r)
+{
+    return isnan(r->size) || isnan(r->base) || isnan(r->min_x0) || isnan(r->max_x0)
+        || isnan(r->x1) || isnan(r->top) || isnan(r->bottom) || isnan(r->first_x0)
+        || isnan(r->first_x1) || isnan(r->last_x0) || isnan(r->last_x1);
+}
+
+/* sort(key=min_x0) and sorted(key=(base, min_x0)): stable through the original order */
+static int
+by_x0(const void *pa, const void *pb)
+{
+    const run_in *a = *(run_in *const *)pa, *b = *(run_in *const *)pb;
+    if (a->min_x0 != b->min_x0)
+        return a->min_x0 < b->min_x0 ? -1 : 1;
+    return a->order < b->order ? -1 : (a->order > b->order);
+}
+
+static int
+by_base_x0(const void *pa, const void *pb)
+{
+    const run_in *a = *(run_in *const *)pa, *b = *(run_in *const *)pb;
+    if (a->base != b->base)
+        return a->base < b->base ? -1 : 1;
+    return by_x0(pa, pb);
+}
+
+typedef struct {
+    PyObject *line_cls;
+    double space_gap, tab_gap, dup_overlap;
+} line_spec;
+
+/* _separator */
+static PyObject *
+separator(double gap, double size, double prev_size, int pending, const line_spec *sp)
+{
+    if (gap > sp->space_gap) {
+        double em = size > prev_size ? size : prev_size;
+        em = em > 1.0 ? em : 1.0;
+        if (gap > sp->tab_gap * em)
+            return s_tab;
+        if (pending || gap > sp->space_gap * em)
+            return s_space;
+        return s_empty;
+    }
+    return pending ? s_space : s_empty;
+}
+
+/* _run_line: 1 with *line set (or NULL: no visible glyph), 0 where it gives up, -1 error */
+static int
+one_line(run_in **g, Py_ssize_t n, const line_spec *sp, PyObject **line)
+{
+    *line = NULL;
+    for (Py_ssize_t i = 0; i < n; i++)
+        g[i]->order = i; /* the group's order before this sort */
+    qsort(g, (size_t)n, sizeof *g, by_x0);
+    for (Py_ssize_t i = 0; i + 1 < n; i++)
+        if (g[i + 1]->min_x0 <= g[i]->max_x0)
+            return 0;
+    PyObject *parts = PyList_New(0);
+    if (!parts)
+        return -1;
+    double *sizes = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(double));
+    long *counts = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(long));
+    if (!sizes || !counts) {
+        PyMem_Free(sizes);
+        PyMem_Free(counts);
+        Py_DECREF(parts);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t n_sizes = 0;
+    run_in *prev = NULL;
+    int pending = 0, bold = 1, rc = -1;
+    const double inf = HUGE_VAL;
+    double x0 = inf, top = inf, x1 = -inf, bottom = -inf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        run_in *r = g[i];
+        if (!r->visible) {
+            pending = pending || prev != NULL;
+            continue;
+        }
+        if (!r->first_text || !r->last_text) {
+            PyErr_SetString(PyExc_ValueError, "a run with visible glyphs has first and last");
+            goto done;
+        }
+        if (prev) {
+            double fx0 = r->first_x0, px0 = prev->last_x0, px1 = prev->last_x1;
+            int same = PyObject_RichCompareBool(r->first_text, prev->last_text, Py_EQ);
+            if (same < 0)
+                goto done;
+            double w = px1 - px0;
+            if (same && r->key != prev->key && px1 - fx0 > sp->dup_overlap * (0.1 > w ? 0.1 : w)) {
+                rc = 0;
+                goto done;
+            }
+            PyObject *sep = separator(fx0 - px1, r->size, prev->size, pending || r->lead_ws, sp);
+            if (sep != s_empty && PyList_Append(parts, sep) < 0)
+                goto done;
+        }
+        if (PyList_Append(parts, r->body) < 0)
+            goto done;
+        Py_ssize_t k = 0;
+        while (k < n_sizes && sizes[k] != r->size)
+            k++;
+        if (k == n_sizes) {
+            sizes[n_sizes] = r->size;
+            counts[n_sizes++] = 0;
+        }
+        counts[k] += r->visible;
+        bold = bold && r->bold;
+        prev = r;
+        pending = r->trail_ws;
+        if (r->first_x0 < x0)
+            x0 = r->first_x0;
+        if (r->x1 > x1)
+            x1 = r->x1;
+        if (r->top < top)
+            top = r->top;
+        if (r->bottom > bottom)
+            bottom = r->bottom;
+    }
+    if (!prev) {
+        rc = 1;
+        goto done;
+    }
+    Py_ssize_t best = 0;
+    for (Py_ssize_t k = 1; k < n_sizes; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    PyObject *text = PyUnicode_Join(s_empty, parts);
+    if (!text)
+        goto done;
+    PyObject *kw = Py_BuildValue("{sNsdsdsdsdsdsO}", "text", text, "x0", x0, "x1", x1, "top", top,
+                                 "bottom", bottom, "size", sizes[best], "bold",
+                                 bold ? Py_True : Py_False);
+    if (!kw)
+        goto done;
+    PyObject *empty = PyTuple_New(0);
+    if (empty) {
+        *line = PyObject_Call(sp->line_cls, empty, kw);
+        Py_DECREF(empty);
+    }
+    Py_DECREF(kw);
+    rc = *line ? 1 : -1;
+done:
+    PyMem_Free(sizes);
+    PyMem_Free(counts);
+    Py_DECREF(parts);
+    return rc;
+}
+
+typedef struct {
+    PyObject *line;
+    double top;
+    Py_ssize_t order;
+} line_out;
+
+static int
+by_top(const void *pa, const void *pb)
+{
+    const line_out *a = pa, *b = pb;
+    if (a->top != b->top)
+        return a->top < b->top ? -1 : 1;
+    return a->order < b->order ? -1 : (a->order > b->order);
+}
+
+static PyObject *
+lines(PyObject *self, PyObject *args)
+{
+    PyObject *seq, *result = NULL;
+    double tol;
+    line_spec sp;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OOdddd", &seq, &sp.line_cls, &tol, &sp.space_gap, &sp.tab_gap,
+                          &sp.dup_overlap))
+        return NULL;
+    if (intern_names() < 0)
+        return NULL;
+    PyObject *fast = PySequence_Fast(seq, "runs must be a sequence");
+    if (!fast)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    if (n == 0) {
+        Py_DECREF(fast);
+        return PyList_New(0);
+    }
+    run_in *runs = PyMem_Calloc((size_t)n, sizeof(run_in));
+    run_in **sorted_runs = PyMem_Calloc((size_t)n, sizeof(run_in *));
+    run_in **group = PyMem_Calloc((size_t)n, sizeof(run_in *));
+    line_out *outs = PyMem_Calloc((size_t)n, sizeof(line_out));
+    Py_ssize_t n_out = 0;
+    if (!runs || !sorted_runs || !group || !outs) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (read_run(PySequence_Fast_GET_ITEM(fast, i), &runs[i]) < 0)
+            goto done;
+        if (has_nan(&runs[i])) {
+            result = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
+        runs[i].order = i;
+        sorted_runs[i] = &runs[i];
+    }
+    qsort(sorted_runs, (size_t)n, sizeof *sorted_runs, by_base_x0);
+    /* group by baseline, as _run_lines: the group's runs are sorted_runs[g0:k] */
+    Py_ssize_t k = 0, g0 = 0;
+    run_in *ref = NULL;
+    int have_group = 0;
+    for (;;) {
+        int flush = (k >= n);
+        int joins = 0;
+        Py_ssize_t level = 0;
+        if (!flush) {
+            level = 1;
+            while (k + level < n && sorted_runs[k + level]->base == sorted_runs[k]->base)
+                level++;
+            if (ref == NULL) {
+                joins = 0;
+            } else {
+                int seen_true = 0, seen_false = 0;
+                for (Py_ssize_t j = k; j < k + level; j++) {
+                    run_in *r = sorted_runs[j];
+                    double m = r->size;
+                    if (ref->size > m)
+                        m = ref->size;
+                    if (1.0 > m)
+                        m = 1.0;
+                    if (r->base - ref->base <= tol * m)
+                        seen_true = 1;
+                    else
+                        seen_false = 1;
+                }
+                if (seen_true && seen_false) {
+                    result = Py_NewRef(Py_None);
+                    goto done;
+                }
+                joins = seen_true;
+            }
+        }
+        if (flush || (have_group && !joins)) {
+            /* the group so far is a line */
+            if (have_group) {
+                Py_ssize_t gn = k - g0;
+                for (Py_ssize_t j = 0; j < gn; j++)
+                    group[j] = sorted_runs[g0 + j];
+                PyObject *line;
+                int got = one_line(group, gn, &sp, &line);
+                if (got < 0)
+                    goto done;
+                if (got == 0) {
+                    result = Py_NewRef(Py_None);
+                    goto done;
+                }
+                if (line) {
+                    double t;
+                    if (get_double(line, s_top, &t) < 0) {
+                        Py_DECREF(line);
+                        goto done;
+                    }
+                    outs[n_out].line = line;
+                    outs[n_out].top = t;
+                    outs[n_out].order = n_out;
+                    n_out++;
+                }
+            }
+            if (flush)
+                break;
+            g0 = k;
+            ref = sorted_runs[k];
+            have_group = 1;
+        } else if (!have_group) {
+            g0 = k;
+            ref = sorted_runs[k];
+            have_group = 1;
+        }
+        k += level;
+    }
+    qsort(outs, (size_t)n_out, sizeof *outs, by_top);
+    result = PyList_New(n_out);
+    if (!result)
+        goto done;
+    for (Py_ssize_t i = 0; i < n_out; i++) {
+        PyList_SET_ITEM(result, i, outs[i].line);
+        outs[i].line = NULL;
+    }
+done:
+    if (outs)
+        for (Py_ssize_t i = 0; i < n_out; i++)
+            Py_XDECREF(outs[i].line);
+    PyMem_Free(outs);
+    PyMem_Free(group);
+    PyMem_Free(sorted_runs);
+    PyMem_Free(runs);
+    Py_DECREF(fast);
+    return result;
+}
+
 /* public/fpdf_edit.h: a page's objects and their types. */
 typedef int (FPDF_CALLCONV *count_objects_f)(void *page);
 typedef void *(FPDF_CALLCONV *get_object_f)(void *page, int index);
@@ -674,6 +1099,10 @@ static PyMethodDef methods[] = {
      "facts(i, key) -> (size, bold, upright, unmapped), or the tuple (font_size, get_matrix,\n"
      "font_of, render_mode, has_map_error, bold_fonts, bold_of, upright_tol_deg,\n"
      "fill_stroke_a, fill_stroke_b) for the facts computed here (FACTS_API)."},
+    {"lines", lines, METH_VARARGS,
+     "lines(runs, line_class, baseline_tol_em, space_gap_em, tab_gap_em, duplicate_overlap)\n"
+     "-> [line] | None | NotImplemented\n\n"
+     "The lines of the runs as readers/pdf.py's _run_lines makes them."},
     {"objects", objects, METH_VARARGS,
      "objects(page, (count_objects, get_object, object_type), type_a, type_b) -> [address]\n\n"
      "The page's objects of either type, in page order (the table finder's paths and forms)."},

@@ -640,6 +640,8 @@ _FETCH_FUNCTIONS = tuple(
 )
 
 
+# The C form of _run_lines_py (None from a helper built before it had one).
+_NATIVE_LINES = getattr(_native_glyphs, "lines", None)
 # Whether the C loop also reads the text objects' facts (a helper built before answers no).
 _NATIVE_FACTS = getattr(_native_glyphs, "FACTS_API", 0) >= 1
 _FACTS_FUNCTIONS = tuple(
@@ -898,7 +900,18 @@ def _layout_runs(runs: list[_Run], tables: list[_Table]) -> list[_Line | _Table]
 
 
 def _run_lines(runs: list[_Run]) -> list[_Line] | None:
-    """:func:`_lines` for runs (glyphs sorted by baseline then x, a line per baseline)."""
+    """:func:`_lines` for runs (glyphs sorted by baseline then x, a line per baseline). From
+    the C helper where it is built (the same lines), else :func:`_run_lines_py`."""
+    if _NATIVE_LINES is not None:
+        got = _NATIVE_LINES(runs, _Line, BASELINE_TOL_EM, SPACE_GAP_EM, TAB_GAP_EM,
+                            DUPLICATE_OVERLAP)
+        if got is not NotImplemented:  # (a coordinate that is not a number: Python's order)
+            return got  # type: ignore[no-any-return]
+    return _run_lines_py(runs)
+
+
+def _run_lines_py(runs: list[_Run]) -> list[_Line] | None:
+    """:func:`_run_lines` in Python."""
     if not runs:
         return []
     runs = sorted(runs, key=lambda r: (r.base, r.min_x0))
