@@ -1371,7 +1371,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                 differs.add(o.matter_id)
                 if rec is not None:
                     differs.add(rec.matter)
-            elif edited and not _as_it_was(o, rec, meeting.id):
+            elif edited and not _as_it_was(o, rec):
                 differs.add(o.matter_id)
             elif edited:
                 same.add(o.matter_id)
@@ -1380,7 +1380,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             differs.update(rec.matter for oid, rec in old_occs_of.get(meeting.id, ())
                            if oid not in here)
             unchanged_in.update((meeting.id, m) for m in same - differs)
-        for matter_id in sorted(differs):
+        for matter_id in differs:
             make_dirty(matter_id)
 
     reused = 0
@@ -1429,10 +1429,10 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                       matters=matters, decisions=settle(forum, matters), reused=reused)
 
 
-def _as_it_was(o: Occurrence, rec: PriorOccurrence, meeting: str) -> bool:
-    """Whether an occurrence of an edited meeting is what the last link compared it by."""
-    return (rec.content is not None and rec.meeting == meeting and rec.title == o.title
-            and rec.case_numbers == tuple(o.case_numbers)
+def _as_it_was(o: Occurrence, rec: PriorOccurrence) -> bool:
+    """Whether an occurrence of an edited meeting is what the last link compared it by (its
+    title is part of its content; its id, of its meeting's)."""
+    return (rec.content is not None and rec.case_numbers == tuple(o.case_numbers)
             and rec.statuses == frozenset(d.status for d in o.decisions)
             and rec.content == content_key(o))
 

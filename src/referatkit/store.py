@@ -33,7 +33,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from operator import itemgetter
 from pathlib import Path
@@ -486,25 +486,18 @@ FORUM_LINK_KEYS = {"meetings": "id", "meeting_documents": "document_id", "matter
 # Derived tables replaced as a whole by Store.replace_forums.
 FORUM_TABLES = ("forums", "forum_names", "forum_suggestions")
 
+def _with_columns(spec: TableSpec, columns: dict[str, type]) -> TableSpec:
+    """``spec`` with the columns a later migration added."""
+    return replace(spec, columns={**spec.columns, **columns})
+
+
 # The schema at SCHEMA_VERSION.
 SCHEMA: dict[str, TableSpec] = {
     **SCHEMA_V1,
-    "documents": TableSpec(**{
-        **{f: getattr(SCHEMA_V1["documents"], f)
-           for f in ("pk", "foreign_keys", "indexes", "unique", "not_null")},
-        "columns": {**SCHEMA_V1["documents"].columns, **DOCUMENTS_V6_COLUMNS},
-    }),
-    FTS_CONTENT_TABLE: TableSpec(**{
-        **{f: getattr(SCHEMA_V1[FTS_CONTENT_TABLE], f)
-           for f in ("pk", "foreign_keys", "indexes", "unique", "not_null")},
-        "columns": {**SCHEMA_V1[FTS_CONTENT_TABLE].columns, **SEARCH_DOCS_V3_COLUMNS},
-    }),
+    "documents": _with_columns(SCHEMA_V1["documents"], DOCUMENTS_V6_COLUMNS),
+    FTS_CONTENT_TABLE: _with_columns(SCHEMA_V1[FTS_CONTENT_TABLE], SEARCH_DOCS_V3_COLUMNS),
     **SCHEMA_V2,
-    "occurrences": TableSpec(**{
-        **{f: getattr(SCHEMA_V2["occurrences"], f)
-           for f in ("pk", "foreign_keys", "indexes", "unique", "not_null")},
-        "columns": {**SCHEMA_V2["occurrences"].columns, **OCCURRENCES_V7_COLUMNS},
-    }),
+    "occurrences": _with_columns(SCHEMA_V2["occurrences"], OCCURRENCES_V7_COLUMNS),
     **SCHEMA_V3,
 }
 

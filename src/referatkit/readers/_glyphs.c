@@ -623,7 +623,7 @@ fail:
  * whose sorting of NaN this does not imitate). */
 typedef struct {
     PyObject *run;
-    long long key;
+    unsigned long long key;
     double size, base, min_x0, max_x0, x1, top, bottom;
     int bold, lead_ws, trail_ws;
     long visible;
@@ -635,7 +635,7 @@ typedef struct {
 
 static PyObject *s_key, *s_size, *s_bold, *s_base, *s_body, *s_lead_ws, *s_trail_ws,
     *s_visible, *s_min_x0, *s_max_x0, *s_first, *s_last, *s_x1, *s_top, *s_bottom,
-    *s_text, *s_x0, *s_empty, *s_space, *s_tab;
+    *s_empty, *s_space, *s_tab;
 
 static int
 intern_names(void)
@@ -647,7 +647,7 @@ intern_names(void)
     NAME(s_body, "body") NAME(s_lead_ws, "lead_ws") NAME(s_trail_ws, "trail_ws")
     NAME(s_visible, "visible") NAME(s_min_x0, "min_x0") NAME(s_max_x0, "max_x0")
     NAME(s_first, "first") NAME(s_last, "last") NAME(s_x1, "x1") NAME(s_top, "top")
-    NAME(s_bottom, "bottom") NAME(s_text, "text") NAME(s_x0, "x0") NAME(s_empty, "")
+    NAME(s_bottom, "bottom") NAME(s_empty, "")
     NAME(s_space, " ") NAME(s_tab, "\t")
 #undef NAME
     return 0;
@@ -706,18 +706,10 @@ read_run(PyObject *run, run_in *r)
     r->run = run;
     if (!(v = PyObject_GetAttr(run, s_key)))
         return -1;
-    r->key = PyLong_AsLongLong(v);
+    r->key = PyLong_AsUnsignedLongLong(v); /* a text object's address, as runs() gave it */
     Py_DECREF(v);
-    if (r->key == -1 && PyErr_Occurred()) {
-        /* a key beyond long long (an address): compare as unsigned */
-        PyErr_Clear();
-        if (!(v = PyObject_GetAttr(run, s_key)))
-            return -1;
-        r->key = (long long)PyLong_AsUnsignedLongLong(v);
-        Py_DECREF(v);
-        if (PyErr_Occurred())
-            return -1;
-    }
+    if (r->key == (unsigned long long)-1 && PyErr_Occurred())
+        return -1;
     if (!(v = PyObject_GetAttr(run, s_visible)))
         return -1;
     r->visible = PyLong_AsLong(v);
@@ -790,7 +782,7 @@ separator(double gap, double size, double prev_size, int pending, const line_spe
 
 /* _run_line: 1 with *line set (or NULL: no visible glyph), 0 where it gives up, -1 error */
 static int
-one_line(run_in **g, Py_ssize_t n, const line_spec *sp, PyObject **line)
+one_line(run_in **g, Py_ssize_t n, const line_spec *sp, PyObject **line, double *line_top)
 {
     *line = NULL;
     for (Py_ssize_t i = 0; i < n; i++)
@@ -884,6 +876,7 @@ one_line(run_in **g, Py_ssize_t n, const line_spec *sp, PyObject **line)
         Py_DECREF(empty);
     }
     Py_DECREF(kw);
+    *line_top = top;
     rc = *line ? 1 : -1;
 done:
     PyMem_Free(sizes);
@@ -989,7 +982,8 @@ lines(PyObject *self, PyObject *args)
                 for (Py_ssize_t j = 0; j < gn; j++)
                     group[j] = sorted_runs[g0 + j];
                 PyObject *line;
-                int got = one_line(group, gn, &sp, &line);
+                double line_top = 0.0;
+                int got = one_line(group, gn, &sp, &line, &line_top);
                 if (got < 0)
                     goto done;
                 if (got == 0) {
@@ -997,13 +991,8 @@ lines(PyObject *self, PyObject *args)
                     goto done;
                 }
                 if (line) {
-                    double t;
-                    if (get_double(line, s_top, &t) < 0) {
-                        Py_DECREF(line);
-                        goto done;
-                    }
                     outs[n_out].line = line;
-                    outs[n_out].top = t;
+                    outs[n_out].top = line_top;
                     outs[n_out].order = n_out;
                     n_out++;
                 }

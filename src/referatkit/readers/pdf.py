@@ -498,7 +498,6 @@ class _FactsReader:
         self.tf = tf
         self.matrix = pdfium_c.FS_MATRIX()
         self.matrix_at = ctypes.addressof(self.matrix)
-        self.fontbuf = ctypes.create_string_buffer(256)
         self.objects: dict[int, _Facts] = {}
         self.bold_fonts: dict[int, bool] = {}
 
@@ -524,21 +523,18 @@ class _FactsReader:
             if font:
                 bold = self.bold_fonts.get(font)  # type: ignore[assignment]
                 if bold is None:
-                    bold = self.bold_fonts[font] = self._bold(font)
+                    bold = self.bold_fonts[font] = _font_bold(font)
             if _RENDER_MODE(obj) in RENDER_FILL_STROKE:
                 bold = True
         unmapped = bool(_HAS_MAP_ERROR(tpa, i))
         return _Facts(round(size, 1), bold, upright, unmapped)
 
-    def _bold(self, address: int) -> bool:
-        return _font_bold(address, self.fontbuf)
 
 
-def _font_bold(address: int, fontbuf: ctypes.Array[ctypes.c_char] | None = None) -> bool:
+def _font_bold(address: int) -> bool:
     """Whether the font at ``address`` is bold: by its name, weight or flags."""
     font = ctypes.cast(address, pdfium_c.FPDF_FONT)
-    if fontbuf is None:
-        fontbuf = _FONT_NAME_BUFFER
+    fontbuf = _FONT_NAME_BUFFER  # (one document at a time per process: _PDFIUM_LOCK)
     length = pdfium_c.FPDFFont_GetBaseFontName(font, fontbuf, len(fontbuf))
     name = fontbuf.raw[: max(length - 1, 0)].decode("latin-1", "replace")
     weight = pdfium_c.FPDFFont_GetWeight(font)
