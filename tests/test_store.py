@@ -592,3 +592,44 @@ def test_the_search_index_is_merged_when_it_has_many_segments(tmp_path: Path) ->
         assert s.tidy_search_index() is False  # nothing to do now
         assert [h.to_dict() for h in search.search(s, "budget", limit=100).hits] == hits
         s.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+
+
+def test_small_segments_beside_a_large_one_are_merged_without_rewriting_it(
+        tmp_path: Path) -> None:
+    # What an incremental run leaves: the large segment of the first import, and a segment
+    # per transaction since. Rewriting the large one ('optimize') cost 2.5 s at 10,000
+    # documents; merging the small ones, milliseconds.
+    from referatkit import search
+
+    def doc(i: int) -> Document:
+        return Document(path=f"/m/{i}.txt", sha256=f"{i:064x}", format="txt",
+                        title=f"Referat {i}", meeting_date=f"2020-01-{i % 28 + 1:02d}",
+                        items=[Item(number=str(k), title=f"Budget og rammeaftale {i} {k}",
+                                    sections=[Section("Beslutning", "decision",
+                                                      " ".join(f"ord{i * 97 + k * 11 + w}"
+                                                               for w in range(12)))])
+                               for k in range(1, 9)])
+
+    with open_store(tmp_path / "a.db") as s:
+        run = s.start_run(["/m"])
+        with s.transaction():
+            for i in range(300):
+                s.store_file(_rec(f"/m/{i}.txt", f"{i:064x}"), [doc(i)], run)
+        s.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        (large,) = s.search_segment_pages()
+        # A segment per transaction, as a long run's many small ones leave them before
+        # FTS5 gets round to merging them on its own.
+        s.conn.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)")
+        for i in range(300, 310):
+            _store(s, doc(i))
+        s.conn.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)")
+        pages = s.search_segment_pages()
+        assert len(pages) > store.FTS_MAX_SEGMENTS
+        assert sum(pages[1:]) <= store.FTS_SMALL_SHARE * sum(pages)
+        hits = [h.to_dict() for h in search.search(s, "budget", limit=1000).hits]
+        assert s.tidy_search_index() is True
+        after = s.search_segment_pages()
+        assert 1 < len(after) <= store.FTS_MAX_SEGMENTS
+        assert after[0] == large  # the large segment as it was
+        assert [h.to_dict() for h in search.search(s, "budget", limit=1000).hits] == hits
+        s.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")

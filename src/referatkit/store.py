@@ -57,6 +57,13 @@ FTS_TABLE = "search_fts"
 FTS_CONTENT_TABLE = "search_docs"
 # Segments of the full-text index an ingest leaves as they are (see Store.tidy_search_index).
 FTS_MAX_SEGMENTS = 8
+# An index whose segments beside its largest hold at most this share of its pages (what an
+# incremental run leaves) has those merged with one another, not rewritten whole: at 10,000
+# documents 'optimize' took 2.5 s, merging the small ones 30 ms, and searches are as fast.
+FTS_SMALL_SHARE = 0.1
+# FTS5 numbers the pages of a segment (segid << 37) + (height << 31) + page (fts5Int.h,
+# FTS5_SEGMENT_ROWID); the rows below are the index's own records.
+FTS_SEGMENT_ROWID_SHIFT = 37
 FTS_COLUMNS = ("title", "body")
 # The index's vocabulary as FTS5 sees it (term, rows holding it, occurrences).
 FTS_VOCAB_TABLE = "search_fts_vocab"
@@ -1000,16 +1007,31 @@ class Store:
             )
             return int(cur.lastrowid or 0)
 
+    def search_segment_pages(self) -> list[int]:
+        """The pages of each segment of the full-text index, largest first."""
+        return sorted((n for _, n in self._exec(
+            f"SELECT id >> {FTS_SEGMENT_ROWID_SHIFT}, count(*) FROM [{FTS_TABLE}_data] "
+            "WHERE id >= ? GROUP BY 1", [1 << FTS_SEGMENT_ROWID_SHIFT])), reverse=True)
+
     def tidy_search_index(self) -> bool:
-        """Merge the full-text index into one segment when it has more than
+        """Merge the segments of the full-text index when it has more than
         FTS_MAX_SEGMENTS. Every transaction that indexes rows adds a segment, and FTS5 reads
         each word's postings from every segment it is in: a query of three common words with
-        their compounds took 30 ms on 27 segments, 20 on one. Whether it merged."""
-        if int(self.scalar(f"SELECT count(DISTINCT segid) FROM [{FTS_TABLE}_idx]") or 0) \
-                <= FTS_MAX_SEGMENTS:
+        their compounds took 30 ms on 27 segments, 20 on one. One large segment and small
+        ones (see FTS_SMALL_SHARE) have the small ones merged; else all become one. Whether
+        it merged."""
+        pages = self.search_segment_pages()
+        if len(pages) <= FTS_MAX_SEGMENTS:
             return False
+        small = sum(pages[1:])
         with self.transaction():
-            self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('optimize')")
+            if small <= FTS_SMALL_SHARE * sum(pages):
+                # FTS5's 'merge': segments of one level merged, at most this many pages
+                # written; the largest is of a level of its own and stays as it is.
+                self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}], rank) VALUES ('merge', ?)",
+                           [2 * small])
+            if len(self.search_segment_pages()) > FTS_MAX_SEGMENTS:
+                self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('optimize')")
         return True
 
     def finish_run(self, run_id: int, status: str, counts: RunCounts) -> None:
