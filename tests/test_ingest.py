@@ -529,6 +529,39 @@ def test_a_new_version_or_option_reads_the_file_again(tmp_path: Path, folder: Pa
     assert parse_calls == []
 
 
+
+def test_a_file_read_again_by_a_new_version_links_its_forum_again(
+        tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same content keeps its document ids, so the forum's documents are the same: what a
+    # new version reads differently in them (here: the decision of B) must reach the links.
+    monkeypatch.setattr(pipeline, "parse_file", fake_parse_file)
+    ingest.ingest([folder], _db(tmp_path))
+
+    def open_decisions() -> list[str]:
+        with open_store(_db(tmp_path)) as s:
+            return [r["status"] for r in s.rows(
+                "SELECT status FROM decision_state WHERE open = 1 ORDER BY status")]
+
+    assert open_decisions() == ["postponed"]
+
+    def reads_b_as_approved(path: str | Path, **kw: bool) -> list[Document]:
+        docs = fake_parse_file(path, **kw)
+        for d in docs:
+            for it in d.items:
+                for dec in it.decisions:
+                    dec.status = "approved"
+        return docs
+
+    monkeypatch.setattr(pipeline, "parse_file", reads_b_as_approved)
+    with open_store(_db(tmp_path)) as s:
+        s._exec("UPDATE files SET version = '0.0.1'")  # as if an older referatkit read them
+    report = ingest.ingest([folder], _db(tmp_path))
+    assert report.updated == 3
+    assert report.forums_linked >= 1
+    assert open_decisions() == []
+    with open_store(_db(tmp_path)) as s:
+        assert s.scalar("SELECT count(*) FROM decision_state WHERE status = 'approved'") == 2
+
 # --- odd things in the folder -----------------------------------------------------------------
 
 

@@ -1089,6 +1089,12 @@ class Store:
         with self.transaction():
             old = self.file_record(rec.path)
             if docs is not None:
+                # Content read again (a new version, --force) keeps its document ids, and
+                # with them its forum's fingerprint: the forum is linked afresh on what is
+                # read now.
+                self._exec("DELETE FROM link_state WHERE forum_id IN (SELECT forum_id FROM "
+                           "meeting_documents WHERE document_id IN (SELECT id FROM documents "
+                           "WHERE sha256 = ?))", [rec.sha256])
                 self._delete_documents(rec.sha256)
                 stamp = now_iso()
                 for doc in docs:
