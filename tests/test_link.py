@@ -161,3 +161,34 @@ def test_new_minutes_take_the_last_links_over_and_link_as_afresh(
     with open_store(forced) as st:
         assert relink(st, force=True).reused_meetings == 0
     assert _links(forced) == _links(fresh)
+
+
+def test_new_minutes_read_only_the_texts_of_what_they_are_compared_with(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The texts of items and decisions are read when the matcher first reads them: the new
+    # meeting's, and those of the matters its items could match; not the whole forum's.
+    root = tmp_path / "referater"
+    write_series(root)
+    db = tmp_path / "a.db"
+    assert ingest([root], db).failed == 0
+    read: list[str] = []
+    real = link._StoredTexts.read
+
+    def counted(self: link._StoredTexts, items: Any) -> None:
+        read.extend(it.id for it in items)
+        real(self, items)
+
+    monkeypatch.setattr(link._StoredTexts, "read", counted)
+    write_meeting(LATER, root)
+    assert ingest([root], db, jobs=1).failed == 0
+    with open_store(db) as st:
+        items = int(st.scalar("SELECT count(*) FROM items"))
+        new = {r["id"] for r in st.rows("SELECT i.id FROM items i JOIN documents d ON "
+                                        "d.id = i.document_id WHERE d.meeting_date = ?",
+                                        ["2022-03-04"])}
+    assert len(read) == len(set(read))  # each once
+    assert new <= set(read) and len(read) < items, (len(read), items)
+    monkeypatch.undo()
+    fresh = tmp_path / "fresh.db"
+    assert ingest([root], fresh).failed == 0
+    assert _links(db) == _links(fresh)

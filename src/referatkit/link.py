@@ -161,12 +161,20 @@ def link_task(st: Store, task: _Task) -> _Done:
     marks, and return the rows to write, compared with those it has (pure reading: a worker
     process may run it)."""
     items, decisions, infos = _load_forum(st, task.docs, task.forum)
+    texts = _StoredTexts(st, decisions)
     if task.apart:
-        links = M.link_apart(task.forum, task.meetings, task.docs, items, decisions, task.rules)
+        links = M.link_apart(task.forum, task.meetings, task.docs, items, decisions, task.rules,
+                             texts)
     else:
         links = M.link_forum(task.forum, task.meetings, task.docs, items, decisions, task.rules,
-                             prior=prior_links(st, task.forum) if task.reuse else None)
+                             prior=prior_links(st, task.forum) if task.reuse else None,
+                             texts=texts)
     del items, decisions
+    dates = M.mark_dates(task.marks, {i.id for i in infos}, task.forum, task.by_name_key)
+    compared = [i for i in infos if i.meeting_date in dates]
+    for info, text in zip(compared, texts.decision_texts([i.id for i in compared]),
+                          strict=True):
+        info.text = text
     M.apply_marks(links.decisions,
                   M.attach_marks(task.marks, infos, task.by_name_key, task.rules))
     tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -265,38 +273,71 @@ def _worker_link(path: str, task: _Task) -> _Done:
 def _load_forum(st: Store, docs: dict[str, M.DocIn], forum: str
                 ) -> tuple[dict[str, list[M.ItemIn]], dict[str, list[M.DecisionIn]],
                            list[M.DecisionInfo]]:
-    # Only the columns the matcher reads, as tuples: a forum linked again reads every item,
-    # section and decision of its meetings, and building a dict per row was a fifth of that.
+    """The forum's items and decisions without their texts (see _StoredTexts), and what a
+    mark is matched against (its text read where a mark may be compared with it)."""
+    # Only the columns the matcher reads, as tuples: a forum linked again reads every item
+    # and decision of its meetings, and building a dict per row was a fifth of that.
     items: dict[str, list[M.ItemIn]] = defaultdict(list)
     decisions: dict[str, list[M.DecisionIn]] = defaultdict(list)
     infos: list[M.DecisionInfo] = []
     item_of: dict[str, M.ItemIn] = {}
     for chunk in chunks(sorted(docs)):
         marks = ", ".join("?" for _ in chunk)
-        texts: dict[str, list[str]] = defaultdict(list)
-        for item_id, text in st._exec(
-                f"SELECT item_id, text FROM sections WHERE document_id IN ({marks}) "
-                "AND item_id IS NOT NULL AND text != '' ORDER BY item_id, ordinal", chunk):
-            texts[item_id].append(text)
         for iid, doc_id, ordinal, number, title, case_number in st._exec(
                 "SELECT id, document_id, ordinal, number, title, case_number FROM items "
                 f"WHERE document_id IN ({marks}) ORDER BY document_id, ordinal", chunk):
             item = item_of[iid] = M.ItemIn(
                 id=iid, document_id=doc_id, ordinal=ordinal, number=number, title=title or "",
-                case_number=case_number, text="\n\n".join(texts.get(iid, ())))
+                case_number=case_number)
             items[doc_id].append(item)
-        for did, iid, doc_id, ordinal, kind, status, text in st._exec(
-                "SELECT id, item_id, document_id, ordinal, kind, status, text FROM decisions "
+        for did, iid, doc_id, ordinal, kind, status in st._exec(
+                "SELECT id, item_id, document_id, ordinal, kind, status FROM decisions "
                 f"WHERE document_id IN ({marks}) ORDER BY document_id, item_id, ordinal", chunk):
             decisions[iid].append(M.DecisionIn(
                 id=did, item_id=iid, document_id=doc_id, ordinal=ordinal, kind=kind,
-                status=status, text=text or ""))
+                status=status, text=""))
             it = item_of.get(iid)
             infos.append(M.DecisionInfo(
                 id=did, forum_key=forum, meeting_date=docs[doc_id].meeting_date,
                 item_number=it.number if it else None, item_title=it.title if it else "",
-                kind=kind, text=text or ""))
+                kind=kind, text=""))
     return items, decisions, infos
+
+
+class _StoredTexts:
+    """matters.TextSource over the archive: the section texts of items and the texts of
+    their decisions, read when the matcher first reads them. A forum linked again for one
+    new meeting reads the texts of the items that meeting is compared with, where reading
+    all of the forum's was a third of linking it."""
+
+    def __init__(self, st: Store, decisions: dict[str, list[M.DecisionIn]]) -> None:
+        self.st = st
+        self.decisions = decisions  # by item id, as _load_forum read them
+
+    def read(self, items: Sequence[M.ItemIn]) -> None:
+        by_id = {it.id: it for it in items}
+        ids = list(by_id)
+        for chunk in chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            texts: dict[str, list[str]] = defaultdict(list)
+            for item_id, text in self.st._exec(
+                    f"SELECT item_id, text FROM sections WHERE item_id IN ({marks}) "
+                    "AND text != '' ORDER BY item_id, ordinal", chunk):
+                texts[item_id].append(text)
+            for iid in chunk:
+                by_id[iid].text = "\n\n".join(texts.get(iid, ()))
+            ds = [d for iid in chunk for d in self.decisions.get(iid, ())]
+            for d, text in zip(ds, self.decision_texts([d.id for d in ds]), strict=True):
+                d.text = text
+
+    def decision_texts(self, ids: list[str]) -> list[str]:
+        """The texts of these decisions, in their order."""
+        got: dict[str, str] = {}
+        for chunk in chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            got.update((did, text or "") for did, text in self.st._exec(
+                f"SELECT id, text FROM decisions WHERE id IN ({marks})", chunk))
+        return [got[i] for i in ids]
 
 
 def _forum_rows(cl: M.ForumClustering, docs: Sequence[M.DocIn],

@@ -34,7 +34,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
@@ -470,6 +470,16 @@ class Meeting:
     document_ids: list[str]
 
 
+class TextSource(Protocol):
+    """Where the texts of items and of their decisions (ItemIn.text, DecisionIn.text) are
+    read when the matcher first reads them: a forum linked again for a new meeting compares
+    the few items its items could match, and reading every text of the forum was most of
+    reading the forum."""
+
+    def read(self, items: Sequence[ItemIn]) -> None:
+        """Fill in the text of these items and of their decisions (once each)."""
+
+
 @dataclass(slots=True)
 class Occurrence:
     id: str
@@ -481,13 +491,38 @@ class Occurrence:
     item_ids: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
     case_numbers: list[str] = field(default_factory=list)
-    text: str = ""
     decisions: list[DecisionIn] = field(default_factory=list)  # kind decision, one per id
     standing: str | None = None  # the kind of standing item, if it is one
     matter_id: str = ""
     how: str = ""  # first | standing | case | reference | title | contained | content (joined by +)
     score: float = 0.0
     via: str | None = None  # the occurrence it was linked to
+    items: list[ItemIn] = field(default_factory=list, repr=False)  # merged into it, in order
+    source: TextSource | None = field(default=None, repr=False)  # of their texts, if unread
+    # content_key, once known (taken over from the last link for an unchanged meeting)
+    content: str | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The section texts of its items (and, read with them, its decisions' texts)."""
+        if self._text is None:
+            if self.source is not None:
+                self.source.read(self.items)
+                self.source = None
+            self._text = "\n\n".join(it.text for it in self.items if it.text)
+        return self._text
+
+
+def read_texts(occs: Iterable[Occurrence]) -> None:
+    """Read the texts of these occurrences at once (one query, not one per occurrence)."""
+    by_source: dict[int, tuple[TextSource, list[ItemIn]]] = {}
+    for o in occs:
+        if o.source is not None:
+            by_source.setdefault(id(o.source), (o.source, []))[1].extend(o.items)
+            o.source = None
+    for source, items in by_source.values():
+        source.read(items)
 
 
 @dataclass(slots=True)
@@ -843,8 +878,10 @@ def _case_key(case: str) -> str:
 
 def build_occurrences(meeting: Meeting, docs: dict[str, DocIn], items: dict[str, list[ItemIn]],
                       decisions: dict[str, list[DecisionIn]],
-                      rules: MatchRules = RULES) -> list[Occurrence]:
-    """The meeting's agenda items, merged over its documents (minutes first)."""
+                      rules: MatchRules = RULES,
+                      texts: TextSource | None = None) -> list[Occurrence]:
+    """The meeting's agenda items, merged over its documents (minutes first). ``texts``:
+    where their texts are read when first read (None: the items hold them)."""
     occs: list[Occurrence] = []
     seen_decisions: set[str] = set()
     for doc_id in meeting.document_ids:
@@ -867,14 +904,14 @@ def build_occurrences(meeting: Meeting, docs: dict[str, DocIn], items: dict[str,
                 oid = short_hash("occurrence", meeting.id, key, str(len(occs)))
                 target = Occurrence(id=oid, meeting_id=meeting.id, forum_id=meeting.forum_id,
                                     meeting_date=meeting.meeting_date, number=it.number,
-                                    title=it.title, standing=standing_kind(it.title))
+                                    title=it.title, standing=standing_kind(it.title),
+                                    source=texts)
                 occs.append(target)
             target.item_ids.append(it.id)
             target.document_ids.append(doc_id)
             if it.case_number and it.case_number not in target.case_numbers:
                 target.case_numbers.append(it.case_number)
-            if it.text:
-                target.text = f"{target.text}\n\n{it.text}" if target.text else it.text
+            target.items.append(it)
             for d in sorted(decisions.get(it.id, []), key=lambda x: x.ordinal):
                 if d.kind == "decision" and d.id not in seen_decisions:
                     seen_decisions.add(d.id)
@@ -900,6 +937,7 @@ class _MatterState:
     @property
     def stems(self) -> set[str]:
         if self.unread:
+            read_texts(self.unread)
             for o in self.unread:
                 self.stems_read |= self.stems_of(o)
             self.unread.clear()
@@ -1022,8 +1060,7 @@ def _reference_pick(occ: Occurrence, core: str, stems: Callable[[], set[str]],
             continue
         cc = title_core(c.title)
         s = max(title_score(core, cc), rules.score_contained if contained(core, cc, rules) else 0,
-                content_score(stems(), content_stems(f"{c.title}\n{c.text}\n" + "\n".join(
-                    d.text for d in c.decisions)), rules))
+                content_score(stems(), _occurrence_stems(c), rules))
         scored.append((s, c))
     scored.sort(key=lambda x: -x[0])
     if scored and scored[0][0] >= rules.reference_min:
@@ -1034,7 +1071,8 @@ def _reference_pick(occ: Occurrence, core: str, stems: Callable[[], set[str]],
 
 def _occurrence_content(o: Occurrence) -> str:
     """What the matcher reads of an occurrence's content (its stems are this text's)."""
-    return f"{o.title}\n{o.text}\n" + "\n".join(d.text for d in o.decisions)
+    text = o.text  # reads its decisions' texts too
+    return f"{o.title}\n{text}\n" + "\n".join(d.text for d in o.decisions)
 
 
 def _occurrence_stems(o: Occurrence) -> set[str]:
@@ -1043,12 +1081,14 @@ def _occurrence_stems(o: Occurrence) -> set[str]:
 
 def content_key(o: Occurrence) -> str:
     """A digest of what the matcher reads of an occurrence: equal keys, equal content."""
-    return short_hash("content", _occurrence_content(o))
+    if o.content is None:
+        o.content = short_hash("content", _occurrence_content(o))
+    return o.content
 
 
 def link_apart(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                items: dict[str, list[ItemIn]], decisions: dict[str, list[DecisionIn]],
-               rules: MatchRules = RULES) -> ForumLinks:
+               rules: MatchRules = RULES, texts: TextSource | None = None) -> ForumLinks:
     """:func:`link_forum` for the documents that name no forum: each folder's meetings on
     their own, so that a matter never runs from one unnamed body's minutes into another's
     ("Valg af dirigent" of an association and of a student group)."""
@@ -1057,7 +1097,8 @@ def link_apart(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         parts[os.path.dirname(docs[m.document_ids[0]].path)].append(m)
     out = ForumLinks(forum_id=forum, meetings=[], occurrences=[], matters=[], decisions={})
     for folder in sorted(parts):
-        links = link_forum(forum, parts[folder], docs, items, decisions, rules, scope=folder)
+        links = link_forum(forum, parts[folder], docs, items, decisions, rules, scope=folder,
+                           texts=texts)
         out.meetings += links.meetings
         out.occurrences += links.occurrences
         out.matters += links.matters
@@ -1069,7 +1110,7 @@ def link_apart(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
 def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                items: dict[str, list[ItemIn]], decisions: dict[str, list[DecisionIn]],
                rules: MatchRules = RULES, scope: str = "",
-               prior: PriorLinks | None = None) -> ForumLinks:
+               prior: PriorLinks | None = None, texts: TextSource | None = None) -> ForumLinks:
     """Occurrences, matters and the automatic state of every decision of one forum.
 
     Meetings are taken in date order; each occurrence of a meeting is linked to at most one
@@ -1078,6 +1119,8 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
 
     ``prior``: the last link of this forum (made with these rules), whose decisions are
     taken over where they still hold (see PriorLinks); the result is the same as without it.
+    ``texts``: where the items' texts are read when the matcher first reads them (None: the
+    items hold them).
     """
     ordered = sorted(meetings, key=lambda m: (m.meeting_date is None, m.meeting_date or "", m.id))
     states: list[_MatterState] = []
@@ -1148,6 +1191,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         assert meeting.meeting_date is not None
         pairs: list[tuple[float, str, int, int, list[str], str | None]] = []
         meeting_ord = _date_ordinal(meeting.meeting_date)
+        read_texts(occs)
         for oi, o in enumerate(occs):
             if o.standing:
                 continue
@@ -1161,6 +1205,7 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             # An explicit reference names a meeting; the item there it takes up is picked here.
             ref_targets: set[str] = set()
             for rd in refs:
+                read_texts(occs_of[by_date[rd].id])
                 picked = _reference_pick(o, core, stems, occs_of[by_date[rd].id], rules)
                 if picked is not None:
                     ref_targets.add(picked.matter_id)
@@ -1309,6 +1354,8 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
             previous.id if previous is not None else None)
         meeting_ord = _date_ordinal(meeting.meeting_date)
         seen_here.clear()
+        if not same_before:
+            read_texts(occs)  # for the meetings they refer to
         out = []
         for oi, o in enumerate(occs):
             rec = prior.occurrences.get(o.id)
@@ -1385,7 +1432,13 @@ def link_forum(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
 
     reused = 0
     for meeting in ordered:
-        occs = build_occurrences(meeting, docs, items, decisions, rules)
+        occs = build_occurrences(meeting, docs, items, decisions, rules, texts)
+        if prior is not None and meeting.id not in fresh:
+            # The same documents, the same content (content read again is linked afresh).
+            for o in occs:
+                rec = prior.occurrences.get(o.id)
+                if rec is not None and rec.items == frozenset(o.item_ids):
+                    o.content = rec.content
         occs_of[meeting.id] = occs
         occ_all.extend(occs)
         if meeting.meeting_date is None:
@@ -1564,6 +1617,15 @@ def attach_marks(marks: Sequence[Mark], decisions: Sequence[DecisionInfo],
         if best is not None:
             out[best[1].id] = m
     return out
+
+
+def mark_dates(marks: Sequence[Mark], present: AbstractSet[str], forum_key: str,
+               forum_of_name: dict[str, str]) -> set[str | None]:
+    """The meeting dates of a forum's decisions whose texts attach_marks may compare a mark
+    with: those of the marks whose decision is not among the forum's (``present``) and
+    that were recorded under this forum or one no longer written."""
+    return {m.meeting_date for m in marks if m.decision_id not in present
+            and forum_of_name.get(normalise_key(m.forum), forum_key) == forum_key}
 
 
 def apply_marks(states: dict[str, DecisionState], marks: dict[str, Mark]) -> None:
