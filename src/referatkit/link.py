@@ -160,21 +160,22 @@ def link_task(st: Store, task: _Task) -> _Done:
     """One forum: read its items and decisions, follow its matters, apply the people's
     marks, and return the rows to write, compared with those it has (pure reading: a worker
     process may run it)."""
-    items, decisions, infos = _load_forum(st, task.docs, task.forum)
-    texts = _StoredTexts(st, decisions)
+    prior = prior_links(st, task.forum) if task.reuse and not task.apart else None
+    # Linked afresh, every item is matched: the texts are read with the rest.
+    items, decisions, infos = _load_forum(st, task.docs, task.forum, texts=prior is None)
+    texts = None if prior is None else _StoredTexts(st, items, decisions)
     if task.apart:
-        links = M.link_apart(task.forum, task.meetings, task.docs, items, decisions, task.rules,
-                             texts)
+        links = M.link_apart(task.forum, task.meetings, task.docs, items, decisions, task.rules)
     else:
         links = M.link_forum(task.forum, task.meetings, task.docs, items, decisions, task.rules,
-                             prior=prior_links(st, task.forum) if task.reuse else None,
-                             texts=texts)
+                             prior=prior, texts=texts)
     del items, decisions
-    dates = M.mark_dates(task.marks, {i.id for i in infos}, task.forum, task.by_name_key)
-    compared = [i for i in infos if i.meeting_date in dates]
-    for info, text in zip(compared, texts.decision_texts([i.id for i in compared]),
-                          strict=True):
-        info.text = text
+    if texts is not None:  # the decisions' texts a mark may be compared with
+        dates = M.mark_dates(task.marks, {i.id for i in infos}, task.forum, task.by_name_key)
+        compared = [i for i in infos if i.meeting_date in dates]
+        for info, text in zip(compared, texts.decision_texts([i.id for i in compared]),
+                              strict=True):
+            info.text = text
     M.apply_marks(links.decisions,
                   M.attach_marks(task.marks, infos, task.by_name_key, task.rules))
     tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -270,38 +271,55 @@ def _worker_link(path: str, task: _Task) -> _Done:
     return link_task(st, task)
 
 
-def _load_forum(st: Store, docs: dict[str, M.DocIn], forum: str
+def _load_forum(st: Store, docs: dict[str, M.DocIn], forum: str, texts: bool = True
                 ) -> tuple[dict[str, list[M.ItemIn]], dict[str, list[M.DecisionIn]],
                            list[M.DecisionInfo]]:
-    """The forum's items and decisions without their texts (see _StoredTexts), and what a
-    mark is matched against (its text read where a mark may be compared with it)."""
-    # Only the columns the matcher reads, as tuples: a forum linked again reads every item
-    # and decision of its meetings, and building a dict per row was a fifth of that.
+    """The forum's items and decisions, and what a mark is matched against; ``texts``
+    False: without their texts (see _StoredTexts)."""
+    # Only the columns the matcher reads, as tuples: a forum linked again reads every item,
+    # section and decision of its meetings, and building a dict per row was a fifth of that.
     items: dict[str, list[M.ItemIn]] = defaultdict(list)
     decisions: dict[str, list[M.DecisionIn]] = defaultdict(list)
     infos: list[M.DecisionInfo] = []
     item_of: dict[str, M.ItemIn] = {}
+    text_column = "text" if texts else "''"
     for chunk in chunks(sorted(docs)):
         marks = ", ".join("?" for _ in chunk)
+        section_texts: dict[str, list[str]] = defaultdict(list)
+        if texts:
+            for item_id, text in st._exec(_SECTION_TEXTS.format(
+                    f"document_id IN ({marks}) AND item_id IS NOT NULL"), chunk):
+                section_texts[item_id].append(text)
         for iid, doc_id, ordinal, number, title, case_number in st._exec(
                 "SELECT id, document_id, ordinal, number, title, case_number FROM items "
                 f"WHERE document_id IN ({marks}) ORDER BY document_id, ordinal", chunk):
             item = item_of[iid] = M.ItemIn(
                 id=iid, document_id=doc_id, ordinal=ordinal, number=number, title=title or "",
-                case_number=case_number)
+                case_number=case_number, text="\n\n".join(section_texts.get(iid, ())))
             items[doc_id].append(item)
-        for did, iid, doc_id, ordinal, kind, status in st._exec(
-                "SELECT id, item_id, document_id, ordinal, kind, status FROM decisions "
-                f"WHERE document_id IN ({marks}) ORDER BY document_id, item_id, ordinal", chunk):
+        for did, iid, doc_id, ordinal, kind, status, text in st._exec(
+                f"SELECT id, item_id, document_id, ordinal, kind, status, {text_column} "
+                f"FROM decisions WHERE document_id IN ({marks}) "
+                "ORDER BY document_id, item_id, ordinal", chunk):
             decisions[iid].append(M.DecisionIn(
                 id=did, item_id=iid, document_id=doc_id, ordinal=ordinal, kind=kind,
-                status=status, text=""))
+                status=status, text=text or ""))
             it = item_of.get(iid)
             infos.append(M.DecisionInfo(
                 id=did, forum_key=forum, meeting_date=docs[doc_id].meeting_date,
                 item_number=it.number if it else None, item_title=it.title if it else "",
-                kind=kind, text=""))
+                kind=kind, text=text or ""))
     return items, decisions, infos
+
+
+# The section texts of items, each item's in order (its sections joined make its text).
+_SECTION_TEXTS = ("SELECT item_id, text FROM sections WHERE {} AND text != '' "
+                  "ORDER BY item_id, ordinal")
+
+# Once the items whose texts were read a meeting or a matter at a time would be more than
+# this share of a forum's, the rest are read at once (matched again after an edit early in
+# its timeline, a forum reads most of them, and one query is quicker than one per meeting).
+TEXTS_AT_ONCE_SHARE = 0.25
 
 
 class _StoredTexts:
@@ -310,25 +328,40 @@ class _StoredTexts:
     new meeting reads the texts of the items that meeting is compared with, where reading
     all of the forum's was a third of linking it."""
 
-    def __init__(self, st: Store, decisions: dict[str, list[M.DecisionIn]]) -> None:
+    def __init__(self, st: Store, items: dict[str, list[M.ItemIn]],
+                 decisions: dict[str, list[M.DecisionIn]]) -> None:
         self.st = st
-        self.decisions = decisions  # by item id, as _load_forum read them
+        self.items = items  # by document id, as _load_forum read them
+        self.decisions = decisions  # by item id
+        self.done: set[str] = set()  # item ids read
+        self.total = sum(map(len, items.values()))
 
     def read(self, items: Sequence[M.ItemIn]) -> None:
-        by_id = {it.id: it for it in items}
-        ids = list(by_id)
-        for chunk in chunks(ids):
-            marks = ", ".join("?" for _ in chunk)
-            texts: dict[str, list[str]] = defaultdict(list)
-            for item_id, text in self.st._exec(
-                    f"SELECT item_id, text FROM sections WHERE item_id IN ({marks}) "
-                    "AND text != '' ORDER BY item_id, ordinal", chunk):
-                texts[item_id].append(text)
-            for iid in chunk:
-                by_id[iid].text = "\n\n".join(texts.get(iid, ()))
-            ds = [d for iid in chunk for d in self.decisions.get(iid, ())]
-            for d, text in zip(ds, self.decision_texts([d.id for d in ds]), strict=True):
-                d.text = text
+        by_id = {it.id: it for it in items if it.id not in self.done}
+        if not by_id:
+            return
+        if len(self.done) + len(by_id) > TEXTS_AT_ONCE_SHARE * self.total:
+            for chunk in chunks(sorted(d for d, its in self.items.items()
+                                       if any(it.id not in self.done for it in its))):
+                self._fill([it for d in chunk for it in self.items[d] if it.id not in self.done],
+                           "document_id", chunk)
+            return
+        for chunk in chunks(list(by_id)):
+            self._fill([by_id[i] for i in chunk], "item_id", chunk)
+
+    def _fill(self, items: list[M.ItemIn], column: str, keys: list[str]) -> None:
+        """Fill in ``items``, the unread items of those whose ``column`` is one of ``keys``."""
+        where = f"[{column}] IN ({', '.join('?' for _ in keys)}) AND item_id IS NOT NULL"
+        texts: dict[str, list[str]] = defaultdict(list)
+        for item_id, text in self.st._exec(_SECTION_TEXTS.format(where), keys):
+            texts[item_id].append(text)
+        decision_texts = dict(self.st._exec(f"SELECT id, text FROM decisions WHERE {where}",
+                                            keys))
+        for it in items:
+            it.text = "\n\n".join(texts.get(it.id, ()))
+            self.done.add(it.id)
+            for d in self.decisions.get(it.id, ()):
+                d.text = decision_texts.get(d.id) or ""
 
     def decision_texts(self, ids: list[str]) -> list[str]:
         """The texts of these decisions, in their order."""

@@ -1088,7 +1088,7 @@ def content_key(o: Occurrence) -> str:
 
 def link_apart(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
                items: dict[str, list[ItemIn]], decisions: dict[str, list[DecisionIn]],
-               rules: MatchRules = RULES, texts: TextSource | None = None) -> ForumLinks:
+               rules: MatchRules = RULES) -> ForumLinks:
     """:func:`link_forum` for the documents that name no forum: each folder's meetings on
     their own, so that a matter never runs from one unnamed body's minutes into another's
     ("Valg af dirigent" of an association and of a student group)."""
@@ -1097,8 +1097,7 @@ def link_apart(forum: str, meetings: Sequence[Meeting], docs: dict[str, DocIn],
         parts[os.path.dirname(docs[m.document_ids[0]].path)].append(m)
     out = ForumLinks(forum_id=forum, meetings=[], occurrences=[], matters=[], decisions={})
     for folder in sorted(parts):
-        links = link_forum(forum, parts[folder], docs, items, decisions, rules, scope=folder,
-                           texts=texts)
+        links = link_forum(forum, parts[folder], docs, items, decisions, rules, scope=folder)
         out.meetings += links.meetings
         out.occurrences += links.occurrences
         out.matters += links.matters
