@@ -101,6 +101,15 @@ def test_running_workers_link_as_this_process_does(
     assert _links(db) == _links(archive)
 
 
+def _ingested_series(tmp_path: Path) -> tuple[Path, Path]:
+    """The series' folder, and an archive it was ingested into."""
+    root = tmp_path / "referater"
+    write_series(root)
+    db = tmp_path / "a.db"
+    assert ingest([root], db).failed == 0
+    return root, db
+
+
 def test_an_unchanged_archive_links_nothing(archive: Path, tmp_path: Path) -> None:
     db = tmp_path / "same.db"
     shutil.copy(archive, db)
@@ -111,10 +120,7 @@ def test_an_unchanged_archive_links_nothing(archive: Path, tmp_path: Path) -> No
 def test_a_forum_linked_again_matches_a_fresh_archive(tmp_path: Path) -> None:
     # write_link_changes writes only the rows that differ: what it leaves must be what a new
     # archive of the same files holds, also after documents moved forum and back.
-    root = tmp_path / "referater"
-    write_series(root)
-    db = tmp_path / "a.db"
-    assert ingest([root], db).failed == 0
+    root, db = _ingested_series(tmp_path)
     joined = dataclasses.replace(OTHER, forum=FORUM)  # into the series' forum: "data" is gone
     renamed = dataclasses.replace(OTHER, forum="Netværket for Tværgående Data og IT")
     for i, meeting in enumerate((OTHER, joined, renamed, OTHER)):
@@ -135,10 +141,7 @@ def test_new_minutes_take_the_last_links_over_and_link_as_afresh(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A night's new minutes: the forum is linked again, but the decisions about the meetings
     # before them are taken over from the last link (matters.PriorLinks), not matched again.
-    root = tmp_path / "referater"
-    write_series(root)
-    db = tmp_path / "a.db"
-    assert ingest([root], db).failed == 0
+    root, db = _ingested_series(tmp_path)
     reports: list[link.LinkReport] = []
     relink = link.relink
 
@@ -167,10 +170,7 @@ def test_new_minutes_read_only_the_texts_of_what_they_are_compared_with(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The texts of items and decisions are read when the matcher first reads them: the new
     # meeting's, and those of the matters its items could match; not the whole forum's.
-    root = tmp_path / "referater"
-    write_series(root)
-    db = tmp_path / "a.db"
-    assert ingest([root], db).failed == 0
+    root, db = _ingested_series(tmp_path)
     read: list[str] = []
     real = link._StoredTexts.read
 

@@ -1024,13 +1024,14 @@ class Store:
         if len(pages) <= FTS_MAX_SEGMENTS:
             return False
         small = sum(pages[1:])
+        merge = small <= FTS_SMALL_SHARE * sum(pages)
         with self.transaction():
-            if small <= FTS_SMALL_SHARE * sum(pages):
+            if merge:
                 # FTS5's 'merge': segments of one level merged, at most this many pages
                 # written; the largest is of a level of its own and stays as it is.
                 self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}], rank) VALUES ('merge', ?)",
                            [2 * small])
-            if len(self.search_segment_pages()) > FTS_MAX_SEGMENTS:
+            if not merge or len(self.search_segment_pages()) > FTS_MAX_SEGMENTS:
                 self._exec(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('optimize')")
         return True
 
